@@ -1,0 +1,1 @@
+//! Carrot Quest / Dashly types (feature `carrot`).

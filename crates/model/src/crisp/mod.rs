@@ -1,0 +1,1 @@
+//! Crisp REST v1 types (feature `crisp`).
