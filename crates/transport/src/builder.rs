@@ -1,0 +1,282 @@
+//! [`Transport`]: the assembled stack, and the builder that assembles it.
+
+use crate::collect::{CollectLayer, DEFAULT_MAX_BODY};
+use crate::error::{BoxError, Error};
+use crate::ratelimit::{LocalRateLimiter, RateLimitLayer, RateLimiter};
+use crate::retry::{RetryConfig, RetryLayer};
+use crate::timeout::TimeoutLayer;
+use crate::trace::TraceLayer;
+use crate::{Body, BoxFuture, HttpService};
+use bytes::Bytes;
+use http::{Request, Response};
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Duration;
+use tower::util::BoxCloneSyncService;
+use tower::{Layer, Service, ServiceExt};
+
+type Wrap = Box<dyn FnOnce(HttpService) -> HttpService + Send>;
+type MakeInner = Box<dyn FnOnce(CollectLayer) -> HttpService + Send>;
+
+/// The HTTP stack every chatdesk client sends through: cheap to clone, `Send + Sync`, no
+/// background task.
+///
+/// Clones share the connection pool, the rate limiter and the retry budget, so one `Transport`
+/// can serve many tasks and both vendor clients.
+///
+/// The layers, outermost first:
+///
+/// 1. tracing span per call ([`crate::TraceLayer`]);
+/// 2. overall deadline ([`Self::builder`]'s `call_timeout`);
+/// 3. your [`TransportBuilder::layer_per_call`] layers;
+/// 4. retries ([`crate::RetryLayer`]);
+/// 5. rate limiting, per attempt ([`crate::RateLimitLayer`]);
+/// 6. per-attempt deadline;
+/// 7. your [`TransportBuilder::layer_per_attempt`] layers;
+/// 8. body collection with a size cap ([`crate::CollectLayer`]) over the inner service
+///    (hyper-util's pooled client, or yours from [`TransportBuilder::service`]).
+///
+/// ```no_run
+/// use chatdesk_transport::{LocalRateLimiter, Quota, RetryConfig, Transport};
+/// use std::time::Duration;
+///
+/// let transport = Transport::builder()
+///     .retry(RetryConfig { max_attempts: 5, ..RetryConfig::default() })
+///     .rate_limiter(LocalRateLimiter::new().vendor_quota("carrot", Quota::per_second(5, 5)))
+///     .attempt_timeout(Duration::from_secs(10))
+///     .call_timeout(Duration::from_secs(60))
+///     .build();
+/// # let _ = transport;
+/// ```
+#[derive(Clone)]
+pub struct Transport {
+    service: HttpService,
+    limiter: Arc<dyn RateLimiter>,
+}
+
+impl std::fmt::Debug for Transport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Transport").finish_non_exhaustive()
+    }
+}
+
+impl Default for Transport {
+    fn default() -> Self {
+        Transport::builder().build()
+    }
+}
+
+impl Transport {
+    /// A builder with the defaults: 3 attempts, a reactive rate limiter, 30 s per attempt,
+    /// 120 s per call, 8 MiB body cap, hyper-util's client.
+    pub fn builder() -> TransportBuilder {
+        TransportBuilder {
+            retry: RetryConfig::default(),
+            limiter: Arc::new(LocalRateLimiter::new()),
+            attempt_timeout: Some(Duration::from_secs(30)),
+            call_timeout: Some(Duration::from_secs(120)),
+            max_body: DEFAULT_MAX_BODY,
+            per_call: Vec::new(),
+            per_attempt: Vec::new(),
+            inner: None,
+        }
+    }
+
+    /// Sends a request through the stack and returns the buffered response. Non-2xx answers
+    /// are returned as responses (vendor crates turn them into [`Error::Api`]); 429/420 that
+    /// outlast the retries come back as [`Error::RateLimited`].
+    pub fn send(&self, req: Request<Body>) -> BoxFuture<Result<Response<Bytes>, Error>> {
+        Box::pin(self.service.clone().oneshot(req))
+    }
+
+    /// The rate limiter this transport consults (shared by all its clones).
+    pub fn rate_limiter(&self) -> &Arc<dyn RateLimiter> {
+        &self.limiter
+    }
+
+    /// The stack as a boxed tower service.
+    pub fn into_service(self) -> HttpService {
+        self.service
+    }
+}
+
+impl Service<Request<Body>> for Transport {
+    type Response = Response<Bytes>;
+    type Error = Error;
+    type Future = BoxFuture<Result<Response<Bytes>, Error>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
+        self.service.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request<Body>) -> Self::Future {
+        Box::pin(self.service.call(req))
+    }
+}
+
+/// Assembles a [`Transport`]; see there for the layer order.
+#[must_use]
+pub struct TransportBuilder {
+    retry: RetryConfig,
+    limiter: Arc<dyn RateLimiter>,
+    attempt_timeout: Option<Duration>,
+    call_timeout: Option<Duration>,
+    max_body: usize,
+    per_call: Vec<Wrap>,
+    per_attempt: Vec<Wrap>,
+    inner: Option<MakeInner>,
+}
+
+impl TransportBuilder {
+    /// Sets the retry behaviour ([`RetryConfig::disabled`] to turn retries off, e.g. when you
+    /// add your own retry layer).
+    pub fn retry(mut self, config: RetryConfig) -> Self {
+        self.retry = config;
+        self
+    }
+
+    /// Sets the rate limiter (by default a [`LocalRateLimiter`] with no quotas). Share one
+    /// limiter between transports by passing clones of it.
+    pub fn rate_limiter(mut self, limiter: impl RateLimiter) -> Self {
+        self.limiter = Arc::new(limiter);
+        self
+    }
+
+    /// Like [`Self::rate_limiter`] for a limiter that is already shared.
+    pub fn shared_rate_limiter(mut self, limiter: Arc<dyn RateLimiter>) -> Self {
+        self.limiter = limiter;
+        self
+    }
+
+    /// The deadline for one attempt, body included (`None`: no limit). Default 30 s.
+    pub fn attempt_timeout(mut self, after: impl Into<Option<Duration>>) -> Self {
+        self.attempt_timeout = after.into();
+        self
+    }
+
+    /// The deadline for a whole call, retries and rate-limit waits included (`None`: no
+    /// limit). Default 120 s.
+    pub fn call_timeout(mut self, after: impl Into<Option<Duration>>) -> Self {
+        self.call_timeout = after.into();
+        self
+    }
+
+    /// The largest response body read, in bytes; a larger one fails with
+    /// [`Error::BodyTooLarge`]. Default 8 MiB.
+    pub fn max_body(mut self, bytes: usize) -> Self {
+        self.max_body = bytes;
+        self
+    }
+
+    /// Adds a layer around each call, outside the retries (it sees one request per call).
+    /// Layers added first end up outermost. Its errors are converted with [`Error::from_boxed`].
+    pub fn layer_per_call<L>(mut self, layer: L) -> Self
+    where
+        L: Layer<HttpService> + Send + 'static,
+        L::Service:
+            Service<Request<Body>, Response = Response<Bytes>> + Clone + Send + Sync + 'static,
+        <L::Service as Service<Request<Body>>>::Error: Into<BoxError>,
+        <L::Service as Service<Request<Body>>>::Future: Send + 'static,
+    {
+        self.per_call
+            .push(Box::new(move |svc| boxed(layer.layer(svc))));
+        self
+    }
+
+    /// Adds a layer around each attempt, inside the retries and the rate limiter (it sees every
+    /// re-send). Layers added first end up outermost.
+    pub fn layer_per_attempt<L>(mut self, layer: L) -> Self
+    where
+        L: Layer<HttpService> + Send + 'static,
+        L::Service:
+            Service<Request<Body>, Response = Response<Bytes>> + Clone + Send + Sync + 'static,
+        <L::Service as Service<Request<Body>>>::Error: Into<BoxError>,
+        <L::Service as Service<Request<Body>>>::Future: Send + 'static,
+    {
+        self.per_attempt
+            .push(Box::new(move |svc| boxed(layer.layer(svc))));
+        self
+    }
+
+    /// Replaces the inner HTTP service (a proxy client, a recorder, a test double). Any body
+    /// type works; it is read under the size cap.
+    pub fn service<S, B>(mut self, service: S) -> Self
+    where
+        S: Service<Request<Body>, Response = Response<B>> + Clone + Send + Sync + 'static,
+        S::Error: Into<BoxError>,
+        S::Future: Send + 'static,
+        B: http_body::Body<Data = Bytes> + Send + 'static,
+        B::Error: Into<BoxError>,
+    {
+        self.inner = Some(Box::new(move |collect: CollectLayer| {
+            BoxCloneSyncService::new(collect.layer(service))
+        }));
+        self
+    }
+
+    /// Assembles the stack.
+    pub fn build(self) -> Transport {
+        let collect = CollectLayer::new(self.max_body);
+        let mut svc: HttpService = match self.inner {
+            Some(make) => make(collect),
+            None => default_inner(collect),
+        };
+        for wrap in self.per_attempt.into_iter().rev() {
+            svc = wrap(svc);
+        }
+        if let Some(after) = self.attempt_timeout {
+            svc = BoxCloneSyncService::new(TimeoutLayer::new(after).layer(svc));
+        }
+        svc = BoxCloneSyncService::new(RateLimitLayer::new(self.limiter.clone()).layer(svc));
+        if self.retry.max_attempts > 1 {
+            svc = BoxCloneSyncService::new(RetryLayer::new(self.retry).layer(svc));
+        }
+        for wrap in self.per_call.into_iter().rev() {
+            svc = wrap(svc);
+        }
+        if let Some(after) = self.call_timeout {
+            svc = BoxCloneSyncService::new(TimeoutLayer::new(after).layer(svc));
+        }
+        svc = BoxCloneSyncService::new(TraceLayer.layer(svc));
+        Transport {
+            service: svc,
+            limiter: self.limiter,
+        }
+    }
+}
+
+fn boxed<S>(svc: S) -> HttpService
+where
+    S: Service<Request<Body>, Response = Response<Bytes>> + Clone + Send + Sync + 'static,
+    S::Error: Into<BoxError>,
+    S::Future: Send + 'static,
+{
+    BoxCloneSyncService::new(svc.map_err(|e: S::Error| Error::from_boxed(e.into())))
+}
+
+#[cfg(feature = "hyper-client")]
+fn default_inner(collect: CollectLayer) -> HttpService {
+    match crate::client::hyper_client() {
+        Ok(client) => BoxCloneSyncService::new(collect.layer(client)),
+        Err(e) => failing(Error::InvalidRequest {
+            reason: "could not set up TLS".into(),
+            source: Some(Box::new(e)),
+        }),
+    }
+}
+
+#[cfg(not(feature = "hyper-client"))]
+fn default_inner(_collect: CollectLayer) -> HttpService {
+    failing(Error::invalid(
+        "no inner HTTP service: enable the `hyper-client` feature or call TransportBuilder::service",
+    ))
+}
+
+/// A service that answers every request with (a description of) `err`.
+fn failing(err: Error) -> HttpService {
+    let reason = err.to_string();
+    BoxCloneSyncService::new(tower::service_fn(move |_req: Request<Body>| {
+        let reason = reason.clone();
+        async move { Err::<Response<Bytes>, Error>(Error::invalid(reason)) }
+    }))
+}

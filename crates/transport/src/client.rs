@@ -1,0 +1,31 @@
+//! The default inner service: hyper-util's pooled client over rustls (ring provider).
+
+use crate::Body;
+use hyper_rustls::HttpsConnector;
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::{TokioExecutor, TokioTimer};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The hyper client type the default stack uses.
+pub type HyperClient = Client<HttpsConnector<HttpConnector>, Body>;
+
+/// Builds the default pooled client: HTTP/1.1 and HTTP/2 (chosen by ALPN), TLS through rustls
+/// with the ring provider passed explicitly (so another provider elsewhere in the build never
+/// makes rustls guess) and Mozilla's root certificates, plain `http://` allowed for loopback
+/// simulators and proxies.
+pub fn hyper_client() -> Result<HyperClient, rustls::Error> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let connector = hyper_rustls::HttpsConnectorBuilder::new()
+        .with_provider_and_webpki_roots(provider)?
+        .https_or_http()
+        .enable_all_versions()
+        .build();
+    Ok(Client::builder(TokioExecutor::new())
+        .pool_idle_timeout(Duration::from_secs(60))
+        .pool_max_idle_per_host(64)
+        .pool_timer(TokioTimer::new())
+        .timer(TokioTimer::new())
+        .build(connector))
+}

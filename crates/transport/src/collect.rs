@@ -1,0 +1,113 @@
+//! The adapter between any HTTP service and our stack: buffers the response body under a size
+//! cap and turns the service's errors into [`Error`]s that say whether the request left.
+
+use crate::error::{BoxError, Error};
+use crate::{Body, BoxFuture};
+use bytes::Bytes;
+use http::{Request, Response};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use std::task::{Context, Poll};
+use tower::{Layer, Service};
+
+/// The default cap on a response body: 8 MiB.
+pub const DEFAULT_MAX_BODY: usize = 8 * 1024 * 1024;
+
+/// A [`Layer`] that makes a service returning any `http_body::Body` into one returning
+/// `Response<Bytes>`, reading at most `max_body` bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct CollectLayer {
+    max_body: usize,
+}
+
+impl CollectLayer {
+    /// A layer with the given body cap in bytes.
+    pub fn new(max_body: usize) -> CollectLayer {
+        CollectLayer { max_body }
+    }
+}
+
+impl Default for CollectLayer {
+    fn default() -> Self {
+        CollectLayer::new(DEFAULT_MAX_BODY)
+    }
+}
+
+impl<S> Layer<S> for CollectLayer {
+    type Service = Collect<S>;
+    fn layer(&self, inner: S) -> Collect<S> {
+        Collect {
+            inner,
+            max_body: self.max_body,
+        }
+    }
+}
+
+/// The service [`CollectLayer`] builds.
+#[derive(Debug, Clone)]
+pub struct Collect<S> {
+    inner: S,
+    max_body: usize,
+}
+
+impl<S, B> Service<Request<Body>> for Collect<S>
+where
+    S: Service<Request<Body>, Response = Response<B>>,
+    S::Error: Into<BoxError>,
+    S::Future: Send + 'static,
+    B: http_body::Body<Data = Bytes> + Send + 'static,
+    B::Error: Into<BoxError>,
+{
+    type Response = Response<Bytes>;
+    type Error = Error;
+    type Future = BoxFuture<Result<Response<Bytes>, Error>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
+        self.inner
+            .poll_ready(cx)
+            .map_err(|e| classify_send_error(e.into()))
+    }
+
+    fn call(&mut self, req: Request<Body>) -> Self::Future {
+        let fut = self.inner.call(req);
+        let max_body = self.max_body;
+        Box::pin(async move {
+            let resp = fut.await.map_err(|e| classify_send_error(e.into()))?;
+            let (parts, body) = resp.into_parts();
+            let collected = Limited::new(body, max_body).collect().await.map_err(|e| {
+                if e.is::<LengthLimitError>() {
+                    Error::BodyTooLarge { limit: max_body }
+                } else {
+                    // The answer had started: the request was certainly received.
+                    Error::Transport {
+                        maybe_sent: true,
+                        source: e,
+                    }
+                }
+            })?;
+            Ok(Response::from_parts(parts, collected.to_bytes()))
+        })
+    }
+}
+
+/// Whether an error from sending says the request never left the process.
+pub(crate) fn classify_send_error(e: BoxError) -> Error {
+    let e = match e.downcast::<Error>() {
+        Ok(ours) => return *ours,
+        Err(e) => e,
+    };
+    #[cfg(feature = "hyper-client")]
+    if let Some(he) = e.downcast_ref::<hyper_util::client::legacy::Error>() {
+        if he.is_connect() {
+            return Error::Connect { source: e };
+        }
+    }
+    if let Some(io) = e.downcast_ref::<std::io::Error>() {
+        if io.kind() == std::io::ErrorKind::ConnectionRefused {
+            return Error::Connect { source: e };
+        }
+    }
+    Error::Transport {
+        maybe_sent: true,
+        source: e,
+    }
+}

@@ -1,0 +1,533 @@
+//! The pieces both vendor crates declare their endpoints with.
+//!
+//! An endpoint is a static [`EndpointSpec`] (method, path template, replay class, rate-limit
+//! class) plus a builder that supplies the path arguments, query and body. This module turns
+//! those into an `http::Request`: every path argument percent-encoded, the query and form bodies
+//! URL-encoded, JSON bodies serialised, the [`RequestMeta`] attached for the layers. It also
+//! decodes JSON answers with the failing field's path.
+
+use crate::error::Error;
+use crate::meta::{Replay, RequestMeta};
+use crate::{Body, BoxFuture, Transport};
+use bytes::Bytes;
+use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
+use http::{Method, Request, Response, Uri};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Everything but RFC 3986 unreserved characters is encoded in a path segment.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The static description of one endpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndpointSpec {
+    /// The vendor (`"crisp"`, `"carrot"`).
+    pub vendor: &'static str,
+    /// The Rust call that reaches it, e.g. `"website(id).conversation(sid).send_message(..)"`.
+    pub call: &'static str,
+    /// A short stable name for traces and errors, e.g. `"send_message_in_conversation"`.
+    pub name: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template relative to the base URL, with `{name}` placeholders, e.g.
+    /// `/website/{website_id}/conversation/{session_id}/message`.
+    pub path: &'static str,
+    /// Whether the request may be re-sent after it may have been processed.
+    pub replay: Replay,
+    /// The rate-limit class within the vendor.
+    pub rate_class: &'static str,
+}
+
+/// One argument for a path placeholder.
+#[derive(Debug, Clone, Copy)]
+pub enum PathArg<'a> {
+    /// A single segment: every reserved character (including `/`) is percent-encoded.
+    Segment(&'a str),
+    /// A tree path that spans several segments: split on `/` and each piece encoded.
+    Tree(&'a str),
+}
+
+impl EndpointSpec {
+    /// The metadata the layers read.
+    pub const fn meta(&self) -> RequestMeta {
+        RequestMeta {
+            endpoint: self.name,
+            replay: self.replay,
+            rate_key: crate::meta::RateKey::new(self.vendor, self.rate_class),
+        }
+    }
+
+    /// The placeholders of the path template, in order.
+    pub fn placeholders(&self) -> impl Iterator<Item = &'static str> {
+        self.path
+            .split('/')
+            .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+    }
+
+    /// Fills the template's placeholders, in order, with `args`.
+    ///
+    /// Fails with [`Error::InvalidRequest`] when the count differs or an argument is empty
+    /// (an empty segment would silently change the route).
+    ///
+    /// ```
+    /// use chatdesk_transport::{EndpointSpec, PathArg, Replay};
+    /// use http::Method;
+    /// const SPEC: EndpointSpec = EndpointSpec {
+    ///     vendor: "crisp", call: "c", name: "n", method: Method::GET,
+    ///     path: "/website/{website_id}/people/profile/{people_id}",
+    ///     replay: Replay::Safe, rate_class: "people",
+    /// };
+    /// let path = SPEC.render_path(&[PathArg::Segment("w 1"), PathArg::Segment("a/b?c#d")]).unwrap();
+    /// assert_eq!(path, "/website/w%201/people/profile/a%2Fb%3Fc%23d");
+    /// ```
+    pub fn render_path(&self, args: &[PathArg<'_>]) -> Result<String, Error> {
+        let mut out = String::with_capacity(self.path.len() + 32);
+        let mut args = args.iter();
+        for segment in self.path.split('/').skip(1) {
+            out.push('/');
+            let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else {
+                out.push_str(segment);
+                continue;
+            };
+            let arg = args.next().ok_or_else(|| {
+                Error::invalid(format!("{}: missing path argument `{name}`", self.name))
+            })?;
+            match *arg {
+                PathArg::Segment(value) => push_segment(&mut out, value, name)?,
+                PathArg::Tree(value) => {
+                    let mut first = true;
+                    for piece in value.trim_matches('/').split('/') {
+                        if !first {
+                            out.push('/');
+                        }
+                        first = false;
+                        push_segment(&mut out, piece, name)?;
+                    }
+                }
+            }
+        }
+        if args.next().is_some() {
+            return Err(Error::invalid(format!(
+                "{}: more path arguments than placeholders",
+                self.name
+            )));
+        }
+        Ok(out)
+    }
+}
+
+fn push_segment(out: &mut String, value: &str, name: &str) -> Result<(), Error> {
+    match value {
+        "" => Err(Error::invalid(format!("path argument `{name}` is empty"))),
+        // Dot segments would be collapsed by URL normalisation and change the route.
+        "." => {
+            out.push_str("%2E");
+            Ok(())
+        }
+        ".." => {
+            out.push_str("%2E%2E");
+            Ok(())
+        }
+        _ => {
+            out.extend(utf8_percent_encode(value, SEGMENT));
+            Ok(())
+        }
+    }
+}
+
+/// A base URL split once into the part every request starts with.
+///
+/// ```
+/// use chatdesk_transport::BaseUrl;
+/// let base = BaseUrl::parse("http://127.0.0.1:8080/v1/").unwrap();
+/// assert_eq!(base.as_str(), "http://127.0.0.1:8080/v1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl(String);
+
+impl BaseUrl {
+    /// Checks that `url` is an absolute `http`/`https` URL without query or fragment.
+    pub fn parse(url: &str) -> Result<BaseUrl, Error> {
+        let uri: Uri = url.parse().map_err(|e| Error::InvalidRequest {
+            reason: format!("base URL {url:?} is not a URL"),
+            source: Some(Box::new(e)),
+        })?;
+        match uri.scheme_str() {
+            Some("http") | Some("https") => {}
+            _ => {
+                return Err(Error::invalid(format!(
+                    "base URL {url:?} must start with http:// or https://"
+                )));
+            }
+        }
+        if uri.authority().is_none() || uri.query().is_some() {
+            return Err(Error::invalid(format!(
+                "base URL {url:?} needs a host and no query"
+            )));
+        }
+        Ok(BaseUrl(url.trim_end_matches('/').to_owned()))
+    }
+
+    /// The URL without a trailing slash.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A request body, encoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RequestBody {
+    /// No body.
+    Empty,
+    /// `application/json`.
+    Json(Bytes),
+    /// `application/x-www-form-urlencoded`.
+    Form(Bytes),
+    /// `multipart/form-data` with this content type (it carries the boundary).
+    Multipart(HeaderValue, Bytes),
+}
+
+impl RequestBody {
+    /// Serialises `value` as JSON.
+    pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<RequestBody, Error> {
+        serde_json::to_vec(value)
+            .map(|v| RequestBody::Json(Bytes::from(v)))
+            .map_err(|e| Error::InvalidRequest {
+                reason: "could not encode the JSON body".into(),
+                source: Some(Box::new(e)),
+            })
+    }
+
+    /// URL-encodes `value` (a flat struct or a list of pairs) as a form.
+    pub fn form<T: Serialize + ?Sized>(value: &T) -> Result<RequestBody, Error> {
+        encode_query(value).map(|s| RequestBody::Form(Bytes::from(s)))
+    }
+}
+
+/// URL-encodes `value` (a flat struct, a map or a list of pairs); `None` fields are skipped.
+pub fn encode_query<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+    serde_urlencoded::to_string(value).map_err(|e| Error::InvalidRequest {
+        reason: "could not encode the query or form".into(),
+        source: Some(Box::new(e)),
+    })
+}
+
+/// A `multipart/form-data` body under construction.
+///
+/// ```
+/// use chatdesk_transport::Multipart;
+/// let body = Multipart::new().text("name", "value").file("file", "a.csv", "text/csv", b"x,y".to_vec()).finish();
+/// # let _ = body;
+/// ```
+#[derive(Debug)]
+pub struct Multipart {
+    boundary: String,
+    buf: Vec<u8>,
+}
+
+impl Default for Multipart {
+    fn default() -> Self {
+        Multipart::new()
+    }
+}
+
+impl Multipart {
+    /// An empty form with a random boundary.
+    pub fn new() -> Multipart {
+        Multipart {
+            boundary: format!(
+                "chatdesk-{:016x}{:016x}",
+                fastrand::u64(..),
+                fastrand::u64(..)
+            ),
+            buf: Vec::new(),
+        }
+    }
+
+    fn header(&mut self, name: &str, filename: Option<&str>) {
+        let clean = |s: &str| s.replace(['"', '\r', '\n'], "_");
+        self.buf.extend_from_slice(b"--");
+        self.buf.extend_from_slice(self.boundary.as_bytes());
+        self.buf
+            .extend_from_slice(b"\r\nContent-Disposition: form-data; name=\"");
+        self.buf.extend_from_slice(clean(name).as_bytes());
+        self.buf.push(b'"');
+        if let Some(f) = filename {
+            self.buf.extend_from_slice(b"; filename=\"");
+            self.buf.extend_from_slice(clean(f).as_bytes());
+            self.buf.push(b'"');
+        }
+        self.buf.extend_from_slice(b"\r\n");
+    }
+
+    /// Adds a text field.
+    pub fn text(mut self, name: &str, value: &str) -> Multipart {
+        self.header(name, None);
+        self.buf.extend_from_slice(b"\r\n");
+        self.buf.extend_from_slice(value.as_bytes());
+        self.buf.extend_from_slice(b"\r\n");
+        self
+    }
+
+    /// Adds a file field.
+    pub fn file(
+        mut self,
+        name: &str,
+        filename: &str,
+        content_type: &str,
+        data: Vec<u8>,
+    ) -> Multipart {
+        self.header(name, Some(filename));
+        self.buf.extend_from_slice(b"Content-Type: ");
+        self.buf
+            .extend_from_slice(content_type.replace(['\r', '\n'], "").as_bytes());
+        self.buf.extend_from_slice(b"\r\n\r\n");
+        self.buf.extend_from_slice(&data);
+        self.buf.extend_from_slice(b"\r\n");
+        self
+    }
+
+    /// Closes the form.
+    pub fn finish(mut self) -> RequestBody {
+        self.buf.extend_from_slice(b"--");
+        self.buf.extend_from_slice(self.boundary.as_bytes());
+        self.buf.extend_from_slice(b"--\r\n");
+        let ct = format!("multipart/form-data; boundary={}", self.boundary);
+        match HeaderValue::from_str(&ct) {
+            Ok(v) => RequestBody::Multipart(v, Bytes::from(self.buf)),
+            // The boundary is ASCII hex, so this cannot happen; keep a valid fallback anyway.
+            Err(_) => RequestBody::Empty,
+        }
+    }
+}
+
+/// Assembles the `http::Request` for one endpoint call.
+///
+/// `path` is the rendered path ([`EndpointSpec::render_path`]), `query` an encoded query string
+/// (empty for none), `headers` the vendor's auth and identification headers.
+pub fn build_request(
+    base: &BaseUrl,
+    spec: &EndpointSpec,
+    path: &str,
+    query: &str,
+    body: RequestBody,
+    headers: &[(HeaderName, HeaderValue)],
+) -> Result<Request<Body>, Error> {
+    let mut uri = String::with_capacity(base.0.len() + path.len() + query.len() + 1);
+    uri.push_str(&base.0);
+    uri.push_str(path);
+    if !query.is_empty() {
+        uri.push('?');
+        uri.push_str(query);
+    }
+    let mut builder = Request::builder().method(spec.method.clone()).uri(uri);
+    for (name, value) in headers {
+        builder = builder.header(name, value);
+    }
+    let bytes = match body {
+        RequestBody::Empty => Bytes::new(),
+        RequestBody::Json(b) => {
+            builder = builder.header(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            b
+        }
+        RequestBody::Form(b) => {
+            builder = builder.header(
+                CONTENT_TYPE,
+                HeaderValue::from_static("application/x-www-form-urlencoded"),
+            );
+            b
+        }
+        RequestBody::Multipart(ct, b) => {
+            builder = builder.header(CONTENT_TYPE, ct);
+            b
+        }
+    };
+    let mut req = builder
+        .body(Body::new(bytes))
+        .map_err(|e| Error::InvalidRequest {
+            reason: format!("{}: could not build the request", spec.name),
+            source: Some(Box::new(e)),
+        })?;
+    req.extensions_mut().insert(spec.meta());
+    Ok(req)
+}
+
+/// Decodes a JSON document, naming the path of the field that failed.
+pub fn decode_json<T: DeserializeOwned>(body: &Bytes) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| decode_error(e, body))?;
+    de.end().map_err(|e| Error::Decode {
+        path: ".".into(),
+        source: e,
+        body: crate::error::truncate(body.clone(), 4096),
+    })?;
+    Ok(value)
+}
+
+fn decode_error(e: serde_path_to_error::Error<serde_json::Error>, body: &Bytes) -> Error {
+    let path = e.path().to_string();
+    Error::Decode {
+        path,
+        source: e.into_inner(),
+        body: crate::error::truncate(body.clone(), 4096),
+    }
+}
+
+/// One endpoint call, ready to be sent: implemented by every request builder of the vendor
+/// crates so that `.await`, `.send()` and request inspection work the same everywhere.
+pub trait Endpoint: Sized + Send + 'static {
+    /// What a successful call returns.
+    type Output: Send + 'static;
+
+    /// The endpoint's static description.
+    fn spec(&self) -> &'static EndpointSpec;
+
+    /// The exact request that would be sent, without sending it (for inspection and tests).
+    fn to_request(&self) -> Result<Request<Body>, Error>;
+
+    /// The transport to send it through.
+    fn transport(&self) -> &Transport;
+
+    /// Turns the answer into the output, or into [`Error::Api`] for an error answer.
+    fn decode(response: Response<Bytes>) -> Result<Self::Output, Error>;
+
+    /// Sends the request and decodes the answer.
+    fn send(self) -> BoxFuture<Result<Self::Output, Error>> {
+        let request = self.to_request();
+        let transport = self.transport().clone();
+        Box::pin(async move {
+            let response = transport.send(request?).await?;
+            Self::decode(response)
+        })
+    }
+}
+
+/// Implements `IntoFuture` for endpoint builders, so that `builder.await` sends them.
+///
+/// ```ignore
+/// chatdesk_transport::endpoint_into_future!(GetConversation, ListMessages);
+/// ```
+#[macro_export]
+macro_rules! endpoint_into_future {
+    ($($ty:ty),+ $(,)?) => {$(
+        impl ::core::future::IntoFuture for $ty {
+            type Output = ::core::result::Result<
+                <$ty as $crate::Endpoint>::Output,
+                $crate::Error,
+            >;
+            type IntoFuture = $crate::BoxFuture<Self::Output>;
+            fn into_future(self) -> Self::IntoFuture {
+                $crate::Endpoint::send(self)
+            }
+        }
+    )+};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPEC: EndpointSpec = EndpointSpec {
+        vendor: "crisp",
+        call: "test",
+        name: "test",
+        method: Method::GET,
+        path: "/website/{website_id}/helpdesk/tree/{path}/x",
+        replay: Replay::Safe,
+        rate_class: "t",
+    };
+
+    #[test]
+    fn hostile_ids_cannot_change_the_route() {
+        for hostile in ["a/b", "a?b", "a#b", "a b", "a\r\nb", "é", "..", ".", "%2F"] {
+            let p = SPEC
+                .render_path(&[PathArg::Segment(hostile), PathArg::Segment("t")])
+                .unwrap();
+            let uri: Uri = format!("http://h{p}").parse().unwrap();
+            assert_eq!(uri.path(), p, "{hostile:?}");
+            assert_eq!(uri.path().split('/').count(), 7, "{hostile:?} -> {p}");
+            assert!(uri.query().is_none(), "{hostile:?}");
+        }
+    }
+
+    #[test]
+    fn tree_paths_are_encoded_per_segment() {
+        let p = SPEC
+            .render_path(&[
+                PathArg::Segment("w"),
+                PathArg::Tree("/guides/getting started/"),
+            ])
+            .unwrap();
+        assert_eq!(p, "/website/w/helpdesk/tree/guides/getting%20started/x");
+    }
+
+    #[test]
+    fn argument_count_and_emptiness_are_checked() {
+        assert!(SPEC.render_path(&[PathArg::Segment("w")]).is_err());
+        assert!(
+            SPEC.render_path(&[PathArg::Segment(""), PathArg::Segment("t")])
+                .is_err()
+        );
+        assert!(
+            SPEC.render_path(&[
+                PathArg::Segment("w"),
+                PathArg::Segment("t"),
+                PathArg::Segment("x")
+            ])
+            .is_err()
+        );
+        assert_eq!(
+            SPEC.placeholders().collect::<Vec<_>>(),
+            ["website_id", "path"]
+        );
+    }
+
+    #[test]
+    fn decode_names_the_failing_field() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct T {
+            a: Vec<u32>,
+        }
+        let err = decode_json::<T>(&Bytes::from_static(br#"{"a":[1,"x"]}"#)).unwrap_err();
+        match err {
+            Error::Decode { path, .. } => assert_eq!(path, "a[1]"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            decode_json::<T>(&Bytes::from_static(b"<html>")),
+            Err(Error::Decode { .. })
+        ));
+        assert!(matches!(
+            decode_json::<T>(&Bytes::new()),
+            Err(Error::Decode { .. })
+        ));
+    }
+
+    #[test]
+    fn build_request_attaches_meta_and_content_type() {
+        let base = BaseUrl::parse("https://api.example/v1/").unwrap();
+        let req = build_request(
+            &base,
+            &SPEC,
+            "/p",
+            "a=1",
+            RequestBody::form(&[("x", "y z")]).unwrap(),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(req.uri(), "https://api.example/v1/p?a=1");
+        assert_eq!(
+            req.headers()[CONTENT_TYPE],
+            "application/x-www-form-urlencoded"
+        );
+        assert_eq!(RequestMeta::of(&req).rate_key.class, "t");
+        assert!(BaseUrl::parse("ftp://x").is_err());
+        assert!(BaseUrl::parse("not a url").is_err());
+    }
+}

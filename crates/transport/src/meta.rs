@@ -1,0 +1,110 @@
+//! Per-request metadata that the layers read from `http::Extensions`.
+//!
+//! Vendor crates attach one [`RequestMeta`] to every request they build. Layers use it to decide
+//! whether a request may be re-sent ([`Replay`]), which rate-limit bucket it draws from
+//! ([`RateKey`]) and how to name it in traces. A request without metadata (for example one a user
+//! builds by hand) gets [`RequestMeta::for_method`]'s conservative defaults.
+
+use http::{Method, Request};
+
+/// Whether a request may be sent again after it may have reached the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Replay {
+    /// Sending it twice has the same effect as sending it once (reads, idempotent writes such as
+    /// PUT of a whole document or DELETE of one resource).
+    Safe,
+    /// A second copy could apply the write twice (for example sending a message). Re-sent only
+    /// when the request provably never left the process or the server refused it (429/420).
+    Unsafe,
+}
+
+impl Replay {
+    /// The replay class HTTP semantics give a method: GET, HEAD, OPTIONS, PUT and DELETE are
+    /// idempotent; POST and PATCH are not.
+    pub fn from_method(method: &Method) -> Replay {
+        match *method {
+            Method::GET | Method::HEAD | Method::OPTIONS | Method::PUT | Method::DELETE => {
+                Replay::Safe
+            }
+            _ => Replay::Unsafe,
+        }
+    }
+}
+
+/// The rate-limit bucket a request belongs to: a vendor and a route class of that vendor.
+///
+/// Route classes are coarse on purpose (for example `"conversation.messages"`), so that limiter
+/// state stays small and traces stay low-cardinality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RateKey {
+    /// The vendor, e.g. `"crisp"` or `"carrot"`.
+    pub vendor: &'static str,
+    /// The route class within that vendor.
+    pub class: &'static str,
+}
+
+impl RateKey {
+    /// A key for `vendor` and route class `class`.
+    pub const fn new(vendor: &'static str, class: &'static str) -> RateKey {
+        RateKey { vendor, class }
+    }
+}
+
+/// What the layers need to know about one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequestMeta {
+    /// The endpoint's name, for traces and errors (e.g. `"send_message_in_conversation"`).
+    pub endpoint: &'static str,
+    /// Whether the request may be re-sent after it may have been processed.
+    pub replay: Replay,
+    /// The rate-limit bucket.
+    pub rate_key: RateKey,
+}
+
+impl RequestMeta {
+    /// Conservative metadata for a request nobody described: replay class from the method, the
+    /// shared `"default"` bucket.
+    pub fn for_method(method: &Method) -> RequestMeta {
+        RequestMeta {
+            endpoint: "unnamed",
+            replay: Replay::from_method(method),
+            rate_key: RateKey::new("default", "default"),
+        }
+    }
+
+    /// The metadata attached to `req`, or the defaults for its method.
+    pub fn of<B>(req: &Request<B>) -> RequestMeta {
+        req.extensions()
+            .get::<RequestMeta>()
+            .copied()
+            .unwrap_or_else(|| RequestMeta::for_method(req.method()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn method_defaults_follow_http_idempotency() {
+        for m in [Method::GET, Method::HEAD, Method::PUT, Method::DELETE] {
+            assert_eq!(Replay::from_method(&m), Replay::Safe, "{m}");
+        }
+        for m in [Method::POST, Method::PATCH] {
+            assert_eq!(Replay::from_method(&m), Replay::Unsafe, "{m}");
+        }
+    }
+
+    #[test]
+    fn explicit_meta_wins_over_method_default() {
+        let mut req = Request::post("http://x/").body(()).unwrap();
+        assert_eq!(RequestMeta::of(&req).replay, Replay::Unsafe);
+        req.extensions_mut().insert(RequestMeta {
+            endpoint: "e",
+            replay: Replay::Safe,
+            rate_key: RateKey::new("v", "c"),
+        });
+        assert_eq!(RequestMeta::of(&req).replay, Replay::Safe);
+        assert_eq!(RequestMeta::of(&req).rate_key.class, "c");
+    }
+}

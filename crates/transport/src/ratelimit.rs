@@ -1,0 +1,325 @@
+//! Client-side rate limiting: learn from refusals, and optionally pace below a known quota.
+//!
+//! A [`RateLimiter`] is shared state behind an `Arc`: every clone of a transport, and every
+//! vendor client built on it, consults the same one. Two mechanisms:
+//!
+//! * **Reactive gate.** When the server refuses a request with 429/420, the request's
+//!   [`RateKey`] is closed until the server's `Retry-After` (or [`LocalRateLimiter::default_pause`]),
+//!   so that the other tasks using that key wait instead of collecting refusals. Other keys, and the
+//!   other vendor, keep going.
+//! * **Proactive quota.** A [`Quota`] per vendor or per key (GCRA: a steady rate with a burst) lets a
+//!   bulk job run at the limit instead of into it.
+//!
+//! Waiting uses tokio's clock, so tests under `tokio::time::pause` are exact and instant.
+//!
+//! The trait is small and asynchronous so that a shared backend (Redis, a coordinator) can
+//! implement it later without changing the layer or the vendor crates.
+
+use crate::error::{Error, RateLimitScope};
+use crate::meta::{RateKey, RequestMeta};
+use crate::retry::{is_rate_limit_status, parse_retry_after};
+use crate::{Body, BoxFuture};
+use bytes::Bytes;
+use http::{Request, Response};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::task::{Context, Poll};
+use std::time::{Duration, SystemTime};
+use tokio::time::Instant;
+use tower::{Layer, Service};
+
+/// A shared rate limiter consulted before every attempt.
+pub trait RateLimiter: Send + Sync + 'static {
+    /// Waits until a request on `key` may be sent. Fails with [`Error::RateLimited`] (scope
+    /// [`RateLimitScope::Client`]) when the wait would exceed the limiter's cap.
+    fn acquire(&self, key: RateKey) -> BoxFuture<Result<(), Error>>;
+
+    /// Records that the server refused a request on `key`, with its `Retry-After` if any.
+    fn refused(&self, key: RateKey, retry_after: Option<Duration>);
+}
+
+/// A steady rate with a burst allowance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quota {
+    /// The time between two requests at the steady rate.
+    pub interval: Duration,
+    /// How many requests may go back to back after a quiet period (at least 1).
+    pub burst: u32,
+}
+
+impl Quota {
+    /// `per_second` requests a second, with a burst of `burst`.
+    ///
+    /// ```
+    /// use chatdesk_transport::Quota;
+    /// let q = Quota::per_second(5, 2);
+    /// assert_eq!(q.interval, std::time::Duration::from_millis(200));
+    /// ```
+    pub fn per_second(per_second: u32, burst: u32) -> Quota {
+        Quota {
+            interval: Duration::from_secs(1) / per_second.max(1),
+            burst: burst.max(1),
+        }
+    }
+}
+
+/// The in-process [`RateLimiter`].
+///
+/// ```
+/// use chatdesk_transport::{LocalRateLimiter, Quota};
+/// let limiter = LocalRateLimiter::new().vendor_quota("carrot", Quota::per_second(5, 5));
+/// # let _ = limiter;
+/// ```
+#[derive(Debug, Clone)]
+pub struct LocalRateLimiter {
+    vendor_quotas: HashMap<&'static str, Quota>,
+    key_quotas: HashMap<RateKey, Quota>,
+    max_wait: Duration,
+    default_pause: Duration,
+    state: Arc<Mutex<State>>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    /// Key → instant before which nothing is sent on it.
+    gates: HashMap<RateKey, Instant>,
+    /// GCRA theoretical arrival times, per vendor quota and per key quota.
+    vendor_tat: HashMap<&'static str, Instant>,
+    key_tat: HashMap<RateKey, Instant>,
+}
+
+impl Default for LocalRateLimiter {
+    fn default() -> Self {
+        LocalRateLimiter::new()
+    }
+}
+
+impl LocalRateLimiter {
+    /// A limiter with no quotas: only the reactive gate.
+    pub fn new() -> LocalRateLimiter {
+        LocalRateLimiter {
+            vendor_quotas: HashMap::new(),
+            key_quotas: HashMap::new(),
+            max_wait: Duration::from_secs(60),
+            default_pause: Duration::from_secs(1),
+            state: Arc::default(),
+        }
+    }
+
+    /// Paces every request to `vendor` to `quota`.
+    pub fn vendor_quota(mut self, vendor: &'static str, quota: Quota) -> Self {
+        self.vendor_quotas.insert(vendor, quota);
+        self
+    }
+
+    /// Paces requests on one key to `quota` (in addition to the vendor's quota).
+    pub fn key_quota(mut self, key: RateKey, quota: Quota) -> Self {
+        self.key_quotas.insert(key, quota);
+        self
+    }
+
+    /// The longest the limiter makes a request wait; a longer wait fails the call with
+    /// [`Error::RateLimited`]. Default 60 s.
+    pub fn max_wait(mut self, max_wait: Duration) -> Self {
+        self.max_wait = max_wait;
+        self
+    }
+
+    /// How long a key stays closed after a refusal that carried no `Retry-After`. Default 1 s.
+    pub fn default_pause(mut self, pause: Duration) -> Self {
+        self.default_pause = pause;
+        self
+    }
+
+    /// Reserves a slot for `key` and returns how long to wait for it, without waiting.
+    fn reserve(&self, key: RateKey, now: Instant) -> Result<Duration, Error> {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let gate_wait = match state.gates.get(&key) {
+            Some(until) if *until > now => *until - now,
+            Some(_) => {
+                state.gates.remove(&key);
+                Duration::ZERO
+            }
+            None => Duration::ZERO,
+        };
+        let vendor = self
+            .vendor_quotas
+            .get(key.vendor)
+            .map(|q| (*q, gcra_start(state.vendor_tat.get(key.vendor), q, now)));
+        let route = self
+            .key_quotas
+            .get(&key)
+            .map(|q| (*q, gcra_start(state.key_tat.get(&key), q, now)));
+        // The request goes when the gate is open and both quotas have room.
+        let start = [
+            Some(now + gate_wait),
+            vendor.map(|(_, (s, _))| s),
+            route.map(|(_, (s, _))| s),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(now);
+        let wait = start - now;
+        if wait > self.max_wait {
+            return Err(Error::RateLimited {
+                retry_after: Some(wait),
+                scope: RateLimitScope::Client,
+            });
+        }
+        // Commit the reservation: the slot is taken at `start` on each quota.
+        if let Some((q, (_, tat))) = vendor {
+            state
+                .vendor_tat
+                .insert(key.vendor, tat.max(start) + q.interval);
+        }
+        if let Some((q, (_, tat))) = route {
+            state.key_tat.insert(key, tat.max(start) + q.interval);
+        }
+        Ok(wait)
+    }
+}
+
+/// GCRA: with theoretical arrival time `tat`, the earliest a request may start, and the tat
+/// to build on.
+fn gcra_start(tat: Option<&Instant>, q: &Quota, now: Instant) -> (Instant, Instant) {
+    let tat = tat.copied().unwrap_or(now).max(now);
+    let tolerance = q.interval * (q.burst - 1);
+    let earliest = tat.checked_sub(tolerance).unwrap_or(now).max(now);
+    (earliest, tat)
+}
+
+impl RateLimiter for LocalRateLimiter {
+    fn acquire(&self, key: RateKey) -> BoxFuture<Result<(), Error>> {
+        let reserved = self.reserve(key, Instant::now());
+        Box::pin(async move {
+            let wait = reserved?;
+            if !wait.is_zero() {
+                tracing::debug!(
+                    vendor = key.vendor,
+                    class = key.class,
+                    wait_ms = wait.as_millis() as u64,
+                    "waiting for rate limit"
+                );
+                tokio::time::sleep(wait).await;
+            }
+            Ok(())
+        })
+    }
+
+    fn refused(&self, key: RateKey, retry_after: Option<Duration>) {
+        let until = Instant::now() + retry_after.unwrap_or(self.default_pause);
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let gate = state.gates.entry(key).or_insert(until);
+        *gate = (*gate).max(until);
+    }
+}
+
+/// A [`Layer`] that asks a [`RateLimiter`] before each attempt and tells it about refusals.
+#[derive(Clone)]
+pub struct RateLimitLayer {
+    limiter: Arc<dyn RateLimiter>,
+}
+
+impl RateLimitLayer {
+    /// A layer over `limiter`.
+    pub fn new(limiter: Arc<dyn RateLimiter>) -> RateLimitLayer {
+        RateLimitLayer { limiter }
+    }
+}
+
+impl<S> Layer<S> for RateLimitLayer {
+    type Service = RateLimit<S>;
+    fn layer(&self, inner: S) -> RateLimit<S> {
+        RateLimit {
+            inner,
+            limiter: self.limiter.clone(),
+        }
+    }
+}
+
+/// The service [`RateLimitLayer`] builds.
+#[derive(Clone)]
+pub struct RateLimit<S> {
+    inner: S,
+    limiter: Arc<dyn RateLimiter>,
+}
+
+impl<S> Service<Request<Body>> for RateLimit<S>
+where
+    S: Service<Request<Body>, Response = Response<Bytes>, Error = Error> + Clone + Send + 'static,
+    S::Future: Send,
+{
+    type Response = Response<Bytes>;
+    type Error = Error;
+    type Future = BoxFuture<Result<Response<Bytes>, Error>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request<Body>) -> Self::Future {
+        let clone = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, clone);
+        let limiter = self.limiter.clone();
+        let key = RequestMeta::of(&req).rate_key;
+        Box::pin(async move {
+            limiter.acquire(key).await?;
+            let resp = inner.call(req).await?;
+            if is_rate_limit_status(resp.status()) {
+                limiter.refused(key, parse_retry_after(resp.headers(), SystemTime::now()));
+            }
+            Ok(resp)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const K: RateKey = RateKey::new("crisp", "messages");
+
+    #[tokio::test(start_paused = true)]
+    async fn gcra_allows_the_burst_then_paces() {
+        let l = LocalRateLimiter::new().vendor_quota("crisp", Quota::per_second(10, 3));
+        let t0 = Instant::now();
+        let mut starts = Vec::new();
+        for _ in 0..13 {
+            l.acquire(K).await.unwrap();
+            starts.push((Instant::now() - t0).as_millis());
+        }
+        // three at once, then one every 100 ms
+        assert_eq!(&starts[..3], &[0, 0, 0]);
+        assert_eq!(starts[3], 100);
+        assert_eq!(starts[12], 1000);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn refusal_closes_only_its_key() {
+        let l = LocalRateLimiter::new();
+        l.refused(K, Some(Duration::from_secs(5)));
+        let t0 = Instant::now();
+        l.acquire(RateKey::new("crisp", "other")).await.unwrap();
+        l.acquire(RateKey::new("carrot", "messages")).await.unwrap();
+        assert_eq!(Instant::now(), t0, "other keys are not paused");
+        l.acquire(K).await.unwrap();
+        assert_eq!(Instant::now() - t0, Duration::from_secs(5));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn wait_beyond_the_cap_fails_fast() {
+        let l = LocalRateLimiter::new().max_wait(Duration::from_secs(2));
+        l.refused(K, Some(Duration::from_secs(10)));
+        let t0 = Instant::now();
+        let err = l.acquire(K).await.unwrap_err();
+        assert!(matches!(
+            err,
+            Error::RateLimited {
+                scope: RateLimitScope::Client,
+                retry_after: Some(d)
+            } if d == Duration::from_secs(10)
+        ));
+        assert_eq!(Instant::now(), t0);
+    }
+}

@@ -1,0 +1,431 @@
+//! Bounded, budgeted retries that never duplicate a write.
+//!
+//! Whether an attempt is re-sent depends on what is known about it, not only on its status code:
+//!
+//! | outcome of the attempt | [`Replay::Safe`] | [`Replay::Unsafe`] |
+//! |---|---|---|
+//! | never left the process ([`Error::Connect`], `Transport { maybe_sent: false }`) | retry | retry |
+//! | 429 / 420: the server refused it unprocessed | retry after `Retry-After` (else backoff) | same |
+//! | `Retry-After` longer than [`RetryConfig::max_retry_after`] | [`Error::RateLimited`] at once | same |
+//! | 5xx answer | retry | return the answer: it may have been processed |
+//! | timeout, reset or other failure after sending | retry | return the error |
+//! | any other answer (2xx, 3xx, other 4xx) | return | return |
+//!
+//! Every retry fits in [`RetryConfig::max_attempts`], waits an exponential backoff with full
+//! jitter (or the server's `Retry-After`), and withdraws from a [`TpsBudget`] shared by every clone
+//! of the stack, so an outage does not multiply the load on the vendor.
+
+use crate::error::{Error, RateLimitScope};
+use crate::meta::{Replay, RequestMeta};
+use crate::{Body, BoxFuture};
+use bytes::Bytes;
+use http::{HeaderMap, Request, Response, StatusCode};
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::{Duration, SystemTime};
+use tower::retry::budget::{Budget, TpsBudget};
+use tower::{Layer, Service, ServiceExt};
+
+/// How the retry layer behaves.
+#[derive(Debug, Clone)]
+pub struct RetryConfig {
+    /// Attempts in total, the first included (at least 1). Default 3.
+    pub max_attempts: u32,
+    /// The backoff before the first retry; doubled for each further one. Default 250 ms.
+    pub base_backoff: Duration,
+    /// The largest backoff. Default 20 s.
+    pub max_backoff: Duration,
+    /// The longest server-requested wait the layer sleeps through; a longer `Retry-After` (a
+    /// daily quota, say) returns [`Error::RateLimited`] at once. Default 60 s.
+    pub max_retry_after: Duration,
+    /// The retry budget: retries may add at most this fraction of the recent request rate…
+    pub budget_percent: f32,
+    /// …plus this many retries per second regardless of traffic.
+    pub budget_min_per_sec: u32,
+    /// Over how long the budget remembers requests.
+    pub budget_ttl: Duration,
+}
+
+impl Default for RetryConfig {
+    fn default() -> Self {
+        RetryConfig {
+            max_attempts: 3,
+            base_backoff: Duration::from_millis(250),
+            max_backoff: Duration::from_secs(20),
+            max_retry_after: Duration::from_secs(60),
+            budget_percent: 0.2,
+            budget_min_per_sec: 10,
+            budget_ttl: Duration::from_secs(10),
+        }
+    }
+}
+
+impl RetryConfig {
+    /// A configuration that never retries.
+    pub fn disabled() -> RetryConfig {
+        RetryConfig {
+            max_attempts: 1,
+            ..RetryConfig::default()
+        }
+    }
+
+    /// The full-jitter backoff before retry number `retry` (1 for the first retry): a uniform
+    /// draw from zero to `min(max_backoff, base_backoff * 2^(retry-1))`.
+    pub fn backoff(&self, retry: u32) -> Duration {
+        let exp = self
+            .base_backoff
+            .saturating_mul(1u32 << retry.saturating_sub(1).min(20));
+        let ceiling = exp.min(self.max_backoff);
+        ceiling.mul_f64(fastrand::f64())
+    }
+}
+
+/// What one attempt produced, as the retry rule sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// An answer with this status and, when the server sent one, this `Retry-After`.
+    Answer(StatusCode, Option<Duration>),
+    /// The request never reached the server.
+    NotSent,
+    /// The exchange failed after the request may have reached the server.
+    MaybeSent,
+    /// An error no retry can help (bad input, body too large, our own limiter's refusal).
+    Final,
+}
+
+impl Outcome {
+    /// Classifies the result of one attempt.
+    pub fn of(result: &Result<Response<Bytes>, Error>) -> Outcome {
+        match result {
+            Ok(resp) => Outcome::Answer(
+                resp.status(),
+                parse_retry_after(resp.headers(), SystemTime::now()),
+            ),
+            Err(Error::Connect { .. })
+            | Err(Error::Transport {
+                maybe_sent: false, ..
+            })
+            | Err(Error::Timeout {
+                maybe_sent: false, ..
+            }) => Outcome::NotSent,
+            Err(Error::Transport { .. }) | Err(Error::Timeout { .. }) => Outcome::MaybeSent,
+            Err(_) => Outcome::Final,
+        }
+    }
+}
+
+/// What to do after an attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Hand the result to the caller as it is.
+    Return,
+    /// Send again after this wait.
+    RetryAfter(Duration),
+    /// Stop with [`Error::RateLimited`] carrying the server's wait, if any.
+    RateLimited(Option<Duration>),
+}
+
+/// Whether a status means "refused for rate limiting, not processed": 429, and Crisp's 420.
+pub fn is_rate_limit_status(status: StatusCode) -> bool {
+    status == StatusCode::TOO_MANY_REQUESTS || status.as_u16() == 420
+}
+
+/// The replay rule: a pure function of the request's class, the attempt's outcome, how many
+/// attempts were made (1 after the first) and the configuration. `backoff` is the jittered wait
+/// to use when the server gave none.
+pub fn decide(
+    replay: Replay,
+    outcome: Outcome,
+    attempts_made: u32,
+    config: &RetryConfig,
+    backoff: Duration,
+) -> Decision {
+    let attempts_left = attempts_made < config.max_attempts;
+    match outcome {
+        Outcome::Answer(status, retry_after) if is_rate_limit_status(status) => match retry_after {
+            Some(wait) if wait > config.max_retry_after => Decision::RateLimited(Some(wait)),
+            _ if !attempts_left => Decision::RateLimited(retry_after),
+            Some(wait) => Decision::RetryAfter(wait),
+            None => Decision::RetryAfter(backoff),
+        },
+        Outcome::Answer(status, retry_after)
+            if status.is_server_error() && replay == Replay::Safe && attempts_left =>
+        {
+            match retry_after {
+                Some(wait) if wait <= config.max_retry_after => Decision::RetryAfter(wait),
+                _ => Decision::RetryAfter(backoff),
+            }
+        }
+        Outcome::NotSent if attempts_left => Decision::RetryAfter(backoff),
+        Outcome::MaybeSent if replay == Replay::Safe && attempts_left => {
+            Decision::RetryAfter(backoff)
+        }
+        _ => Decision::Return,
+    }
+}
+
+/// Reads `Retry-After` as delta-seconds or as an HTTP date (relative to `now`).
+pub fn parse_retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let raw = headers
+        .get(http::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(secs) = raw.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    if let Ok(secs) = raw.parse::<f64>() {
+        if secs.is_finite() && secs >= 0.0 {
+            return Some(Duration::from_secs_f64(secs.min(1e9)));
+        }
+    }
+    let at = httpdate::parse_http_date(raw).ok()?;
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// A [`Layer`] that applies the replay rule; see the module docs.
+#[derive(Clone)]
+pub struct RetryLayer {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    config: RetryConfig,
+    budget: TpsBudget,
+}
+
+impl RetryLayer {
+    /// A layer with its own budget. Clones of the layer (and of the services it builds) share
+    /// that budget.
+    pub fn new(config: RetryConfig) -> RetryLayer {
+        let budget = TpsBudget::new(
+            config.budget_ttl,
+            config.budget_min_per_sec,
+            config.budget_percent,
+        );
+        RetryLayer {
+            shared: Arc::new(Shared { config, budget }),
+        }
+    }
+}
+
+impl<S> Layer<S> for RetryLayer {
+    type Service = Retry<S>;
+    fn layer(&self, inner: S) -> Retry<S> {
+        Retry {
+            inner,
+            shared: self.shared.clone(),
+        }
+    }
+}
+
+/// The service [`RetryLayer`] builds.
+#[derive(Clone)]
+pub struct Retry<S> {
+    inner: S,
+    shared: Arc<Shared>,
+}
+
+impl<S> Service<Request<Body>> for Retry<S>
+where
+    S: Service<Request<Body>, Response = Response<Bytes>, Error = Error> + Clone + Send + 'static,
+    S::Future: Send,
+{
+    type Response = Response<Bytes>;
+    type Error = Error;
+    type Future = BoxFuture<Result<Response<Bytes>, Error>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request<Body>) -> Self::Future {
+        // Take the service that was driven to readiness; leave a fresh clone in its place.
+        let clone = self.inner.clone();
+        let first = std::mem::replace(&mut self.inner, clone);
+        let shared = self.shared.clone();
+        Box::pin(async move { run(first, req, &shared).await })
+    }
+}
+
+async fn run<S>(first: S, req: Request<Body>, shared: &Shared) -> Result<Response<Bytes>, Error>
+where
+    S: Service<Request<Body>, Response = Response<Bytes>, Error = Error> + Clone + Send,
+    S::Future: Send,
+{
+    let config = &shared.config;
+    shared.budget.deposit();
+    let replay = RequestMeta::of(&req).replay;
+    let service = first;
+    let mut attempt = 1u32;
+    loop {
+        let result = if attempt < config.max_attempts {
+            service.clone().oneshot(req.clone()).await
+        } else {
+            // The last attempt may consume the request itself.
+            return finish(service.oneshot(req).await, attempt, config);
+        };
+        let outcome = Outcome::of(&result);
+        let decision = decide(replay, outcome, attempt, config, config.backoff(attempt));
+        match decision {
+            Decision::Return => return result,
+            Decision::RateLimited(retry_after) => {
+                tracing::debug!(attempt, ?retry_after, "rate limited; not retrying");
+                return Err(Error::RateLimited {
+                    retry_after,
+                    scope: RateLimitScope::Server,
+                });
+            }
+            Decision::RetryAfter(wait) => {
+                if !shared.budget.withdraw() {
+                    tracing::debug!(attempt, "retry budget exhausted");
+                    return result;
+                }
+                tracing::debug!(
+                    attempt,
+                    status = result.as_ref().ok().map(|r| r.status().as_u16()),
+                    error = result.as_ref().err().map(tracing::field::display),
+                    wait_ms = wait.as_millis() as u64,
+                    "retrying"
+                );
+                tokio::time::sleep(wait).await;
+                attempt += 1;
+            }
+        }
+    }
+}
+
+/// The result of the last allowed attempt: a rate-limit refusal becomes [`Error::RateLimited`].
+fn finish(
+    result: Result<Response<Bytes>, Error>,
+    attempt: u32,
+    config: &RetryConfig,
+) -> Result<Response<Bytes>, Error> {
+    match decide(
+        Replay::Unsafe,
+        Outcome::of(&result),
+        attempt,
+        config,
+        Duration::ZERO,
+    ) {
+        Decision::RateLimited(retry_after) => Err(Error::RateLimited {
+            retry_after,
+            scope: RateLimitScope::Server,
+        }),
+        _ => result,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const B: Duration = Duration::from_millis(123);
+
+    fn cfg() -> RetryConfig {
+        RetryConfig::default()
+    }
+
+    fn answer(code: u16) -> Outcome {
+        Outcome::Answer(StatusCode::from_u16(code).unwrap(), None)
+    }
+
+    /// The replay table, one row per case, for both replay classes.
+    #[test]
+    fn replay_table() {
+        use Decision::*;
+        use Replay::*;
+        let c = cfg();
+        let rows: &[(Replay, Outcome, Decision)] = &[
+            // never left the process: any method
+            (Safe, Outcome::NotSent, RetryAfter(B)),
+            (Unsafe, Outcome::NotSent, RetryAfter(B)),
+            // refused unprocessed: any method, Retry-After wins over backoff
+            (Unsafe, answer(429), RetryAfter(B)),
+            (Unsafe, answer(420), RetryAfter(B)),
+            (
+                Unsafe,
+                Outcome::Answer(StatusCode::TOO_MANY_REQUESTS, Some(Duration::from_secs(7))),
+                RetryAfter(Duration::from_secs(7)),
+            ),
+            // server-requested wait over the cap: give up at once
+            (
+                Safe,
+                Outcome::Answer(StatusCode::TOO_MANY_REQUESTS, Some(Duration::from_secs(61))),
+                RateLimited(Some(Duration::from_secs(61))),
+            ),
+            // may have been processed: only safe requests
+            (Safe, answer(503), RetryAfter(B)),
+            (Unsafe, answer(503), Return),
+            (Safe, answer(500), RetryAfter(B)),
+            (Unsafe, answer(500), Return),
+            (Safe, Outcome::MaybeSent, RetryAfter(B)),
+            (Unsafe, Outcome::MaybeSent, Return),
+            // other answers: never
+            (Safe, answer(200), Return),
+            (Safe, answer(400), Return),
+            (Unsafe, answer(404), Return),
+            (Safe, answer(401), Return),
+            (Safe, Outcome::Final, Return),
+        ];
+        for (replay, outcome, want) in rows {
+            assert_eq!(
+                decide(*replay, *outcome, 1, &c, B),
+                *want,
+                "{replay:?} {outcome:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn attempts_are_bounded() {
+        let c = cfg();
+        assert_eq!(
+            decide(Replay::Safe, Outcome::NotSent, 3, &c, B),
+            Decision::Return
+        );
+        assert_eq!(
+            decide(Replay::Safe, answer(503), 3, &c, B),
+            Decision::Return
+        );
+        // a 429 on the last attempt surfaces as RateLimited, not as a bare answer
+        assert_eq!(
+            decide(Replay::Unsafe, answer(429), 3, &c, B),
+            Decision::RateLimited(None)
+        );
+    }
+
+    #[test]
+    fn backoff_is_full_jitter_within_the_exponential_ceiling() {
+        let c = RetryConfig {
+            base_backoff: Duration::from_millis(100),
+            max_backoff: Duration::from_millis(300),
+            ..cfg()
+        };
+        let mut distinct = std::collections::BTreeSet::new();
+        for _ in 0..200 {
+            let b1 = c.backoff(1);
+            let b3 = c.backoff(3);
+            assert!(b1 <= Duration::from_millis(100));
+            assert!(b3 <= Duration::from_millis(300), "capped");
+            distinct.insert(b1.as_micros());
+        }
+        assert!(distinct.len() > 50, "jittered, not fixed");
+    }
+
+    #[test]
+    fn retry_after_in_both_formats() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        let mut h = HeaderMap::new();
+        h.insert(http::header::RETRY_AFTER, "7".parse().unwrap());
+        assert_eq!(parse_retry_after(&h, now), Some(Duration::from_secs(7)));
+        let date = httpdate::fmt_http_date(now + Duration::from_secs(30));
+        h.insert(http::header::RETRY_AFTER, date.parse().unwrap());
+        assert_eq!(parse_retry_after(&h, now), Some(Duration::from_secs(30)));
+        let past = httpdate::fmt_http_date(now - Duration::from_secs(30));
+        h.insert(http::header::RETRY_AFTER, past.parse().unwrap());
+        assert_eq!(parse_retry_after(&h, now), Some(Duration::ZERO));
+        h.insert(http::header::RETRY_AFTER, "soon".parse().unwrap());
+        assert_eq!(parse_retry_after(&h, now), None);
+    }
+}
