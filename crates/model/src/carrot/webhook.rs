@@ -1,0 +1,336 @@
+//! Inbound web hooks: the form-encoded POSTs Carrot Quest sends to your URL.
+//!
+//! Two kinds have a fixed shape: event web hooks (`type=event`) and the chat-message web hook
+//! (`type=conversation`). Both carry `token`, a shared secret shown in the admin panel; there is
+//! no signature, so check it with [`verify_token`] (or [`Webhook::verify`]) before trusting
+//! anything else. Answer 200, or the delivery is retried.
+//!
+//! ```
+//! use chatdesk_model::carrot::{Webhook, parse_webhook};
+//!
+//! let body = b"type=event&token=s3cret&event_name=%24order_paid&event_id=42&user_id=7";
+//! let hook = parse_webhook(body).map_err(|e| e.to_string())?;
+//! assert!(hook.verify("s3cret"));
+//! match hook {
+//!     Webhook::Event(ev) => assert_eq!(ev.event_name.as_deref(), Some("$order_paid")),
+//!     _ => unreachable!(),
+//! }
+//! # Ok::<(), String>(())
+//! ```
+
+use crate::carrot::conversation::ConversationPart;
+use crate::carrot::event::Event;
+use crate::carrot::user::User;
+use crate::id::FlexId;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use subtle::ConstantTimeEq;
+
+/// Compares the web hook `token` with the expected secret in constant time (for equal lengths).
+///
+/// An empty `expected` never matches, so a missing configuration cannot accept everything.
+pub fn verify_token(expected: &str, received: &str) -> bool {
+    if expected.is_empty() {
+        return false;
+    }
+    expected.as_bytes().ct_eq(received.as_bytes()).into()
+}
+
+/// Why a web hook body could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum WebhookError {
+    /// The body is not `application/x-www-form-urlencoded`.
+    Form(String),
+    /// A required field is absent.
+    MissingField(&'static str),
+    /// A field holds a value of the wrong shape.
+    InvalidField {
+        /// The form field.
+        field: &'static str,
+        /// What was wrong.
+        message: String,
+    },
+}
+
+impl fmt::Display for WebhookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WebhookError::Form(m) => write!(f, "web hook body is not a valid form: {m}"),
+            WebhookError::MissingField(name) => write!(f, "web hook field `{name}` is missing"),
+            WebhookError::InvalidField { field, message } => {
+                write!(f, "web hook field `{field}` is invalid: {message}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for WebhookError {}
+
+/// An event web hook (`type=event`): a tracked event of a user.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct EventWebhook {
+    /// The shared secret, to compare with [`verify_token`].
+    pub token: String,
+    /// The user (decoded from the JSON in the `user` field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<User>,
+    /// The user's id (`user_id` field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<FlexId>,
+    /// The event name (`event_name` field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_name: Option<String>,
+    /// The event (decoded from the JSON in the `event` field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<Event>,
+    /// The event id (`event_id` field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<FlexId>,
+    /// Form fields not listed above, as sent.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+}
+
+/// The `conversation` field of the chat-message web hook: a conversation part plus the state of
+/// its conversation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ChatMessage {
+    /// The message itself (id, body, type, from, assignee, random_id, direction...).
+    #[serde(flatten)]
+    pub part: ConversationPart,
+    /// Whether the conversation is closed.
+    #[serde(
+        default,
+        deserialize_with = "de_opt_lenient_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub conversation_closed: Option<bool>,
+    /// The conversation's tags.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_tags: Option<Vec<String>>,
+    /// The bot handling the conversation, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_assistant_type: Option<String>,
+    /// The user, when included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<User>,
+}
+
+/// The chat-message web hook (`type=conversation`), enabled by Carrot Quest support on request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ChatWebhook {
+    /// The shared secret, to compare with [`verify_token`].
+    pub token: String,
+    /// The message (decoded from the JSON in the `conversation` field).
+    pub conversation: ChatMessage,
+    /// Form fields not listed above, as sent.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+}
+
+/// Any web hook, by its `type` field.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Webhook {
+    /// `type=event`.
+    Event(Box<EventWebhook>),
+    /// `type=conversation`.
+    Conversation(Box<ChatWebhook>),
+    /// Another `type`, with its raw form fields (including `type` and `token`).
+    Other {
+        /// The `type` field.
+        kind: String,
+        /// The `token` field (empty when absent).
+        token: String,
+        /// All form fields as sent.
+        fields: Vec<(String, String)>,
+    },
+}
+
+impl Webhook {
+    /// The `token` field.
+    pub fn token(&self) -> &str {
+        match self {
+            Webhook::Event(e) => &e.token,
+            Webhook::Conversation(c) => &c.token,
+            Webhook::Other { token, .. } => token,
+        }
+    }
+
+    /// Whether the token matches `expected`, compared in constant time.
+    pub fn verify(&self, expected: &str) -> bool {
+        verify_token(expected, self.token())
+    }
+}
+
+type Fields = BTreeMap<String, String>;
+
+fn read_form(body: &[u8]) -> Result<Vec<(String, String)>, WebhookError> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .map_err(|e| WebhookError::Form(e.to_string()))
+}
+
+fn take_required(fields: &mut Fields, name: &'static str) -> Result<String, WebhookError> {
+    fields.remove(name).ok_or(WebhookError::MissingField(name))
+}
+
+/// Removes a field; an empty value counts as absent.
+fn take(fields: &mut Fields, name: &'static str) -> Option<String> {
+    fields.remove(name).filter(|v| !v.trim().is_empty())
+}
+
+fn take_json<T: DeserializeOwned>(
+    fields: &mut Fields,
+    name: &'static str,
+) -> Result<Option<T>, WebhookError> {
+    match take(fields, name) {
+        None => Ok(None),
+        Some(text) if text.trim() == "null" => Ok(None),
+        Some(text) => {
+            serde_json::from_str(&text)
+                .map(Some)
+                .map_err(|e| WebhookError::InvalidField {
+                    field: name,
+                    message: e.to_string(),
+                })
+        }
+    }
+}
+
+fn take_id(fields: &mut Fields, name: &'static str) -> Result<Option<FlexId>, WebhookError> {
+    match take(fields, name) {
+        None => Ok(None),
+        Some(text) => {
+            text.trim()
+                .parse()
+                .map(|v| Some(FlexId(v)))
+                .map_err(|_| WebhookError::InvalidField {
+                    field: name,
+                    message: format!("{text:?} is not an id"),
+                })
+        }
+    }
+}
+
+fn to_fields(pairs: &[(String, String)]) -> Fields {
+    // A repeated key keeps its first value.
+    let mut fields = Fields::new();
+    for (k, v) in pairs {
+        fields.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    fields
+}
+
+fn check_type(fields: &mut Fields, want: &str) -> Result<(), WebhookError> {
+    let kind = take_required(fields, "type")?;
+    if kind == want {
+        Ok(())
+    } else {
+        Err(WebhookError::InvalidField {
+            field: "type",
+            message: format!("expected {want:?}, found {kind:?}"),
+        })
+    }
+}
+
+impl EventWebhook {
+    /// Parses an event web hook from its form body.
+    pub fn from_form(body: &[u8]) -> Result<Self, WebhookError> {
+        let mut fields = to_fields(&read_form(body)?);
+        check_type(&mut fields, "event")?;
+        Self::from_fields(fields)
+    }
+
+    fn from_fields(mut fields: Fields) -> Result<Self, WebhookError> {
+        Ok(EventWebhook {
+            token: take_required(&mut fields, "token")?,
+            user: take_json(&mut fields, "user")?,
+            user_id: take_id(&mut fields, "user_id")?,
+            event_name: take(&mut fields, "event_name"),
+            event: take_json(&mut fields, "event")?,
+            event_id: take_id(&mut fields, "event_id")?,
+            extra: fields,
+        })
+    }
+}
+
+impl ChatWebhook {
+    /// Parses a chat-message web hook from its form body.
+    pub fn from_form(body: &[u8]) -> Result<Self, WebhookError> {
+        let mut fields = to_fields(&read_form(body)?);
+        check_type(&mut fields, "conversation")?;
+        Self::from_fields(fields)
+    }
+
+    fn from_fields(mut fields: Fields) -> Result<Self, WebhookError> {
+        let token = take_required(&mut fields, "token")?;
+        let conversation = take_json(&mut fields, "conversation")?
+            .ok_or(WebhookError::MissingField("conversation"))?;
+        Ok(ChatWebhook {
+            token,
+            conversation,
+            extra: fields,
+        })
+    }
+}
+
+/// Parses any web hook from its `application/x-www-form-urlencoded` body, by its `type` field.
+pub fn parse_webhook(body: &[u8]) -> Result<Webhook, WebhookError> {
+    let pairs = read_form(body)?;
+    let mut fields = to_fields(&pairs);
+    let kind = take_required(&mut fields, "type")?;
+    match kind.as_str() {
+        "event" => EventWebhook::from_fields(fields).map(|e| Webhook::Event(Box::new(e))),
+        "conversation" => {
+            ChatWebhook::from_fields(fields).map(|c| Webhook::Conversation(Box::new(c)))
+        }
+        _ => Ok(Webhook::Other {
+            kind,
+            token: fields.remove("token").unwrap_or_default(),
+            fields: pairs,
+        }),
+    }
+}
+
+/// Reads a boolean sent as `true`/`false`, `1`/`0` or the same as strings.
+fn de_opt_lenient_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Option<bool>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a boolean, 0/1, or a string of either")
+        }
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v != 0))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v != 0))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            match v.trim().to_ascii_lowercase().as_str() {
+                "" => Ok(None),
+                "false" | "0" => Ok(Some(false)),
+                _ => Ok(Some(true)),
+            }
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    d.deserialize_any(V)
+}
