@@ -96,15 +96,17 @@ pub(crate) fn classify_send_error(e: BoxError) -> Error {
         Err(e) => e,
     };
     #[cfg(feature = "hyper-client")]
-    if let Some(he) = e.downcast_ref::<hyper_util::client::legacy::Error>() {
-        if he.is_connect() {
-            return Error::Connect { source: e };
-        }
+    if e
+        .downcast_ref::<hyper_util::client::legacy::Error>()
+        .is_some_and(|he| he.is_connect())
+    {
+        return Error::Connect { source: e };
     }
-    if let Some(io) = e.downcast_ref::<std::io::Error>() {
-        if io.kind() == std::io::ErrorKind::ConnectionRefused {
-            return Error::Connect { source: e };
-        }
+    if e
+        .downcast_ref::<std::io::Error>()
+        .is_some_and(|io| io.kind() == std::io::ErrorKind::ConnectionRefused)
+    {
+        return Error::Connect { source: e };
     }
     Error::Transport {
         maybe_sent: true,

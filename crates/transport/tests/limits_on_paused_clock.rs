@@ -1,0 +1,164 @@
+//! Waits, budgets and pacing, measured on tokio's paused clock (virtual time, exact and instant).
+
+mod support;
+
+use chatdesk_transport::{
+    Body, Error, LocalRateLimiter, Quota, RateKey, Replay, RequestMeta, RetryConfig, Transport,
+};
+use std::time::{Duration, SystemTime};
+use support::*;
+use tokio::time::Instant;
+
+fn tagged(mut req: http::Request<Body>, class: &'static str) -> http::Request<Body> {
+    let replay = Replay::from_method(req.method());
+    req.extensions_mut().insert(RequestMeta {
+        endpoint: "test",
+        replay,
+        rate_key: RateKey::new("crisp", class),
+    });
+    req
+}
+
+#[tokio::test(start_paused = true)]
+async fn retry_after_seconds_is_honoured_for_a_post() {
+    let double = Double::new(vec![with_retry_after(429, "7"), ok("{}")]);
+    let t = Transport::builder()
+        .service(double.clone().service())
+        .build();
+    let t0 = Instant::now();
+    let resp = t.send(post("http://sim/w", "{}")).await.unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(double.hits(), 2);
+    assert_eq!(Instant::now() - t0, Duration::from_secs(7));
+}
+
+#[tokio::test(start_paused = true)]
+async fn retry_after_http_date_is_honoured() {
+    // The date is computed when the double answers; HTTP dates have one-second resolution.
+    let date = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(6));
+    let double = Double::new(vec![with_retry_after(503, &date), ok("{}")]);
+    let t = Transport::builder()
+        .service(double.clone().service())
+        .build();
+    let t0 = Instant::now();
+    t.send(get("http://sim/r")).await.unwrap();
+    let waited = Instant::now() - t0;
+    assert!(
+        waited >= Duration::from_secs(5) && waited <= Duration::from_secs(6),
+        "{waited:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn retry_budget_stops_retry_storms() {
+    // Budget: no share of traffic, 1 retry per second of reserve over a 1 s window.
+    let config = RetryConfig {
+        max_attempts: 5,
+        budget_percent: 0.0,
+        budget_min_per_sec: 1,
+        budget_ttl: Duration::from_secs(1),
+        ..RetryConfig::default()
+    };
+    let double = Double::new(vec![status(503); 100]);
+    let t = Transport::builder()
+        .retry(config)
+        .service(double.clone().service())
+        .build();
+    for _ in 0..3 {
+        let resp = t.send(get("http://sim/r")).await.unwrap();
+        assert_eq!(resp.status(), 503);
+    }
+    // Without a budget this would be 3 calls × 5 attempts = 15.
+    let hits = double.hits();
+    assert!(hits <= 5, "budget did not limit retries: {hits}");
+    assert!(hits >= 3, "every call made at least its first attempt");
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_refusal_pauses_the_key_for_every_clone() {
+    let double = Double::new(vec![
+        with_retry_after(429, "5"),
+        ok("{}"),
+        ok("{}"),
+        ok("{}"),
+    ]);
+    let t1 = Transport::builder()
+        .retry(RetryConfig::disabled())
+        .service(double.clone().service())
+        .build();
+    let t2 = t1.clone();
+    let t0 = Instant::now();
+    // First call is refused; with retries off the answer is handed back, but the gate learns.
+    let resp = t1
+        .send(tagged(post("http://sim/a", "{}"), "messages"))
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 429);
+    // Another key is not paused…
+    t2.send(tagged(get("http://sim/b"), "people"))
+        .await
+        .unwrap();
+    assert_eq!(Instant::now(), t0);
+    // …the same key, from a clone, waits until the server's Retry-After.
+    t2.send(tagged(get("http://sim/c"), "messages"))
+        .await
+        .unwrap();
+    assert_eq!(Instant::now() - t0, Duration::from_secs(5));
+    let times = double.times();
+    assert_eq!(times[2] - t0, Duration::from_secs(5));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_gate_longer_than_the_cap_fails_fast_with_client_scope() {
+    let double = Double::new(vec![with_retry_after(429, "30"), ok("{}")]);
+    let t = Transport::builder()
+        .retry(RetryConfig::disabled())
+        .rate_limiter(LocalRateLimiter::new().max_wait(Duration::from_secs(10)))
+        .service(double.clone().service())
+        .build();
+    t.send(tagged(get("http://sim/a"), "k")).await.unwrap();
+    let t0 = Instant::now();
+    let err = t.send(tagged(get("http://sim/a"), "k")).await.unwrap_err();
+    assert!(
+        matches!(err, Error::RateLimited { retry_after: Some(d), .. } if d == Duration::from_secs(30)),
+        "{err:?}"
+    );
+    assert_eq!(Instant::now(), t0);
+    assert_eq!(double.hits(), 1, "nothing was sent");
+}
+
+#[tokio::test(start_paused = true)]
+async fn proactive_quota_holds_the_send_rate_across_tasks() {
+    let double = Double::new(vec![]);
+    let t = Transport::builder()
+        .rate_limiter(LocalRateLimiter::new().vendor_quota("crisp", Quota::per_second(10, 2)))
+        .service(double.clone().service())
+        .build();
+    let t0 = Instant::now();
+    let mut tasks = Vec::new();
+    for i in 0..40 {
+        let t = t.clone();
+        let class = if i % 2 == 0 { "a" } else { "b" };
+        tasks.push(tokio::spawn(async move {
+            t.send(tagged(get("http://sim/x"), class)).await.unwrap();
+        }));
+    }
+    for task in tasks {
+        task.await.unwrap();
+    }
+    let times = double.times();
+    assert_eq!(times.len(), 40);
+    // Burst of 2, then one every 100 ms: the 40th request goes at 3.8 s.
+    assert_eq!(
+        *times.iter().max().unwrap() - t0,
+        Duration::from_millis(3800)
+    );
+    // In no one-second window are there more than rate + burst requests.
+    for start in &times {
+        let in_window = times
+            .iter()
+            .filter(|t| **t >= *start && **t < *start + Duration::from_secs(1))
+            .count();
+        assert!(in_window <= 11, "{in_window} requests within 1 s");
+    }
+}
