@@ -400,3 +400,7 @@ impl Pagination {
         }
     }
 }
+
+/// The `data` of endpoints whose response shape is not documented (`markread`,
+/// `unsubscribeemail`, `/utils/email`): any JSON.
+pub type AnyData = serde_json::Value;
