@@ -1,1 +1,166 @@
-fn main() {}
+//! `chatdesk-sim`: runs the simulator on a port and prints one JSON line with its URLs and
+//! credentials on stdout; logs go to stderr. Stops on Ctrl-C or SIGTERM.
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use chatdesk_sim::{Fault, RateLimit, Seed, Sim, SimBuilder};
+
+const USAGE: &str = "\
+usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]... [--fault SPEC]...
+                    [--crisp-identifier ID] [--crisp-key KEY] [--carrot-token TOKEN]
+                    [--carrot-app-id N] [--carrot-webhook URL]... [--carrot-webhook-token T]
+                    [--request-log N]
+
+  --port N            port on 127.0.0.1 (0 = any free port; default 0)
+  --seed SPEC         users=3,conversations=2,messages=3,events=2,admins=2[,big_ids]
+  --rate-limit SPEC   rps=5,burst=10[,daily=N][,vendor=crisp|carrot][,class=PREFIX]
+                      [,status=429|420][,retry_after=true|false][,scope=class|token]
+  --fault SPEC        kind=delay|close_before|close_after|status|truncated|invalid_json|oversized
+                      [,headers=200ms][,body=1s][,status=503][,html][,bytes=N]
+                      [,method=POST][,path=/v1/website/*][,vendor=crisp|carrot]
+                      [,nth=N|every=N|first=N]
+
+Prints one JSON line on stdout once listening, then logs on stderr.";
+
+fn parse(args: Vec<String>) -> Result<SimBuilder, String> {
+    let mut b = Sim::builder();
+    let mut it = args.into_iter();
+    let mut host: std::net::IpAddr = std::net::Ipv4Addr::LOCALHOST.into();
+    let mut port = 0u16;
+    while let Some(flag) = it.next() {
+        let (flag, inline) = match flag.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (flag, None),
+        };
+        if flag == "-h" || flag == "--help" {
+            return Err(String::new());
+        }
+        let mut value = || -> Result<String, String> {
+            inline
+                .clone()
+                .or_else(|| it.next())
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
+        match flag.as_str() {
+            "--port" => {
+                port = value()?
+                    .parse()
+                    .map_err(|_| "--port needs a number".to_string())?
+            }
+            "--host" => {
+                host = value()?
+                    .parse()
+                    .map_err(|_| "--host needs an IP address".to_string())?
+            }
+            "--seed" => b = b.seed(value()?.parse::<Seed>().map_err(|e| e.to_string())?),
+            "--rate-limit" => {
+                b = b.rate_limit(value()?.parse::<RateLimit>().map_err(|e| e.to_string())?)
+            }
+            "--fault" => b = b.fault(value()?.parse::<Fault>().map_err(|e| e.to_string())?),
+            "--crisp-identifier" => {
+                let id = value()?;
+                b = b.crisp_identifier(id);
+            }
+            "--crisp-key" => {
+                let key = value()?;
+                b = b.crisp_key(key);
+            }
+            "--carrot-token" => b = b.carrot_token(value()?),
+            "--carrot-app-id" => {
+                b = b.carrot_app_id(
+                    value()?
+                        .parse()
+                        .map_err(|_| "--carrot-app-id needs a number".to_string())?,
+                )
+            }
+            "--carrot-webhook" => b = b.carrot_webhook(value()?),
+            "--carrot-webhook-token" => b = b.carrot_webhook_token(value()?),
+            "--request-log" => {
+                b = b.request_log_capacity(
+                    value()?
+                        .parse()
+                        .map_err(|_| "--request-log needs a number".to_string())?,
+                )
+            }
+            other => return Err(format!("unknown flag {other}")),
+        }
+    }
+    Ok(b.bind((host, port).into()))
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+fn main() -> ExitCode {
+    let builder = match parse(std::env::args().skip(1).collect()) {
+        Ok(b) => b,
+        Err(msg) => {
+            if !msg.is_empty() {
+                eprintln!("chatdesk-sim: {msg}");
+            }
+            eprintln!("{USAGE}");
+            return if msg.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            };
+        }
+    };
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("chatdesk-sim: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    rt.block_on(async move {
+        let sim = match builder.start().await {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("chatdesk-sim: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        {
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{}", sim.summary());
+            let _ = out.flush();
+        }
+        eprintln!(
+            "chatdesk-sim: listening on {} (crisp {}, carrot {}); Ctrl-C or SIGTERM to stop",
+            sim.addr(),
+            sim.crisp_base_url(),
+            sim.carrot_base_url()
+        );
+        wait_for_signal().await;
+        eprintln!(
+            "chatdesk-sim: shutting down after {} requests",
+            sim.total_requests()
+        );
+        sim.shutdown().await;
+        ExitCode::SUCCESS
+    })
+}

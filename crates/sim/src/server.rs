@@ -1,0 +1,489 @@
+//! The hyper server core: routing to a vendor, body limits, rate limits, faults and accounting.
+
+use std::net::SocketAddr;
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, RETRY_AFTER};
+use http::{HeaderMap, Method, Request, Response, StatusCode};
+use http_body_util::BodyExt as _;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::time::Instant;
+
+use crate::accounting::{Accounting, RequestRecord};
+use crate::body::{Aborted, SimBody};
+use crate::carrot::{self, ApiVersion, CarrotSim};
+use crate::config::{ErrorBody, Fault, FaultKind, Vendor};
+use crate::crisp::CrispSim;
+use crate::exchange::{Exchange, Reply};
+use crate::ratelimit::RateLimiter;
+
+/// Request headers larger than this (names plus values) get the vendor's error envelope; hyper
+/// itself refuses heads over `MAX_BUF` with a bare 431.
+const MAX_HEADER_BYTES: usize = 64 * 1024;
+const MAX_BUF: usize = 1024 * 1024;
+
+/// First path segments that belong to Carrot (Crisp uses `website`, `user`, `plugin(s)`, `bucket`,
+/// `media`, `plans`: no overlap, so one listener serves both).
+const CARROT_ROOTS: [&str; 4] = ["apps", "conversations", "users", "utils"];
+
+/// A fault rule with its match counter.
+pub(crate) struct FaultRule {
+    pub fault: Fault,
+    pub seen: AtomicU64,
+}
+
+/// Everything a connection task needs.
+pub(crate) struct Core {
+    pub crisp: CrispSim,
+    pub carrot: CarrotSim,
+    pub acct: Arc<Accounting>,
+    pub limiter: RateLimiter,
+    pub faults: RwLock<Arc<Vec<FaultRule>>>,
+    pub start: Instant,
+    pub max_body: usize,
+}
+
+impl Core {
+    pub(crate) fn set_faults(&self, faults: Vec<Fault>) {
+        let rules: Vec<FaultRule> = faults
+            .into_iter()
+            .map(|fault| FaultRule {
+                fault,
+                seen: AtomicU64::new(0),
+            })
+            .collect();
+        let mut w = self.faults.write().unwrap_or_else(|p| p.into_inner());
+        *w = Arc::new(rules);
+    }
+
+    pub(crate) fn faults(&self) -> Vec<Fault> {
+        let r = self.faults.read().unwrap_or_else(|p| p.into_inner());
+        r.iter().map(|f| f.fault.clone()).collect()
+    }
+}
+
+/// Where a request goes.
+struct Target {
+    vendor: Vendor,
+    /// Byte offset of the vendor-relative path in the request path.
+    sub: usize,
+    version: Option<ApiVersion>,
+}
+
+fn first_segment(path: &str) -> &str {
+    path.trim_start_matches('/').split('/').next().unwrap_or("")
+}
+
+fn has_carrot_auth(headers: &HeaderMap, query: &str) -> bool {
+    let header = headers
+        .get(http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            let v = v.trim_start();
+            v.len() > 6
+                && (v[..6].eq_ignore_ascii_case("token ")
+                    || v[..7.min(v.len())].eq_ignore_ascii_case("bearer "))
+        });
+    header || query.split('&').any(|p| p.starts_with("auth_token="))
+}
+
+fn is_basic(headers: &HeaderMap) -> bool {
+    headers
+        .get(http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.trim_start().len() >= 6 && v.trim_start()[..6].eq_ignore_ascii_case("basic ")
+        })
+}
+
+fn target(path: &str, headers: &HeaderMap, query: &str) -> Target {
+    let carrot_root = |rest: &str| CARROT_ROOTS.contains(&first_segment(rest));
+    if path == "/v1" || path.starts_with("/v1/") {
+        let rest = &path[3..];
+        if carrot_root(rest) || has_carrot_auth(headers, query) {
+            return Target {
+                vendor: Vendor::Carrot,
+                sub: 3,
+                version: Some(ApiVersion::V1),
+            };
+        }
+        return Target {
+            vendor: Vendor::Crisp,
+            sub: 3,
+            version: None,
+        };
+    }
+    if path == "/v2" || path.starts_with("/v2/") {
+        return Target {
+            vendor: Vendor::Carrot,
+            sub: 3,
+            version: Some(ApiVersion::V2),
+        };
+    }
+    if !carrot_root(path) && is_basic(headers) {
+        return Target {
+            vendor: Vendor::Crisp,
+            sub: 0,
+            version: None,
+        };
+    }
+    Target {
+        vendor: Vendor::Carrot,
+        sub: 0,
+        version: None,
+    }
+}
+
+/// The vendor's error envelope for failures the core detects itself.
+pub(crate) fn vendor_error(
+    vendor: Vendor,
+    status: u16,
+    carrot_name: &str,
+    crisp_reason: &str,
+    message: &str,
+) -> Reply {
+    match vendor {
+        Vendor::Carrot => carrot::error_reply(status, carrot_name, message),
+        Vendor::Crisp => Reply::json(
+            StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
+            &serde_json::json!({"error": true, "reason": crisp_reason, "data": {"message": message}}),
+        ),
+    }
+}
+
+fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
+    query.split('&').find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        (k == name).then_some(v)
+    })
+}
+
+/// Picks the fault for this request (every matching rule counts it; the first that hits wins).
+fn pick_fault(core: &Core, vendor: Vendor, method: &Method, path: &str) -> Option<FaultKind> {
+    let rules = {
+        let r = core.faults.read().unwrap_or_else(|p| p.into_inner());
+        if r.is_empty() {
+            return None;
+        }
+        Arc::clone(&r)
+    };
+    let mut chosen = None;
+    for rule in rules.iter() {
+        if rule.fault.matches(Some(vendor), method, path) {
+            let n = rule.seen.fetch_add(1, Ordering::Relaxed) + 1;
+            if chosen.is_none() && rule.fault.nth.hits(n) {
+                chosen = Some(rule.fault.kind.clone());
+            }
+        }
+    }
+    chosen
+}
+
+fn html_page(status: StatusCode) -> Bytes {
+    let reason = status.canonical_reason().unwrap_or("Error");
+    Bytes::from(format!(
+        "<html>\r\n<head><title>{} {reason}</title></head>\r\n<body>\r\n<center><h1>{} {reason}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+        status.as_u16(),
+        status.as_u16()
+    ))
+}
+
+struct Outcome {
+    status: u16,
+    processed: bool,
+    fault: Option<&'static str>,
+    rate_limited: bool,
+    class: &'static str,
+}
+
+fn build(reply: Reply, body: SimBody) -> Response<SimBody> {
+    let mut resp = Response::new(body);
+    *resp.status_mut() = reply.status;
+    *resp.headers_mut() = reply.headers;
+    resp
+}
+
+/// Serves one request end to end.
+pub(crate) async fn serve(
+    core: Arc<Core>,
+    req: Request<Incoming>,
+) -> Result<Response<SimBody>, Aborted> {
+    let seq = core.acct.next_seq();
+    let at = core.start.elapsed();
+    let (parts, body) = req.into_parts();
+    let method = parts.method.as_str().to_string();
+    let path = parts.uri.path().to_string();
+    let query = parts.uri.query().unwrap_or("").to_string();
+    let tgt = target(&path, &parts.headers, &query);
+    let vendor = tgt.vendor;
+    let mut out = Outcome {
+        status: 0,
+        processed: false,
+        fault: None,
+        rate_limited: false,
+        class: "unknown",
+    };
+    let result = serve_inner(&core, parts, body, &path, &query, &tgt, &mut out).await;
+    if let Ok(r) = &result {
+        out.status = r.status().as_u16();
+    }
+    core.acct.record_request(RequestRecord {
+        seq,
+        at,
+        vendor: Some(vendor),
+        method,
+        path,
+        query,
+        route_class: out.class,
+        status: out.status,
+        processed: out.processed,
+        fault: out.fault,
+        rate_limited: out.rate_limited,
+    });
+    result
+}
+
+async fn serve_inner(
+    core: &Core,
+    parts: http::request::Parts,
+    body: Incoming,
+    path: &str,
+    query: &str,
+    tgt: &Target,
+    out: &mut Outcome,
+) -> Result<Response<SimBody>, Aborted> {
+    let vendor = tgt.vendor;
+    let plain = |reply: Reply| {
+        let b = reply.body.clone();
+        build(with_content_type(reply), SimBody::full(b))
+    };
+    let header_bytes: usize = parts
+        .headers
+        .iter()
+        .map(|(k, v)| k.as_str().len() + v.len())
+        .sum();
+    if header_bytes > MAX_HEADER_BYTES {
+        return Ok(plain(vendor_error(
+            vendor,
+            431,
+            "BadRequest",
+            "request_header_fields_too_large",
+            "request headers are too large",
+        )));
+    }
+    let collected = http_body_util::Limited::new(body, core.max_body)
+        .collect()
+        .await;
+    let body = match collected {
+        Ok(c) => c.to_bytes(),
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => {
+            return Ok(plain(vendor_error(
+                vendor,
+                413,
+                "BadRequest",
+                "request_entity_too_large",
+                "request body is too large",
+            )));
+        }
+        Err(_) => return Err(Aborted),
+    };
+    let sub = &path[tgt.sub..];
+    let ex = Exchange {
+        method: parts.method,
+        path: if sub.is_empty() {
+            "/".to_string()
+        } else {
+            sub.to_string()
+        },
+        query: query.to_string(),
+        headers: parts.headers,
+        body,
+    };
+    out.class = match vendor {
+        Vendor::Crisp => CrispSim::route_class(&ex),
+        Vendor::Carrot => carrot::route_class(&ex.method, &ex.path),
+    };
+
+    // Rate limits, keyed by the credential as sent.
+    let token: &[u8] = match ex.headers.get(http::header::AUTHORIZATION) {
+        Some(v) => v.as_bytes(),
+        None => query_param(query, "auth_token").unwrap_or("").as_bytes(),
+    };
+    if let Err(lim) = core.limiter.check(vendor, out.class, token) {
+        out.rate_limited = true;
+        let status = match vendor {
+            Vendor::Crisp => lim.crisp_status,
+            Vendor::Carrot => 429,
+        };
+        let msg = if lim.quota {
+            "daily quota exceeded"
+        } else {
+            "too many requests"
+        };
+        let mut reply = vendor_error(vendor, status, "TooManyRequests", "rate_limited", msg);
+        if let Some(s) = lim.retry_after {
+            if let Ok(v) = HeaderValue::from_str(&s.to_string()) {
+                reply.headers.insert(RETRY_AFTER, v);
+            }
+        }
+        return Ok(plain(reply));
+    }
+
+    let fault = pick_fault(core, vendor, &ex.method, path);
+    out.fault = fault.as_ref().map(FaultKind::name);
+    match &fault {
+        Some(FaultKind::CloseBeforeProcessing) => return Err(Aborted),
+        Some(FaultKind::Status { status, body }) => {
+            let st = StatusCode::from_u16(*status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+            let reply = match body {
+                ErrorBody::Json => vendor_error(
+                    vendor,
+                    st.as_u16(),
+                    "InternalServerError",
+                    "internal_error",
+                    st.canonical_reason().unwrap_or("server error"),
+                ),
+                ErrorBody::Html => {
+                    let mut r = Reply {
+                        status: st,
+                        headers: HeaderMap::new(),
+                        body: html_page(st),
+                    };
+                    r.headers
+                        .insert(CONTENT_TYPE, HeaderValue::from_static("text/html"));
+                    r
+                }
+            };
+            return Ok(plain(reply));
+        }
+        _ => {}
+    }
+
+    out.processed = true;
+    let handled = std::panic::catch_unwind(AssertUnwindSafe(|| match vendor {
+        Vendor::Crisp => core.crisp.handle(&ex),
+        Vendor::Carrot => core.carrot.handle(&ex, tgt.version),
+    }));
+    let reply = match handled {
+        Ok(r) => r,
+        Err(_) => {
+            eprintln!(
+                "chatdesk-sim: BUG: handler panicked on {} {}",
+                ex.method, path
+            );
+            vendor_error(
+                vendor,
+                500,
+                "InternalServerError",
+                "internal_error",
+                "handler panicked",
+            )
+        }
+    };
+    let mut reply = with_content_type(reply);
+    let body = std::mem::take(&mut reply.body);
+    match fault {
+        None => Ok(build(reply, SimBody::full(body))),
+        Some(FaultKind::CloseAfterProcessing) => Err(Aborted),
+        Some(FaultKind::Delay {
+            headers,
+            body: slow,
+        }) => {
+            if !headers.is_zero() {
+                tokio::time::sleep(headers).await;
+            }
+            if slow.is_zero() {
+                Ok(build(reply, SimBody::full(body)))
+            } else {
+                reply
+                    .headers
+                    .insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
+                Ok(build(reply, SimBody::slow(body, slow, 8)))
+            }
+        }
+        Some(FaultKind::TruncatedBody) => {
+            reply
+                .headers
+                .insert(CONTENT_LENGTH, HeaderValue::from(body.len().max(2) * 2));
+            let half = body.slice(..body.len() / 2);
+            Ok(build(reply, SimBody::Truncated(Some(half))))
+        }
+        Some(FaultKind::InvalidJson) => {
+            let mut broken = body.slice(..body.len().saturating_sub(1)).to_vec();
+            broken.extend_from_slice(b",<html>}");
+            reply.status = StatusCode::OK;
+            Ok(build(reply, SimBody::full(Bytes::from(broken))))
+        }
+        Some(FaultKind::OversizedBody { bytes }) => {
+            let pad = bytes.saturating_sub(body.len() as u64);
+            Ok(build(
+                reply,
+                SimBody::Padded {
+                    head: Some(body),
+                    pad,
+                },
+            ))
+        }
+        Some(FaultKind::CloseBeforeProcessing | FaultKind::Status { .. }) => Err(Aborted),
+    }
+}
+
+fn with_content_type(mut reply: Reply) -> Reply {
+    if !reply.body.is_empty() && !reply.headers.contains_key(CONTENT_TYPE) {
+        reply.headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("application/json; charset=utf-8"),
+        );
+    }
+    reply
+}
+
+/// Accepts connections until `shutdown` fires (or its sender is dropped).
+pub(crate) async fn accept_loop(
+    listener: TcpListener,
+    core: Arc<Core>,
+    mut shutdown: watch::Receiver<()>,
+) {
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .max_buf_size(MAX_BUF)
+        .header_read_timeout(Duration::from_secs(30));
+    let builder = Arc::new(builder);
+    loop {
+        let accepted = tokio::select! {
+            _ = shutdown.changed() => break,
+            a = listener.accept() => a,
+        };
+        let (stream, _peer): (tokio::net::TcpStream, SocketAddr) = match accepted {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("chatdesk-sim: accept failed: {e}");
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let core = Arc::clone(&core);
+        let builder = Arc::clone(&builder);
+        let mut sd = shutdown.clone();
+        tokio::spawn(async move {
+            let svc = hyper::service::service_fn(move |req| {
+                let core = Arc::clone(&core);
+                async move { serve(core, req).await }
+            });
+            let conn = builder.serve_connection(TokioIo::new(stream), svc);
+            tokio::select! {
+                _ = conn => {}
+                _ = sd.changed() => {}
+            }
+        });
+    }
+}
