@@ -19,9 +19,7 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 }
 
 fn get<'a>(form: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    form.iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
+    form.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
 #[test]
@@ -76,7 +74,10 @@ fn prop_op_wire_names_and_unknown_ops() {
     ];
     for (op, wire) in names {
         assert_eq!(serde_json::to_value(&op).expect("encode"), json!(wire));
-        assert_eq!(serde_json::from_value::<PropOp>(json!(wire)).expect("decode"), op);
+        assert_eq!(
+            serde_json::from_value::<PropOp>(json!(wire)).expect("decode"),
+            op
+        );
     }
     let op: PropOperation =
         serde_json::from_str(r#"{"op":"multiply","key":"k","value":3}"#).expect("decode");
@@ -106,16 +107,13 @@ fn track_event_form() {
     assert_eq!(get(&f, "created"), Some("1700000000"));
     assert_eq!(get(&f, "by_user_id"), Some("true"));
     // Just the name when nothing else is set.
-    assert_eq!(
-        form(&TrackEventParams::new("x")),
-        pairs(&[("event", "x")])
-    );
+    assert_eq!(form(&TrackEventParams::new("x")), pairs(&[("event", "x")]));
 }
 
 #[test]
 fn v2_pagination_position_goes_as_exact_json_text() {
-    let pos: Position = serde_json::from_str("[1684739969.358085, 1160406004324630614]")
-        .expect("position");
+    let pos: Position =
+        serde_json::from_str("[1684739969.358085, 1160406004324630614]").expect("position");
     let p = UserEventsParams {
         filter_name: Some("$cart_added".into()),
         pagination: Pagination::v2(Some(pos), PageDirection::Before, 50),
@@ -126,7 +124,10 @@ fn v2_pagination_position_goes_as_exact_json_text() {
         form(&p),
         pairs(&[
             ("filter_name", "$cart_added"),
-            ("paginate_position", "[1684739969.358085,1160406004324630614]"),
+            (
+                "paginate_position",
+                "[1684739969.358085,1160406004324630614]"
+            ),
             ("paginate_count", "50"),
             ("paginate_direction", "before"),
             ("id_as_string", "true"),
@@ -160,7 +161,10 @@ fn assign_unassign_and_admin_refs() {
             Assignee::Admin(FlexId(9_007_199_254_740_993)),
             AdminRef::Default
         )),
-        pairs(&[("admin", "9007199254740993"), ("from_admin", "default_admin")])
+        pairs(&[
+            ("admin", "9007199254740993"),
+            ("from_admin", "default_admin")
+        ])
     );
     assert_eq!(
         form(&AssignParams::new(Assignee::Nobody, AdminRef::from(77))),
@@ -379,7 +383,11 @@ fn types_map_lists_the_24_current_endpoints() {
     // Every type named in the map exists and behaves: params encode, responses decode.
     for r in &rows {
         assert!(encode_default_params(r[3]), "unknown params type {}", r[3]);
-        assert!(decodes_empty_list_or_object(r[4]), "unknown response type {}", r[4]);
+        assert!(
+            decodes_empty_list_or_object(r[4]),
+            "unknown response type {}",
+            r[4]
+        );
     }
 }
 

@@ -60,7 +60,10 @@ fn event_webhook_parses_with_nested_json_and_string_or_number_ids() {
         event.event_type.as_ref().and_then(|t| t.id),
         Some(FlexId(5857))
     );
-    assert_eq!(ev.extra.get("site").map(String::as_str), Some("shop.example"));
+    assert_eq!(
+        ev.extra.get("site").map(String::as_str),
+        Some("shop.example")
+    );
 
     // The typed entry point gives the same result.
     let direct = EventWebhook::from_form(&raw).expect("parse");
@@ -69,8 +72,8 @@ fn event_webhook_parses_with_nested_json_and_string_or_number_ids() {
 
 #[test]
 fn event_webhook_with_only_the_required_fields() {
-    let ev = EventWebhook::from_form(&body(&[("type", "event"), ("token", SECRET)]))
-        .expect("parse");
+    let ev =
+        EventWebhook::from_form(&body(&[("type", "event"), ("token", SECRET)])).expect("parse");
     assert_eq!(ev.user, None);
     assert_eq!(ev.event, None);
     assert_eq!(ev.user_id, None);
@@ -177,7 +180,10 @@ fn malformed_web_hooks_are_errors_not_panics() {
         ("user", "{not json"),
     ]))
     .expect_err("bad user JSON");
-    assert!(matches!(err, WebhookError::InvalidField { field: "user", .. }), "{err}");
+    assert!(
+        matches!(err, WebhookError::InvalidField { field: "user", .. }),
+        "{err}"
+    );
     // Non-numeric id.
     let err = parse_webhook(&body(&[
         ("type", "event"),
@@ -185,7 +191,16 @@ fn malformed_web_hooks_are_errors_not_panics() {
         ("event_id", "abc"),
     ]))
     .expect_err("bad id");
-    assert!(matches!(err, WebhookError::InvalidField { field: "event_id", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            WebhookError::InvalidField {
+                field: "event_id",
+                ..
+            }
+        ),
+        "{err}"
+    );
     // The typed entry points check the kind.
     assert!(matches!(
         EventWebhook::from_form(&body(&[("type", "conversation"), ("token", SECRET)])),

@@ -81,7 +81,10 @@ fn every_documented_error_name_and_an_unknown_one() {
         assert!(e.is_error());
         assert_eq!(e.meta.error.as_ref(), Some(&want));
         assert_eq!(want.as_str(), wire);
-        assert_eq!(serde_json::to_value(&e.meta).expect("encode")["error"], wire);
+        assert_eq!(
+            serde_json::to_value(&e.meta).expect("encode")["error"],
+            wire
+        );
     }
 }
 
@@ -107,7 +110,8 @@ fn an_error_status_without_a_name_is_still_an_error() {
 
 #[test]
 fn wrong_data_on_success_is_a_decode_error_not_silently_dropped() {
-    let res = serde_json::from_str::<Envelope<Conversation>>(r#"{"meta":{"status":200},"data":{}}"#);
+    let res =
+        serde_json::from_str::<Envelope<Conversation>>(r#"{"meta":{"status":200},"data":{}}"#);
     assert!(res.is_err());
     let res = serde_json::from_str::<Envelope<Conversation>>(
         r#"{"meta":{"status":200},"data":{"id":-4}}"#,
@@ -221,8 +225,8 @@ fn next_after_is_kept_exactly_whether_int_or_float() {
         let back: Envelope<Vec<Conversation>> = serde_json::from_str(&again).expect("re-decode");
         assert_eq!(back.meta.next_after.as_deref(), Some(want));
         // Passed back as the v1 `after` parameter unchanged.
-        let q = serde_urlencoded::to_string(Pagination::v1(back.meta.next_after, 20))
-            .expect("query");
+        let q =
+            serde_urlencoded::to_string(Pagination::v1(back.meta.next_after, 20)).expect("query");
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&q).expect("parse");
         assert_eq!(pairs[0], ("after".to_owned(), want.to_owned()));
     }
@@ -290,8 +294,8 @@ fn timestamps_keep_integer_or_float_form() {
         r#"{"id":"1","last_update":1447339319.900966}"#
     );
     // A numeric string (as some web hooks send) is read too.
-    let p: ConversationPart = serde_json::from_str(r#"{"id":"1","created":"1492604036"}"#)
-        .expect("string timestamp");
+    let p: ConversationPart =
+        serde_json::from_str(r#"{"id":"1","created":"1492604036"}"#).expect("string timestamp");
     assert_eq!(p.created, Some(Timestamp::from_secs(1492604036)));
 }
 
