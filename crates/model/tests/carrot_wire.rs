@@ -332,3 +332,14 @@ fn props_outcome_reads_ignored_operations() {
         vec![PropOperation::set_once("$email", "a@b.c")]
     );
 }
+
+#[test]
+fn empty_style_data_accepts_a_php_style_empty_array_or_anything() {
+    for data in ["{}", "[]", r#"{"ok":true}"#, "true", "[1]"] {
+        let text = format!(r#"{{"meta":{{"status":200}},"data":{data}}}"#);
+        assert_eq!(env::<Empty>(&text).data, Some(Empty::new()), "data {data}");
+    }
+    assert_eq!(serde_json::to_string(&Empty::new()).expect("encode"), "{}");
+    let part = env::<SystemPart>(r#"{"meta":{"status":200},"data":[]}"#);
+    assert_eq!(part.data, Some(SystemPart::default()));
+}

@@ -121,10 +121,19 @@ impl Admin {
     }
 }
 
-/// The `data` of endpoints that answer `{}`; any object decodes into it and its fields are ignored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// The `data` of endpoints that answer `{}`. It encodes as `{}`; any JSON value (an object with
+/// fields, `[]`, ...) decodes into it and is ignored, so a change on the server's side never fails
+/// an otherwise successful call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[non_exhaustive]
 pub struct Empty {}
+
+impl<'de> Deserialize<'de> for Empty {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(d)?;
+        Ok(Empty {})
+    }
+}
 
 impl Empty {
     /// The empty object.

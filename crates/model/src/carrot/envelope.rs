@@ -109,6 +109,10 @@ impl Meta {
 /// `data` is `None` when absent or `null`. On an error response (see [`Meta::is_error`]) a `data`
 /// that does not fit `T` (usually `{}`) is dropped instead of failing the decode, so the error
 /// details stay readable. Decoding needs `serde_json` (from text or from a `Value`).
+///
+/// A `data` decode error reads `data: <serde_json error>`, with line and column counted inside the
+/// `data` value. To get a full path instead, decode `Envelope<Box<serde_json::value::RawValue>>`
+/// and decode the raw `data` with a path-tracking deserializer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Envelope<T> {
