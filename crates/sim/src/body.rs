@@ -34,8 +34,12 @@ pub(crate) enum SimBody {
         delay: Duration,
         sleep: Option<Pin<Box<Sleep>>>,
     },
-    /// Some bytes, then an error (the declared length is never reached).
-    Truncated(Option<Bytes>),
+    /// Some bytes, a short pause (so they are flushed), then an error: the declared length is
+    /// never reached and hyper closes the connection.
+    Truncated {
+        data: Option<Bytes>,
+        sleep: Option<Pin<Box<Sleep>>>,
+    },
     /// `head`, then `pad` spaces, sent in 64 KiB frames.
     Padded { head: Option<Bytes>, pad: u64 },
 }
@@ -43,6 +47,13 @@ pub(crate) enum SimBody {
 impl SimBody {
     pub(crate) fn full(b: Bytes) -> SimBody {
         SimBody::Full(Some(b))
+    }
+
+    pub(crate) fn truncated(b: Bytes) -> SimBody {
+        SimBody::Truncated {
+            data: Some(b),
+            sleep: None,
+        }
     }
 
     /// Splits `b` into `parts` chunks sent `total / parts` apart.
@@ -76,10 +87,17 @@ impl Body for SimBody {
         let this = self.get_mut();
         match this {
             SimBody::Full(b) => Poll::Ready(b.take().map(|b| Ok(Frame::data(b)))),
-            SimBody::Truncated(b) => match b.take() {
-                Some(b) => Poll::Ready(Some(Ok(Frame::data(b)))),
-                None => Poll::Ready(Some(Err(Aborted))),
-            },
+            SimBody::Truncated { data, sleep } => {
+                if let Some(b) = data.take() {
+                    return Poll::Ready(Some(Ok(Frame::data(b))));
+                }
+                let s = sleep
+                    .get_or_insert_with(|| Box::pin(tokio::time::sleep(Duration::from_millis(50))));
+                match s.as_mut().poll(cx) {
+                    Poll::Pending => Poll::Pending,
+                    Poll::Ready(()) => Poll::Ready(Some(Err(Aborted))),
+                }
+            }
             SimBody::Padded { head, pad } => {
                 if let Some(h) = head.take() {
                     return Poll::Ready(Some(Ok(Frame::data(h))));
@@ -128,7 +146,7 @@ impl Body for SimBody {
             SimBody::Slow { chunks, .. } => {
                 SizeHint::with_exact(chunks.iter().map(|c| c.len() as u64).sum())
             }
-            SimBody::Truncated(_) => SizeHint::default(),
+            SimBody::Truncated { .. } => SizeHint::default(),
         }
     }
 }

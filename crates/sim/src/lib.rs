@@ -24,6 +24,7 @@
 //! # Ok(()) }
 //! ```
 #![deny(missing_docs)]
+#![recursion_limit = "256"]
 
 mod accounting;
 mod body;

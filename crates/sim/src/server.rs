@@ -413,7 +413,7 @@ async fn serve_inner(
                 .headers
                 .insert(CONTENT_LENGTH, HeaderValue::from(body.len().max(2) * 2));
             let half = body.slice(..body.len() / 2);
-            Ok(build(reply, SimBody::Truncated(Some(half))))
+            Ok(build(reply, SimBody::truncated(half)))
         }
         Some(FaultKind::InvalidJson) => {
             let mut broken = body.slice(..body.len().saturating_sub(1)).to_vec();
