@@ -242,3 +242,42 @@ fn token_check_accepts_only_the_exact_secret() {
     let hook = parse_webhook(&body(&[("type", "event"), ("token", "forged")])).expect("parse");
     assert!(!hook.verify(SECRET));
 }
+
+#[test]
+fn a_non_numeric_user_id_is_kept_in_extra_instead_of_failing() {
+    let ev = EventWebhook::from_form(&body(&[
+        ("type", "event"),
+        ("token", SECRET),
+        ("user_id", "cust-42"),
+        ("event_id", "5"),
+    ]))
+    .expect("parse");
+    assert_eq!(ev.user_id, None);
+    assert_eq!(ev.extra.get("user_id").map(String::as_str), Some("cust-42"));
+    assert_eq!(ev.event_id, Some(FlexId(5)));
+}
+
+#[test]
+fn web_hooks_built_in_code_survive_to_form_and_back() {
+    let mut ev = EventWebhook::new(SECRET);
+    ev.user_id = Some(FlexId(BIG));
+    ev.event_name = Some("$cart_added".into());
+    ev.event_id = Some(FlexId(u64::MAX));
+    ev.user = Some(User::new(BIG));
+    ev.event = Some(Event::new(u64::MAX));
+    ev.extra.insert("site".into(), "a&b=c".into());
+    let form = ev.to_form().expect("encode");
+    assert_eq!(EventWebhook::from_form(form.as_bytes()).expect("parse"), ev);
+
+    let mut part = ConversationPart::new(BIG);
+    part.body = Some("hi & bye".into());
+    part.from = Some(PartFrom::Id(FlexId(7)));
+    let mut msg = ChatMessage::new(part);
+    msg.conversation_closed = Some(true);
+    let chat = ChatWebhook::new(SECRET, msg);
+    let form = chat.to_form().expect("encode");
+    match parse_webhook(form.as_bytes()).expect("parse") {
+        Webhook::Conversation(back) => assert_eq!(*back, chat),
+        other => panic!("expected a chat web hook, got {other:?}"),
+    }
+}

@@ -343,3 +343,15 @@ fn empty_style_data_accepts_a_php_style_empty_array_or_anything() {
     let part = env::<SystemPart>(r#"{"meta":{"status":200},"data":[]}"#);
     assert_eq!(part.data, Some(SystemPart::default()));
 }
+
+#[test]
+fn informational_meta_numbers_are_read_leniently() {
+    let e = env::<Empty>(r#"{"meta":{"status":"200","total":"12"},"data":{}}"#);
+    assert_eq!(e.meta.status, Some(200));
+    assert_eq!(e.meta.total, Some(12));
+    let e = env::<Empty>(r#"{"meta":{"status":"OK","total":-1},"data":{}}"#);
+    assert_eq!(e.meta.status, None);
+    assert_eq!(e.meta.total, None);
+    let e = env::<Empty>(r#"{"meta":{"status":70000},"data":{}}"#);
+    assert_eq!(e.meta.status, None);
+}

@@ -105,7 +105,7 @@ pub struct LeadsParams {
 }
 
 /// `data` of `GET /apps/{app_id}/users`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Leads {
     /// This page of leads.

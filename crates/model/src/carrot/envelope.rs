@@ -1,7 +1,7 @@
 //! The `{meta, data}` envelope every Carrot Quest response comes in.
 
 use crate::carrot::common::Position;
-use crate::carrot::wire::de_cursor;
+use crate::carrot::wire::{de_cursor, de_opt_lenient_uint};
 use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::value::RawValue;
@@ -42,8 +42,12 @@ string_enum! {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Meta {
-    /// The HTTP status, repeated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The HTTP status, repeated (a numeric string is read too; anything else reads as `None`).
+    #[serde(
+        default,
+        deserialize_with = "de_opt_lenient_uint",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status: Option<u16>,
     /// The error name, on failure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -68,7 +72,11 @@ pub struct Meta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_after_position: Option<Position>,
     /// A total count, where an endpoint reports one in `meta`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_lenient_uint",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub total: Option<u64>,
     /// `POST /users/{id}/props`: names of the properties that changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -232,7 +232,7 @@ impl SendMessageParams {
 }
 
 /// `data` of `POST /users/{user}/sendmessage`: what was created.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SentMessage {
     /// The new conversation (visible in the inbox once the user replies).
@@ -342,7 +342,7 @@ impl ImportUsersParams {
 }
 
 /// `data` of `POST /users/import`; the import itself runs later.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ImportResult {
     /// Errors by CSV line number (the keys are line numbers as text).

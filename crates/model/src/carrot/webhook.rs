@@ -78,7 +78,8 @@ pub struct EventWebhook {
     /// The user (decoded from the JSON in the `user` field).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<User>,
-    /// The user's id (`user_id` field).
+    /// The user's Carrot id (`user_id` field). The docs call it an id; should a non-numeric value
+    /// arrive, it is left in `extra` rather than failing the whole web hook.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<FlexId>,
     /// The event name (`event_name` field).
@@ -218,6 +219,29 @@ fn take_id(fields: &mut Fields, name: &'static str) -> Result<Option<FlexId>, We
     }
 }
 
+/// Like [`take_id`], but a value that is not an id goes back into `fields` and reads as `None`.
+fn take_lenient_id(fields: &mut Fields, name: &'static str) -> Option<FlexId> {
+    let text = take(fields, name)?;
+    match text.trim().parse() {
+        Ok(v) => Some(FlexId(v)),
+        Err(_) => {
+            fields.insert(name.to_owned(), text);
+            None
+        }
+    }
+}
+
+fn json_field<T: Serialize>(name: &'static str, value: &T) -> Result<String, WebhookError> {
+    serde_json::to_string(value).map_err(|e| WebhookError::InvalidField {
+        field: name,
+        message: e.to_string(),
+    })
+}
+
+fn encode_form(pairs: &[(String, String)]) -> Result<String, WebhookError> {
+    serde_urlencoded::to_string(pairs).map_err(|e| WebhookError::Form(e.to_string()))
+}
+
 fn to_fields(pairs: &[(String, String)]) -> Fields {
     // A repeated key keeps its first value.
     let mut fields = Fields::new();
@@ -240,6 +264,44 @@ fn check_type(fields: &mut Fields, want: &str) -> Result<(), WebhookError> {
 }
 
 impl EventWebhook {
+    /// An event web hook with only its token, to fill in (for simulators and tests).
+    pub fn new(token: impl Into<String>) -> Self {
+        EventWebhook {
+            token: token.into(),
+            user: None,
+            user_id: None,
+            event_name: None,
+            event: None,
+            event_id: None,
+            extra: BTreeMap::new(),
+        }
+    }
+
+    /// The form body Carrot Quest would send for this web hook.
+    pub fn to_form(&self) -> Result<String, WebhookError> {
+        let mut pairs = vec![
+            ("type".to_owned(), "event".to_owned()),
+            ("token".to_owned(), self.token.clone()),
+        ];
+        if let Some(user) = &self.user {
+            pairs.push(("user".to_owned(), json_field("user", user)?));
+        }
+        if let Some(id) = self.user_id {
+            pairs.push(("user_id".to_owned(), id.to_string()));
+        }
+        if let Some(name) = &self.event_name {
+            pairs.push(("event_name".to_owned(), name.clone()));
+        }
+        if let Some(event) = &self.event {
+            pairs.push(("event".to_owned(), json_field("event", event)?));
+        }
+        if let Some(id) = self.event_id {
+            pairs.push(("event_id".to_owned(), id.to_string()));
+        }
+        pairs.extend(self.extra.iter().map(|(k, v)| (k.clone(), v.clone())));
+        encode_form(&pairs)
+    }
+
     /// Parses an event web hook from its form body.
     pub fn from_form(body: &[u8]) -> Result<Self, WebhookError> {
         let mut fields = to_fields(&read_form(body)?);
@@ -251,7 +313,7 @@ impl EventWebhook {
         Ok(EventWebhook {
             token: take_required(&mut fields, "token")?,
             user: take_json(&mut fields, "user")?,
-            user_id: take_id(&mut fields, "user_id")?,
+            user_id: take_lenient_id(&mut fields, "user_id"),
             event_name: take(&mut fields, "event_name"),
             event: take_json(&mut fields, "event")?,
             event_id: take_id(&mut fields, "event_id")?,
@@ -260,7 +322,43 @@ impl EventWebhook {
     }
 }
 
+impl ChatMessage {
+    /// A chat message around `part`, with no conversation state (for simulators and tests).
+    pub fn new(part: ConversationPart) -> Self {
+        ChatMessage {
+            part,
+            conversation_closed: None,
+            conversation_tags: None,
+            conversation_assistant_type: None,
+            user: None,
+        }
+    }
+}
+
 impl ChatWebhook {
+    /// A chat-message web hook (for simulators and tests).
+    pub fn new(token: impl Into<String>, conversation: ChatMessage) -> Self {
+        ChatWebhook {
+            token: token.into(),
+            conversation,
+            extra: BTreeMap::new(),
+        }
+    }
+
+    /// The form body Carrot Quest would send for this web hook.
+    pub fn to_form(&self) -> Result<String, WebhookError> {
+        let mut pairs = vec![
+            ("type".to_owned(), "conversation".to_owned()),
+            ("token".to_owned(), self.token.clone()),
+            (
+                "conversation".to_owned(),
+                json_field("conversation", &self.conversation)?,
+            ),
+        ];
+        pairs.extend(self.extra.iter().map(|(k, v)| (k.clone(), v.clone())));
+        encode_form(&pairs)
+    }
+
     /// Parses a chat-message web hook from its form body.
     pub fn from_form(body: &[u8]) -> Result<Self, WebhookError> {
         let mut fields = to_fields(&read_form(body)?);

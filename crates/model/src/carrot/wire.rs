@@ -106,3 +106,19 @@ pub(crate) fn de_opt_lenient_string<'de, D: Deserializer<'de>>(
     }
     d.deserialize_any(V)
 }
+
+/// Reads an optional non-negative integer sent as a number or a numeric string; any other value
+/// (or one out of range) reads as `None`. For informational fields such as `meta.status`.
+pub(crate) fn de_opt_lenient_uint<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: TryFrom<u64>,
+{
+    let v = serde_json::Value::deserialize(d)?;
+    let n = match &v {
+        serde_json::Value::Number(n) => n.as_u64(),
+        serde_json::Value::String(s) => s.trim().parse::<u64>().ok(),
+        _ => None,
+    };
+    Ok(n.and_then(|n| T::try_from(n).ok()))
+}
