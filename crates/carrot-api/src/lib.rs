@@ -1,1 +1,104 @@
-//! placeholder
+//! A typed client for the Carrot Quest / Dashly REST API (v1 base URL, current endpoints).
+//!
+//! * **Every current endpoint** (24, see [`ENDPOINTS`]), each declared once in
+//!   [`endpoints`] with its method, path, Rust call, wire types, replay class and reason, and
+//!   rate-limit class.
+//! * **Requests as the API expects them**: the token only in `Authorization: Token …` (marked
+//!   sensitive), GET parameters in the query, POST/DELETE parameters as
+//!   `application/x-www-form-urlencoded` with arrays and objects JSON-encoded into one value,
+//!   multipart only when a file is sent, `id_as_string=true` on every request so ids above 2^53
+//!   arrive intact.
+//! * **Users by one type**, [`UserRef`]: a Carrot id, or your own User ID (percent-encoded in
+//!   the path, with `by_user_id=true`); an endpoint that takes only Carrot ids refuses the other
+//!   kind unsent.
+//! * **One envelope decoder** ([`decode_envelope`]): error answers become
+//!   [`Error::Api`](chatdesk_transport::Error::Api) with the status, `meta.error` as the reason
+//!   and `meta.error_message` as the message.
+//! * **Streams** over the three pagination schemes ([`paginate`]).
+//! * **Props** with a typed operations builder that splits past 250 operations ([`SetProps`]).
+//! * Sent through [`chatdesk_transport`]: retries that never duplicate a write, a client-side
+//!   pace of [`DEFAULT_QUOTA`], timeouts.
+//!
+//! # Examples
+//!
+//! Set properties and track an event (against a loopback double standing in for the API):
+//!
+//! ```
+//! use chatdesk_carrot_api::{CarrotClient, UserRef};
+//! # use chatdesk_transport::{Body, Transport};
+//! # use http::{Request, Response};
+//! # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let double = tower_double();
+//! let client = CarrotClient::builder()
+//!     .token("app.1.secret")
+//!     .transport(double) // omit for the real network
+//!     .build()?;
+//! let user = client.user(UserRef::external("customer-42"));
+//!
+//! let outcome = user
+//!     .props()
+//!     .update_or_create("$email", "ada@example.com")
+//!     .add("orders", 1)
+//!     .await?;
+//! println!("changed: {:?}", outcome.affected_props);
+//!
+//! let event = user
+//!     .track_event("$order_completed")
+//!     .param("$order_amount", 120)
+//!     .await?;
+//! println!("event {}", event.id);
+//! # Ok(()) }
+//! # fn tower_double() -> Transport {
+//! #     let svc = tower::service_fn(|req: Request<Body>| async move {
+//! #         let body = if req.uri().path().ends_with("/events") {
+//! #             r#"{"meta":{"status":200},"data":{"id":"9007199254740993"}}"#
+//! #         } else {
+//! #             r#"{"meta":{"status":200,"affected_props":["$email","orders"],"ignored_operations":[]},"data":{}}"#
+//! #         };
+//! #         Ok::<_, std::convert::Infallible>(Response::new(http_body_util::Full::new(bytes::Bytes::from(body))))
+//! #     });
+//! #     Transport::builder().service(svc).build()
+//! # }
+//! ```
+//!
+//! Reply in a conversation, and export every conversation of the app:
+//!
+//! ```no_run
+//! use chatdesk_carrot_api::CarrotClient;
+//! use futures_util::TryStreamExt;
+//! # async fn run() -> Result<(), chatdesk_transport::Error> {
+//! let client = CarrotClient::new(std::env::var("CARROT_TOKEN").unwrap_or_default());
+//!
+//! let part = client
+//!     .conversation(7100586_u64)
+//!     .reply("Thanks, we are on it!")
+//!     .from_admin(24601_u64)
+//!     .await?;
+//! println!("sent part {}", part.id);
+//!
+//! let mut all = client.this_app().conversations().page_size(50).into_stream();
+//! while let Some(conversation) = all.try_next().await? {
+//!     println!("{} closed={:?}", conversation.id, conversation.closed);
+//! }
+//! # Ok(()) }
+//! ```
+#![deny(missing_docs)]
+
+mod api;
+mod call;
+mod client;
+pub mod endpoints;
+pub mod paginate;
+mod props;
+
+pub use api::{AppApi, ConversationApi, UserApi};
+pub use call::{Call, Def, UserKinds, decode_envelope, error_meta, error_name};
+pub use client::{
+    CARROT_BASE_URL, CarrotClient, CarrotClientBuilder, DASHLY_BASE_URL, DEFAULT_QUOTA, UserRef,
+};
+pub use endpoints::{DECLARATIONS, Declaration, ENDPOINTS};
+pub use paginate::{Cursor, CursorList, ListPage};
+pub use props::{PropsError, SetProps};
+
+pub use chatdesk_model::carrot as model;
+pub use chatdesk_transport::{Endpoint, Error};
