@@ -6,9 +6,31 @@
 //! (the path is what follows `/v1`) and sends back the [`Reply`].
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
+
+use base64::Engine as _;
+use hmac::{Hmac, Mac};
+use http::StatusCode;
+use http::header::{AUTHORIZATION, HOST};
+use serde_json::Value;
+use sha2::Sha256;
 
 use crate::exchange::{Exchange, Reply};
+
+mod conversations;
+mod ctx;
+mod people;
+mod resources;
+mod routes;
+mod state;
+#[cfg(test)]
+mod tests;
+mod wire;
+
+use ctx::Ctx;
+use routes::{Lookup, M};
+use state::State;
+use wire::{ApiError, ok_reply, parse_body, parse_query};
 
 /// The kind of token a keypair is, as sent in the `X-Crisp-Tier` header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,7 +78,6 @@ pub struct CrispKeypair {
 impl CrispKeypair {
     /// The `Authorization` header value for this keypair (`Basic base64(identifier:key)`).
     pub fn authorization(&self) -> String {
-        use base64::Engine as _;
         let raw = format!("{}:{}", self.identifier, self.key);
         format!(
             "Basic {}",
@@ -154,23 +175,26 @@ impl CrispConfig {
 
 /// The stateful Crisp simulator. Cheap to share (`Send + Sync`); handlers are synchronous and
 /// never hold the state lock across an await.
+///
+/// Request handling, in order: route lookup (unknown method + path → 404 `not_found`), then
+/// authentication (`Authorization: Basic` against the configured keypairs, with `X-Crisp-Tier`
+/// — default `user` — naming the keypair's tier; otherwise 401 `invalid_session`), then the
+/// route's allowed tiers (403 `restricted_route_tier`), then the body schema (400
+/// `invalid_data`), then the website in the path (404 `not_subscribed` for a plugin token on a
+/// website without the plugin, 404 `website_not_found` otherwise), then the handler.
 #[derive(Debug)]
 pub struct CrispSim {
     config: CrispConfig,
     state: Mutex<State>,
 }
 
-#[derive(Debug, Default)]
-struct State {
-    writes: BTreeMap<String, u64>,
-}
-
 impl CrispSim {
     /// Builds a simulator seeded from `config`.
     pub fn new(config: CrispConfig) -> CrispSim {
+        let state = State::seed(&config);
         CrispSim {
             config,
-            state: Mutex::new(State::default()),
+            state: Mutex::new(state),
         }
     }
 
@@ -179,42 +203,211 @@ impl CrispSim {
         &self.config
     }
 
-    /// Answers one request; `ex.path` is what follows `/v1`.
-    pub fn handle(&self, ex: &Exchange) -> Reply {
-        let _ = ex;
-        Reply::json(
-            http::StatusCode::NOT_FOUND,
-            &serde_json::json!({"error": true, "reason": "not_found", "data": {"message": "the route does not exist"}}),
-        )
+    /// The first seeded website id.
+    pub fn website_id(&self) -> &str {
+        self.config.website_id()
     }
 
-    /// A stable name for the route `ex` hits (e.g. `website/conversation/messages`), for per-route
-    /// rate limits and fault scripts; `unknown` when no route matches.
-    pub fn route_class(ex: &Exchange) -> &'static str {
-        let _ = ex;
-        "unknown"
+    /// The session id of the first seeded conversation of the first website.
+    pub fn session_id(&self) -> String {
+        self.config.session_id()
     }
 
-    /// How many times each logical write was applied (e.g. `message:<fingerprint>`,
-    /// `conversation:create:<n>`).
-    pub fn write_counts(&self) -> BTreeMap<String, u64> {
+    fn lock(&self) -> MutexGuard<'_, State> {
         match self.state.lock() {
-            Ok(state) => state.writes.clone(),
-            Err(poisoned) => poisoned.into_inner().writes.clone(),
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
         }
     }
 
-    /// The hex HMAC-SHA256 of `[timestamp;body]` keyed with `secret`, as Crisp signs web hooks
-    /// (`X-Crisp-Signature`).
-    pub fn sign_webhook(secret: &[u8], timestamp: &str, body: &[u8]) -> String {
-        let _ = (secret, timestamp, body);
-        String::new()
+    /// Answers one request; `ex.path` is what follows `/v1`.
+    pub fn handle(&self, ex: &Exchange) -> Reply {
+        let head = ex.method == http::Method::HEAD;
+        match self.dispatch(ex) {
+            Ok((reason, data)) => {
+                if head {
+                    Reply::empty(StatusCode::OK)
+                } else {
+                    ok_reply(StatusCode::OK, reason, data)
+                }
+            }
+            Err(err) => {
+                if head {
+                    Reply::empty(err.status)
+                } else {
+                    err.reply()
+                }
+            }
+        }
     }
 
-    /// A web hook body `{website_id, event, data, timestamp}` for `event`.
+    fn dispatch(&self, ex: &Exchange) -> Result<(&'static str, Value), ApiError> {
+        let method = M::from_http(&ex.method).ok_or_else(ApiError::no_route)?;
+        let (compiled, params) = match routes::lookup(method, &ex.path) {
+            Lookup::Found(c, params) => (c, params),
+            Lookup::NotFound => return Err(ApiError::no_route()),
+        };
+        let route = compiled.route;
+        let keypair = self.authenticate(ex)?;
+        let tier_bit = match keypair.tier {
+            CrispTier::User => routes::U,
+            CrispTier::Website => routes::W,
+            CrispTier::Plugin => routes::P,
+        };
+        if route.tiers & tier_bit == 0 {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "restricted_route_tier",
+                format!(
+                    "this route is not available to {} tokens",
+                    keypair.tier.as_str()
+                ),
+            ));
+        }
+        let body = match route.body {
+            Some(schema) => {
+                let body = parse_body(&ex.body)?;
+                wire::check_schema(&body, schema)?;
+                body
+            }
+            None => Value::Object(serde_json::Map::new()),
+        };
+        let mut st = self.lock();
+        if let Some((_, website_id)) = params.iter().find(|(k, _)| *k == "website_id") {
+            match st.websites.get(website_id) {
+                Some(site)
+                    if keypair.tier == CrispTier::Plugin
+                        && !site.plugins.contains_key(&self.config.plugin_id) =>
+                {
+                    return Err(not_subscribed());
+                }
+                Some(_) => {}
+                None if keypair.tier == CrispTier::Plugin => return Err(not_subscribed()),
+                None => {
+                    return Err(ApiError::not_found(
+                        "website_not_found",
+                        "website not found",
+                    ));
+                }
+            }
+        }
+        let host = ex
+            .headers
+            .get(HOST)
+            .and_then(|h| h.to_str().ok())
+            .map(str::to_owned);
+        let mut ctx = Ctx {
+            cfg: &self.config,
+            st: &mut st,
+            params,
+            query: parse_query(&ex.query),
+            body,
+            host,
+            write_key: None,
+            reason: None,
+        };
+        let data = ctx::run(&route.handler, &mut ctx)?;
+        let reason = ctx.reason.unwrap_or(match method {
+            M::Get | M::Head => "resolved",
+            M::Post => "added",
+            M::Put | M::Patch => "updated",
+            M::Delete => "deleted",
+        });
+        if method.is_write() {
+            let key = ctx.write_key.take().unwrap_or_else(|| {
+                let ids: Vec<&str> = ctx.params.iter().map(|(_, v)| v.as_str()).collect();
+                format!("{} {}:{}", ex.method, compiled.class, ids.join("/"))
+            });
+            let website = ctx.param("website_id").to_owned();
+            ctx.st.count_write(key);
+            if let Some(site) = ctx.st.websites.get_mut(&website) {
+                site.conversations_version += 1;
+            }
+        }
+        Ok((reason, data))
+    }
+
+    fn authenticate(&self, ex: &Exchange) -> Result<&CrispKeypair, ApiError> {
+        let unauthorized =
+            |why: &str| ApiError::new(StatusCode::UNAUTHORIZED, "invalid_session", why.to_owned());
+        let header = ex
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|h| h.to_str().ok())
+            .ok_or_else(|| unauthorized("missing Authorization header"))?;
+        let (scheme, token) = header.trim().split_once(' ').unwrap_or((header, ""));
+        if !scheme.eq_ignore_ascii_case("basic") {
+            return Err(unauthorized("the Authorization scheme should be Basic"));
+        }
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(token.trim())
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .ok_or_else(|| unauthorized("the Basic credentials are not valid base64"))?;
+        let (identifier, key) = decoded
+            .split_once(':')
+            .ok_or_else(|| unauthorized("the Basic credentials should be identifier:key"))?;
+        let tier = match ex.headers.get("x-crisp-tier") {
+            None => CrispTier::User,
+            Some(v) => v
+                .to_str()
+                .ok()
+                .and_then(CrispTier::parse)
+                .ok_or_else(|| unauthorized("unknown X-Crisp-Tier"))?,
+        };
+        self.config
+            .keypairs
+            .iter()
+            .find(|k| k.identifier == identifier && k.key == key && k.tier == tier)
+            .ok_or_else(|| unauthorized("no token matches these credentials and tier"))
+    }
+
+    /// A stable name for the route `ex` hits — its literal path segments joined by `/` (e.g.
+    /// `website/conversation/messages`) — for per-route rate limits and fault scripts; `unknown`
+    /// when no route matches.
+    pub fn route_class(ex: &Exchange) -> &'static str {
+        routes::class_of(&ex.method, &ex.path)
+    }
+
+    /// How many times each logical write was applied: `message:<fingerprint>` (client-supplied
+    /// fingerprint) or `message:<session_id>:<content hash>`, `conversation:create:<n>`,
+    /// `people:create:<email>`, `website:create:<domain>`, ...; other writes are keyed
+    /// `<METHOD> <route class>:<path ids>`.
+    pub fn write_counts(&self) -> BTreeMap<String, u64> {
+        self.lock().writes.clone()
+    }
+
+    /// The hex HMAC-SHA256 of `[timestamp;body]` keyed with `secret`, as Crisp signs plugin web
+    /// hooks (`X-Crisp-Signature`, with the timestamp of `X-Crisp-Request-Timestamp`).
+    pub fn sign_webhook(secret: &[u8], timestamp: &str, body: &[u8]) -> String {
+        let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else {
+            return String::new();
+        };
+        mac.update(b"[");
+        mac.update(timestamp.as_bytes());
+        mac.update(b";");
+        mac.update(body);
+        mac.update(b"]");
+        mac.finalize()
+            .into_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// A web hook body `{website_id, event, data, timestamp}` for `event`, dated with the
+    /// simulator's clock.
     pub fn webhook_body(&self, event: &str, website_id: &str, data: serde_json::Value) -> Vec<u8> {
-        serde_json::json!({"website_id": website_id, "event": event, "data": data, "timestamp": self.config.epoch_ms})
+        let timestamp = self.lock().clock;
+        serde_json::json!({"website_id": website_id, "event": event, "data": data, "timestamp": timestamp})
             .to_string()
             .into_bytes()
     }
+}
+
+fn not_subscribed() -> ApiError {
+    ApiError::not_found(
+        "not_subscribed",
+        "the plugin is not subscribed to this website",
+    )
 }
