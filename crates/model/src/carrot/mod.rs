@@ -13,8 +13,9 @@
 //! - **Ids** are [`FlexId`](crate::id::FlexId): read from numbers or strings (`id_as_string=true`),
 //!   never through `f64`, written as strings.
 //! - **Cursors** are kept as the exact text the server sent: `meta.next_after` (an integer or a
-//!   float) as a `String`, and v2 positions as [`Position`], to pass back unchanged. Decoding an
-//!   [`Envelope`] therefore needs `serde_json` (from text, or from a `Value`).
+//!   float) as a `String`, and v2 positions as [`Position`], to pass back unchanged. This is why
+//!   the `carrot` feature turns on `serde_json/raw_value`, and why decoding an [`Envelope`] needs
+//!   `serde_json` (from text, or from a `Value`).
 //! - **Tolerance**: unknown fields are ignored, optional fields are `Option`, and enums keep
 //!   unknown values in `Other`. An error response whose `data` does not fit still decodes.
 //!
@@ -28,6 +29,10 @@
 //!   type is `serde_json::Value`.
 //! - The names of the flags that include optional Conversation fields are unknown: the params
 //!   types carry an `extra` map sent as given.
+//! - The chat-message web hook is documented as form-encoded (one help page also says "base64",
+//!   unexplained): [`parse_webhook`] reads the form encoding only.
+//! - Whether the event web hook's `user_id` is always the numeric Carrot id: a non-numeric value is
+//!   kept in `extra` instead of failing the parse.
 
 mod app;
 mod common;
