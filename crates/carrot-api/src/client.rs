@@ -301,3 +301,25 @@ impl CarrotClientBuilder {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_base_urls_parse_and_the_default_quota_is_three_per_second() {
+        assert!(BaseUrl::parse(CARROT_BASE_URL).is_ok());
+        assert!(BaseUrl::parse(DASHLY_BASE_URL).is_ok());
+        let per_second =
+            Duration::from_secs(1).as_secs_f64() / DEFAULT_QUOTA.interval.as_secs_f64();
+        assert!((2.9..=3.0).contains(&per_second), "{per_second}");
+    }
+
+    #[test]
+    fn debug_never_shows_the_token() {
+        let c = CarrotClient::new("app.1.very-secret");
+        assert!(!format!("{c:?}").contains("very-secret"));
+        let b = CarrotClient::builder().token("app.1.very-secret");
+        assert!(!format!("{b:?}").contains("very-secret"));
+    }
+}

@@ -12,7 +12,7 @@
 //!   the path, with `by_user_id=true`); an endpoint that takes only Carrot ids refuses the other
 //!   kind unsent.
 //! * **One envelope decoder** ([`decode_envelope`]): error answers become
-//!   [`Error::Api`](chatdesk_transport::Error::Api) with the status, `meta.error` as the reason
+//!   [`Error::Api`] with the status, `meta.error` as the reason
 //!   and `meta.error_message` as the message.
 //! * **Streams** over the three pagination schemes ([`paginate`]).
 //! * **Props** with a typed operations builder that splits past 250 operations ([`SetProps`]).
