@@ -328,6 +328,8 @@ fn seed_website(cfg: &CrispConfig, w: usize, website_id: &str) -> Website {
         epoch,
     );
     site.visitors = cfg.visitors_per_website;
+    site.blocked_rules.insert("ip_domain".to_owned(), 2);
+    site.blocked_rules.insert("email_domain".to_owned(), 1);
     site.plugins.insert(
         cfg.plugin_id.clone(),
         PluginSub {
@@ -587,7 +589,7 @@ fn seed_helpdesk(site: &mut Website, w: usize, epoch: i64) {
                    "content": format!("Body of article {i}"), "status": "published", "visibility": "visible",
                    "featured": false, "visits": 0, "order": i, "url": format!("https://site{w}.help.example.com/en/article/{i}"),
                    "category": {"category_id": category_id, "section_id": section_id},
-                   "alternates": {}, "created_at": epoch, "updated_at": epoch, "published_at": epoch}),
+                   "alternates": {"fr": uuid("article-fr", ((w as u64) << 32) | i)}, "created_at": epoch, "updated_at": epoch, "published_at": epoch}),
         );
     }
     site.colls.insert("articles:en".to_owned(), articles);
