@@ -165,6 +165,16 @@ fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
+/// `Token X` / `Bearer X` → `X`, so a Carrot token shares its buckets whichever way it is sent.
+fn strip_scheme(v: &[u8]) -> &[u8] {
+    for scheme in [&b"token "[..], &b"bearer "[..]] {
+        if v.len() > scheme.len() && v[..scheme.len()].eq_ignore_ascii_case(scheme) {
+            return &v[scheme.len()..];
+        }
+    }
+    v
+}
+
 /// Picks the fault for this request (every matching rule counts it; the first that hits wins).
 fn pick_fault(core: &Core, vendor: Vendor, method: &Method, path: &str) -> Option<FaultKind> {
     let rules = {
@@ -313,7 +323,7 @@ async fn serve_inner(
 
     // Rate limits, keyed by the credential as sent.
     let token: &[u8] = match ex.headers.get(http::header::AUTHORIZATION) {
-        Some(v) => v.as_bytes(),
+        Some(v) => strip_scheme(v.as_bytes()),
         None => query_param(query, "auth_token").unwrap_or("").as_bytes(),
     };
     if let Err(lim) = core.limiter.check(vendor, out.class, token) {
