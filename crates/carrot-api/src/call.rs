@@ -67,6 +67,7 @@ pub(crate) struct FilePart {
 /// Endpoint-specific setters (`.filter_name(..)`, `.from_admin(..)`...) are inherent methods on
 /// `Call<SomeEndpoint>`; any parameter of the model type is reachable through
 /// [`Call::params_mut`] / [`Call::with_params`].
+#[must_use = "a call does nothing until it is awaited or sent"]
 pub struct Call<D: Def> {
     pub(crate) client: CarrotClient,
     pub(crate) path: Vec<String>,

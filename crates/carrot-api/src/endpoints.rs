@@ -17,16 +17,15 @@
 use crate::call::{Call, Def, UserKinds};
 use crate::paginate::ListPage;
 use chatdesk_model::carrot::{
-    ActiveUsersParams, AppConversationsParams, AssignParams, Channel, ChannelsParams, CloseParams,
-    Conversation, ConversationParams, ConversationPart, Empty, Event, GetUserParams, ImportResult,
-    ImportUsersParams, Leads, LeadsParams, MarkReadParams, Meta, PartsParams, PropOp, PropsOutcome,
-    ReplyParams, SendEmailParams, SendMessageParams, SentMessage, SetPresenceParams,
+    ActiveUsersParams, AnyData, AppConversationsParams, AssignParams, Channel, ChannelsParams,
+    CloseParams, Conversation, ConversationParams, ConversationPart, Empty, Event, GetUserParams,
+    ImportResult, ImportUsersParams, Leads, LeadsParams, MarkReadParams, Meta, PartsParams, PropOp,
+    PropsOutcome, ReplyParams, SendEmailParams, SendMessageParams, SentMessage, SetPresenceParams,
     SetPropsParams, SetTypingParams, StartConversationParams, StartedConversation, SystemPart,
     TagParams, TrackEventParams, UnsubscribeEmailParams, User, UserConversationsParams,
     UserEventsParams,
 };
 use chatdesk_transport::{EndpointSpec, Replay, http::Method};
-use serde_json::Value;
 
 /// One endpoint declaration, as data: what [`ENDPOINTS`] holds plus the wire types and reasons.
 #[derive(Debug, Clone, Copy)]
@@ -271,7 +270,7 @@ endpoints! {
     /// `POST /conversations/{conversation_id}/markread`: marks every part read (legacy v1).
     MarkRead = "mark_conversation_read" {
         POST "/conversations/{conversation_id}/markread" as "conversation(id).mark_read()",
-        params: MarkReadParams, data: Value, output: Value = data,
+        params: MarkReadParams, data: AnyData, output: AnyData = data,
         users: NoUser, rate: "conversations.write",
         replay: Safe "marking everything read twice leaves everything read",
     }
@@ -344,7 +343,7 @@ endpoints! {
     /// `POST /users/{user}/unsubscribeemail`: unsubscribes the user's e-mail (undocumented today).
     UnsubscribeEmail = "unsubscribe_email" {
         POST "/users/{user}/unsubscribeemail" as "user(user).unsubscribe_email()",
-        params: UnsubscribeEmailParams, data: Value, output: Value = data,
+        params: UnsubscribeEmailParams, data: AnyData, output: AnyData = data,
         users: Any, rate: "users.write",
         replay: Safe "unsubscribing twice leaves the user unsubscribed",
     }
@@ -353,7 +352,7 @@ endpoints! {
     /// `POST /utils/email`: a transactional e-mail (undocumented; seen in public code only).
     SendEmail = "send_email" {
         POST "/utils/email" as "send_email(params)",
-        params: SendEmailParams, data: Value, output: Value = data,
+        params: SendEmailParams, data: AnyData, output: AnyData = data,
         users: NoUser, rate: "utils",
         replay: Unsafe "every copy sends another e-mail",
     }

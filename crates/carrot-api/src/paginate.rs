@@ -94,10 +94,7 @@ cursor_list!(
     UserConversations => Conversation,
 );
 
-impl<D: CursorList> Call<D>
-where
-    Call<D>: Endpoint<Output = D::Output>,
-{
+impl<D: CursorList> Call<D> {
     /// Page size, 1 to 50: sets both the v2 `paginate_count` and the v1 `count`, so the size
     /// holds whichever scheme the server applies.
     pub fn page_size(mut self, size: u32) -> Self {

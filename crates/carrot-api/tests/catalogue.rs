@@ -357,3 +357,43 @@ fn no_crisp_crate_in_the_dependency_tree() {
         }
     }
 }
+
+/// The wire types of each declaration are the ones the model's map file
+/// (`docs/api/carrot-types-map.tsv`) gives for that route. Skipped while the map is absent.
+#[test]
+fn declared_wire_types_follow_the_model_map() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/api/carrot-types-map.tsv"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("no types map yet: skipped");
+        return;
+    };
+    let mut lines = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (m, p, params, response) = (
+        col("http_method"),
+        col("path_template"),
+        col("params_type"),
+        col("response_type"),
+    );
+    let squash = |s: &str| s.split_whitespace().collect::<String>();
+    let mut checked = 0;
+    for line in lines {
+        let f: Vec<&str> = line.split('\t').collect();
+        let Some(d) = DECLARATIONS
+            .iter()
+            .find(|d| d.spec.method.as_str() == f[m] && d.spec.path == f[p])
+        else {
+            continue;
+        };
+        assert_eq!(squash(d.params), squash(f[params]), "{} {}", f[m], f[p]);
+        assert_eq!(squash(d.data), squash(f[response]), "{} {}", f[m], f[p]);
+        checked += 1;
+    }
+    assert_eq!(checked, ENDPOINTS.len(), "every endpoint is in the map");
+}
