@@ -1,1 +1,78 @@
-//! placeholder
+//! A typed client for the [Crisp](https://crisp.chat) REST API v1: every endpoint, on the
+//! chatdesk HTTP stack (safe retries, rate limiting, timeouts, one error type).
+//!
+//! * **Client**: [`CrispClient`] with a token keypair and its [`Tier`]; it sends
+//!   `Authorization: Basic …` (marked sensitive), `X-Crisp-Tier` and a `User-Agent`.
+//! * **Groups**: calls are grouped the way the API is — `client.website(id).conversation(sid)
+//!   .send_message(body)`, `client.website(id).conversations().list()`, `client.plugin()…`,
+//!   `client.bucket()…` ([`groups`]). Required parameters are positional, optional ones are
+//!   methods of the returned [`Call`].
+//! * **Calls**: a [`Call`] can be `.await`ed, sent with [`Endpoint::send`], or turned into the
+//!   exact `http::Request` with [`Endpoint::to_request`] without sending it.
+//! * **Envelope**: Crisp's `{error, reason, data}` is decoded once ([`envelope`]): `data` as
+//!   the endpoint's type, or [`Error::Api`] with the status, `reason` and `data.message`.
+//!   HEAD `check…`/`exists` routes return `bool`.
+//! * **Pagination**: page-numbered lists get [`Call::page`] and [`Call::stream`], a lazy
+//!   `Stream` of items; conversation messages walk backwards with
+//!   [`Call::<ops::GetMessagesInConversation>::stream_backwards`].
+//! * **Table**: every endpoint is one declaration in the crate's endpoint table; [`ENDPOINTS`]
+//!   lists them (method, path template, Rust call, replay and rate-limit class).
+//!
+//! ```
+//! use chatdesk_crisp_api::{CrispClient, Credentials, Tier};
+//! use chatdesk_model::crisp::message::{MessageContent, MessageSend};
+//! use chatdesk_transport::Endpoint;
+//!
+//! let client = CrispClient::new(Credentials::new("identifier", "key", Tier::Plugin));
+//! let website = client.website("8c842203-7ed8-4e29-a608-7cf78a7d2fcc");
+//!
+//! // Build (or `.await`) a call: here we only look at the request it would send.
+//! let send = website.conversation("session_1").send_message(MessageSend::operator(MessageContent::text("Hi!")));
+//! let request = send.to_request().unwrap();
+//! assert_eq!(request.method(), "POST");
+//! assert_eq!(
+//!     request.uri().path(),
+//!     "/v1/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/conversation/session_1/message"
+//! );
+//! ```
+//!
+//! Against the API (or a simulator: point [`CrispClientBuilder::base_url`] at it):
+//!
+//! ```no_run
+//! use chatdesk_crisp_api::{CrispClient, Credentials, Tier};
+//! use futures_util::TryStreamExt;
+//!
+//! # async fn run() -> Result<(), chatdesk_crisp_api::Error> {
+//! let client = CrispClient::new(Credentials::new("identifier", "key", Tier::Plugin));
+//! let website = client.website("8c842203-7ed8-4e29-a608-7cf78a7d2fcc");
+//! let unread = website.conversations().list().filter_unread(true).await?;
+//! let mut all = website.conversations().list().per_page(50).stream();
+//! while let Some(conversation) = all.try_next().await? {
+//!     println!("{:?}", conversation.session_id);
+//! }
+//! if !website.person("jane@example.com").exists().await? {
+//!     println!("no such contact");
+//! }
+//! # let _ = unread; Ok(()) }
+//! ```
+#![deny(missing_docs)]
+
+#[macro_use]
+mod macros;
+
+mod call;
+mod client;
+pub mod envelope;
+pub mod groups;
+mod messages;
+mod query;
+mod table;
+
+pub use call::{Call, Json, NoBody, Op, Paged, Payload};
+pub use client::{
+    Credentials, CrispClient, CrispClientBuilder, DEFAULT_BASE_URL, DEFAULT_USER_AGENT, Tier,
+};
+pub use table::{ENDPOINTS, ops};
+
+pub use chatdesk_model::crisp as model;
+pub use chatdesk_transport::{Endpoint, Error, Paginator, Secret, Transport};

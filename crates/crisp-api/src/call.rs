@@ -1,0 +1,257 @@
+//! [`Call`]: the request builder every endpoint returns, and the [`Op`] trait that describes an
+//! endpoint to it.
+
+use crate::client::CrispClient;
+use crate::envelope;
+use bytes::Bytes;
+use chatdesk_transport::http::{Method, Request, Response};
+use chatdesk_transport::{
+    Body, BoxFuture, Endpoint, EndpointSpec, Error, Page, Paginator, PathArg, RequestBody,
+    Transport, build_request, encode_query,
+};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::fmt;
+
+/// The static description of one endpoint: its spec and its query, body and output types.
+///
+/// Implemented by the zero-sized types of [`crate::ops`], one per endpoint, all generated from
+/// the endpoint table.
+pub trait Op: Send + Sync + 'static {
+    /// The query string: a model query type, or `()` for none.
+    type Query: Serialize + Clone + Send + Sync + 'static;
+    /// The body: [`NoBody`] or [`Json`] around a model body type.
+    type Body: Payload;
+    /// What a successful call returns.
+    type Output: Send + 'static;
+    /// Method, path template, replay and rate-limit class.
+    const SPEC: EndpointSpec;
+    /// The same, as a `'static` reference.
+    fn spec() -> &'static EndpointSpec;
+    /// Turns the answer into the output or an error.
+    fn decode(response: Response<Bytes>) -> Result<Self::Output, Error>;
+}
+
+/// A page-numbered list endpoint (`…/{page_number}`, 1-based).
+pub trait Paged: Op<Output = Vec<Self::Item>> {
+    /// One element of a page.
+    type Item: Send + 'static;
+}
+
+/// A request body as an endpoint declares it.
+pub trait Payload: Clone + Send + Sync + 'static {
+    /// Encodes the body for a request with `method`.
+    fn encode(&self, method: &Method) -> Result<RequestBody, Error>;
+}
+
+/// The body of an endpoint that takes none.
+///
+/// Like the official Node client, POST, PUT and PATCH still send `{}` (some routes reject an
+/// empty body); GET, HEAD and DELETE send nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NoBody;
+
+impl Payload for NoBody {
+    fn encode(&self, method: &Method) -> Result<RequestBody, Error> {
+        if *method == Method::POST || *method == Method::PUT || *method == Method::PATCH {
+            Ok(RequestBody::Json(Bytes::from_static(b"{}")))
+        } else {
+            Ok(RequestBody::Empty)
+        }
+    }
+}
+
+/// A JSON body.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Json<T>(pub T);
+
+impl<T: Serialize + Clone + Send + Sync + 'static> Payload for Json<T> {
+    fn encode(&self, _method: &Method) -> Result<RequestBody, Error> {
+        RequestBody::json(&self.0)
+    }
+}
+
+/// One call to one endpoint, ready to be sent.
+///
+/// Required parameters were given when it was made; optional ones are set with its methods
+/// (`query`, `page`, and per-endpoint setters). Then:
+///
+/// * `.await` it (or [`Endpoint::send`]) to send it and get the decoded output;
+/// * [`Endpoint::to_request`] gives the exact `http::Request` without sending it;
+/// * for page-numbered lists, [`Call::stream`] walks the pages lazily.
+pub struct Call<K: Op> {
+    pub(crate) client: CrispClient,
+    pub(crate) path: Vec<String>,
+    pub(crate) query: K::Query,
+    pub(crate) body: K::Body,
+}
+
+impl<K: Op> Clone for Call<K> {
+    fn clone(&self) -> Self {
+        Call {
+            client: self.client.clone(),
+            path: self.path.clone(),
+            query: self.query.clone(),
+            body: self.body.clone(),
+        }
+    }
+}
+
+impl<K: Op> fmt::Debug for Call<K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Call")
+            .field("endpoint", &K::spec().name)
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<K: Op> Call<K> {
+    pub(crate) fn new(
+        client: CrispClient,
+        path: Vec<String>,
+        query: K::Query,
+        body: K::Body,
+    ) -> Self {
+        Call {
+            client,
+            path,
+            query,
+            body,
+        }
+    }
+
+    /// The endpoint's static description.
+    pub fn spec(&self) -> &'static EndpointSpec {
+        K::spec()
+    }
+
+    /// Replaces the whole query (all optional parameters at once).
+    pub fn query(mut self, query: K::Query) -> Self {
+        self.query = query;
+        self
+    }
+
+    /// The query, to change single parameters in place.
+    pub fn query_mut(&mut self) -> &mut K::Query {
+        &mut self.query
+    }
+
+    /// The body that will be sent.
+    pub fn body(&self) -> &K::Body {
+        &self.body
+    }
+
+    /// The rendered path, relative to the base URL (every argument percent-encoded).
+    pub fn path(&self) -> Result<String, Error> {
+        let spec = K::spec();
+        let args: Vec<PathArg<'_>> = spec
+            .placeholders()
+            .zip(self.path.iter())
+            .map(|(name, value)| {
+                // Only the Helpdesk tree `{path}` spans several segments.
+                if name == "path" {
+                    PathArg::Tree(value)
+                } else {
+                    PathArg::Segment(value)
+                }
+            })
+            .collect();
+        if args.len() != self.path.len() {
+            return Err(Error::invalid(format!(
+                "{}: {} path arguments for {} placeholders",
+                spec.name,
+                self.path.len(),
+                args.len()
+            )));
+        }
+        spec.render_path(&args)
+    }
+}
+
+impl<K: Op> Endpoint for Call<K> {
+    type Output = K::Output;
+
+    fn spec(&self) -> &'static EndpointSpec {
+        K::spec()
+    }
+
+    fn to_request(&self) -> Result<Request<Body>, Error> {
+        let setup = self
+            .client
+            .inner
+            .setup
+            .as_ref()
+            .map_err(|reason| Error::invalid(reason.clone()))?;
+        let path = self.path()?;
+        let query = encode_query(&self.query)?;
+        let body = self.body.encode(&K::spec().method)?;
+        build_request(&setup.base, K::spec(), &path, &query, body, &setup.headers)
+    }
+
+    fn transport(&self) -> &Transport {
+        &self.client.inner.transport
+    }
+
+    fn decode(response: Response<Bytes>) -> Result<K::Output, Error> {
+        K::decode(response)
+    }
+}
+
+impl<K: Op> std::future::IntoFuture for Call<K> {
+    type Output = Result<K::Output, Error>;
+    type IntoFuture = BoxFuture<Self::Output>;
+    fn into_future(self) -> Self::IntoFuture {
+        Endpoint::send(self)
+    }
+}
+
+impl<K: Paged> Call<K> {
+    /// The page to fetch, 1-based (default 1).
+    pub fn page(mut self, page_number: u32) -> Self {
+        if let Some(last) = self.path.last_mut() {
+            *last = page_number.to_string();
+        }
+        self
+    }
+
+    /// The page this call fetches.
+    pub fn page_number(&self) -> u32 {
+        self.path.last().and_then(|p| p.parse().ok()).unwrap_or(1)
+    }
+
+    /// Every item of every page from this call's page on, fetched one page at a time when the
+    /// stream needs it; it ends after an empty page (or an error, yielded once). Bound the walk
+    /// with [`Paginator::max_pages`].
+    ///
+    /// ```no_run
+    /// # async fn f(client: chatdesk_crisp_api::CrispClient) -> Result<(), chatdesk_transport::Error> {
+    /// use futures_util::TryStreamExt;
+    /// let mut visitors = client.website("website-1").visitors().list().stream().max_pages(10);
+    /// while let Some(visitor) = visitors.try_next().await? {
+    ///     println!("{:?}", visitor.session_id);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn stream(self) -> Paginator<K::Item, u32>
+    where
+        K::Query: Clone,
+    {
+        let first = self.page_number().max(1);
+        Paginator::new(first, move |page: u32| {
+            let call = self.clone().page(page);
+            Box::pin(async move {
+                let items = call.await?;
+                Ok(Page {
+                    items,
+                    next: page.checked_add(1),
+                })
+            }) as BoxFuture<Result<Page<K::Item, u32>, Error>>
+        })
+    }
+}
+
+/// Decoding strategies the endpoint table picks from.
+pub(crate) fn decode_data<T: DeserializeOwned>(response: Response<Bytes>) -> Result<T, Error> {
+    envelope::decode_data(response)
+}

@@ -1,0 +1,307 @@
+//! [`CrispClient`]: credentials, headers, base URL and the transport every call goes through.
+
+use crate::groups::{Bucket, Media, Plan, Plugin, User, Website, Websites};
+use chatdesk_transport::http::header::{AUTHORIZATION, HeaderName, HeaderValue, USER_AGENT};
+use chatdesk_transport::{BaseUrl, Error, Secret, Transport};
+use std::fmt;
+use std::sync::Arc;
+
+/// The API root every path is relative to.
+pub const DEFAULT_BASE_URL: &str = "https://api.crisp.chat/v1";
+
+/// The `User-Agent` sent unless [`CrispClientBuilder::user_agent`] says otherwise.
+pub const DEFAULT_USER_AGENT: &str = concat!("chatdesk-crisp-api/", env!("CARGO_PKG_VERSION"));
+
+/// The kind of token a keypair is, sent as `X-Crisp-Tier`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tier {
+    /// A Marketplace plugin token (the tier Crisp recommends for integrations).
+    Plugin,
+    /// A website token, bound to one workspace.
+    Website,
+    /// A user account token (needed by a few user-only routes, e.g. creating a website).
+    User,
+}
+
+impl Tier {
+    /// The header value: `plugin`, `website` or `user`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Plugin => "plugin",
+            Tier::Website => "website",
+            Tier::User => "user",
+        }
+    }
+}
+
+impl fmt::Display for Tier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Tier {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Tier, Error> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "plugin" => Ok(Tier::Plugin),
+            "website" => Ok(Tier::Website),
+            "user" => Ok(Tier::User),
+            other => Err(Error::invalid(format!(
+                "unknown Crisp tier {other:?} (expected plugin, website or user)"
+            ))),
+        }
+    }
+}
+
+/// A token keypair and its tier.
+///
+/// `Debug` never shows the key.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    /// The token identifier (the Basic auth user name).
+    pub identifier: String,
+    /// The token key (the Basic auth password).
+    pub key: Secret,
+    /// What kind of token it is.
+    pub tier: Tier,
+}
+
+impl Credentials {
+    /// A keypair of `tier`.
+    pub fn new(identifier: impl Into<String>, key: impl Into<Secret>, tier: Tier) -> Credentials {
+        Credentials {
+            identifier: identifier.into(),
+            key: key.into(),
+            tier,
+        }
+    }
+}
+
+pub(crate) struct Inner {
+    /// The base URL and the headers of every request, or why they could not be made.
+    pub(crate) setup: Result<Setup, String>,
+    pub(crate) transport: Transport,
+    pub(crate) tier: Tier,
+}
+
+pub(crate) struct Setup {
+    pub(crate) base: BaseUrl,
+    pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
+}
+
+/// A Crisp REST v1 client: cheap to clone (an `Arc`), `Send + Sync`.
+///
+/// Calls are grouped the way the API is: [`CrispClient::website`] (conversations, people,
+/// campaigns, helpdesk, …), [`CrispClient::plugin`], [`CrispClient::plan`],
+/// [`CrispClient::bucket`], [`CrispClient::media`], [`CrispClient::websites`] and the legacy
+/// [`CrispClient::user`] routes. Every call returns a builder ([`crate::Call`]) that you
+/// `.await`, `.send()`, or turn into the exact `http::Request` with `to_request()`.
+///
+/// ```
+/// use chatdesk_crisp_api::{CrispClient, Credentials, Tier};
+/// use chatdesk_transport::Endpoint;
+///
+/// let client = CrispClient::new(Credentials::new("identifier", "key", Tier::Plugin));
+/// let request = client.website("website-1").conversation("session_1").get().to_request().unwrap();
+/// assert_eq!(request.uri(), "https://api.crisp.chat/v1/website/website-1/conversation/session_1");
+/// assert_eq!(request.headers()["x-crisp-tier"], "plugin");
+/// ```
+#[derive(Clone)]
+pub struct CrispClient {
+    pub(crate) inner: Arc<Inner>,
+}
+
+impl fmt::Debug for CrispClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CrispClient")
+            .field("base_url", &self.base_url())
+            .field("tier", &self.inner.tier)
+            .finish_non_exhaustive()
+    }
+}
+
+impl CrispClient {
+    /// A client for `https://api.crisp.chat/v1` over the default [`Transport`].
+    ///
+    /// Credentials that cannot be put in a header (a CR or LF in the identifier, say) make
+    /// every call fail with [`Error::InvalidRequest`]; use [`CrispClient::builder`] to get the
+    /// error up front.
+    pub fn new(credentials: Credentials) -> CrispClient {
+        let tier = credentials.tier;
+        let builder = CrispClient::builder(credentials);
+        let setup = builder.setup().map_err(|e| e.to_string());
+        CrispClient {
+            inner: Arc::new(Inner {
+                setup,
+                transport: Transport::default(),
+                tier,
+            }),
+        }
+    }
+
+    /// A builder to set the base URL, the user agent and the transport.
+    pub fn builder(credentials: Credentials) -> CrispClientBuilder {
+        CrispClientBuilder {
+            credentials,
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            user_agent: DEFAULT_USER_AGENT.to_owned(),
+            transport: None,
+        }
+    }
+
+    /// The tier of the credentials.
+    pub fn tier(&self) -> Tier {
+        self.inner.tier
+    }
+
+    /// The base URL every path is appended to.
+    pub fn base_url(&self) -> &str {
+        match &self.inner.setup {
+            Ok(setup) => setup.base.as_str(),
+            Err(_) => "",
+        }
+    }
+
+    /// The transport calls go through (share it with other clients by cloning).
+    pub fn transport(&self) -> &Transport {
+        &self.inner.transport
+    }
+
+    /// Routes under `/website/{website_id}`: conversations, people, campaigns, helpdesk, …
+    pub fn website(&self, website_id: impl Into<String>) -> Website {
+        Website::new(self.clone(), vec![website_id.into()])
+    }
+
+    /// Routes on the `/website` collection: check that a domain exists, create a website.
+    pub fn websites(&self) -> Websites {
+        Websites::new(self.clone(), Vec::new())
+    }
+
+    /// Plugin routes: `/plugin/connect/*` and `/plugins/subscription/*`.
+    pub fn plugin(&self) -> Plugin {
+        Plugin::new(self.clone(), Vec::new())
+    }
+
+    /// Billing routes: `/plans/subscription/*`.
+    pub fn plan(&self) -> Plan {
+        Plan::new(self.clone(), Vec::new())
+    }
+
+    /// File upload URLs: `/bucket/url/generate`.
+    pub fn bucket(&self) -> Bucket {
+        Bucket::new(self.clone(), Vec::new())
+    }
+
+    /// Media search: `/media/animation/list`.
+    pub fn media(&self) -> Media {
+        Media::new(self.clone(), Vec::new())
+    }
+
+    /// Legacy user-tier routes (`/user/*`), known from older clients only.
+    pub fn user(&self) -> User {
+        User::new(self.clone(), Vec::new())
+    }
+}
+
+/// Configures a [`CrispClient`].
+///
+/// ```
+/// use chatdesk_crisp_api::{CrispClient, Credentials, Tier};
+/// use chatdesk_transport::{RetryConfig, Transport};
+///
+/// let transport = Transport::builder().retry(RetryConfig::disabled()).build();
+/// let client = CrispClient::builder(Credentials::new("id", "key", Tier::Website))
+///     .base_url("http://127.0.0.1:8080/v1")
+///     .user_agent("my-app/1.0")
+///     .transport(transport)
+///     .build()
+///     .unwrap();
+/// assert_eq!(client.base_url(), "http://127.0.0.1:8080/v1");
+/// ```
+#[must_use]
+pub struct CrispClientBuilder {
+    credentials: Credentials,
+    base_url: String,
+    user_agent: String,
+    transport: Option<Transport>,
+}
+
+impl fmt::Debug for CrispClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CrispClientBuilder")
+            .field("credentials", &self.credentials)
+            .field("base_url", &self.base_url)
+            .field("user_agent", &self.user_agent)
+            .finish_non_exhaustive()
+    }
+}
+
+impl CrispClientBuilder {
+    /// The API root, `https://api.crisp.chat/v1` by default (a simulator: `http://127.0.0.1:PORT/v1`).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// The `User-Agent` header, `chatdesk-crisp-api/<version>` by default.
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// The transport (retries, rate limiting, timeouts); pass a clone to share one pool and
+    /// one rate limiter between clients. By default a new [`Transport::default`].
+    pub fn transport(mut self, transport: Transport) -> Self {
+        self.transport = Some(transport);
+        self
+    }
+
+    /// Checks the base URL and the credentials and builds the client.
+    pub fn build(self) -> Result<CrispClient, Error> {
+        let setup = self.setup()?;
+        Ok(CrispClient {
+            inner: Arc::new(Inner {
+                setup: Ok(setup),
+                transport: self.transport.unwrap_or_default(),
+                tier: self.credentials.tier,
+            }),
+        })
+    }
+
+    fn setup(&self) -> Result<Setup, Error> {
+        Ok(Setup {
+            base: BaseUrl::parse(&self.base_url)?,
+            headers: auth_headers(&self.credentials, &self.user_agent)?,
+        })
+    }
+}
+
+fn auth_headers(
+    credentials: &Credentials,
+    user_agent: &str,
+) -> Result<Vec<(HeaderName, HeaderValue)>, Error> {
+    use base64::Engine as _;
+    if credentials.identifier.contains(':') {
+        return Err(Error::invalid(
+            "the token identifier cannot contain `:` (Basic auth separator)",
+        ));
+    }
+    let token = base64::engine::general_purpose::STANDARD.encode(format!(
+        "{}:{}",
+        credentials.identifier,
+        credentials.key.expose()
+    ));
+    let authorization = Secret::sensitive_header(&format!("Basic {token}"))
+        .ok_or_else(|| Error::invalid("the credentials cannot be put in a header"))?;
+    let user_agent = HeaderValue::from_str(user_agent)
+        .map_err(|_| Error::invalid("the user agent is not a valid header value"))?;
+    Ok(vec![
+        (AUTHORIZATION, authorization),
+        (
+            HeaderName::from_static("x-crisp-tier"),
+            HeaderValue::from_static(credentials.tier.as_str()),
+        ),
+        (USER_AGENT, user_agent),
+    ])
+}

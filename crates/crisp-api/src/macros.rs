@@ -1,0 +1,173 @@
+//! The macro that turns the endpoint table (`table.rs`) into marker types, [`crate::Op`]
+//! impls, group methods and [`crate::ENDPOINTS`].
+//!
+//! One entry of the table:
+//!
+//! ```text
+//! /// Doc of the generated method.
+//! SendMessageInConversation = "send_message_in_conversation" { Unsafe POST "/website/{website_id}/conversation/{session_id}/message"
+//!     fn send_message() body[message::NewMessage] -> message::MessageSent }
+//! ```
+//!
+//! * the marker type (in [`crate::ops`]) and the stable name (`EndpointSpec::name`);
+//! * the replay class (`Safe`/`Unsafe`), the HTTP method and the path template, exactly the
+//!   catalogue's;
+//! * the method generated on the group handle: its positional path arguments (after the ones
+//!   the handle already holds), then optionally `query[T]` (optional parameters, default
+//!   `T::default()`), `query_req[T]` (a required query, positional) and `body[T]` (a required
+//!   JSON body, positional);
+//! * the output: a type (the envelope's `data`), `exists` (HEAD: `bool`), or `page[T]` (a
+//!   page-numbered list of `T`: the page is not positional but set with `.page(n)`, default 1,
+//!   and the call gets `.stream()`).
+
+/// Picks the first type if there is one, else the default.
+macro_rules! or_ty {
+    (; $d:ty) => {
+        $d
+    };
+    ($t:ty ; $d:ty) => {
+        $t
+    };
+    ($t:ty, $u:ty ; $d:ty) => {
+        $t
+    };
+}
+
+/// Picks the first expression if there is one, else the default.
+macro_rules! or_expr {
+    (; $d:expr) => {
+        $d
+    };
+    ($e:expr ; $d:expr) => {
+        $e
+    };
+}
+
+/// The `call` column: the handle's path, the method and its positional parameters.
+macro_rules! call_str {
+    ($prefix:literal $fn:ident [$($a:ident)*] [] []) => {
+        concat!($prefix, ".", stringify!($fn), "(", stringify!($($a),*), ")")
+    };
+    ($prefix:literal $fn:ident [] [$q:ty] []) => {
+        concat!($prefix, ".", stringify!($fn), "(query)")
+    };
+    ($prefix:literal $fn:ident [] [] [$b:ty]) => {
+        concat!($prefix, ".", stringify!($fn), "(body)")
+    };
+    ($prefix:literal $fn:ident [$($a:ident)+] [] [$b:ty]) => {
+        concat!($prefix, ".", stringify!($fn), "(", stringify!($($a),*), ", body)")
+    };
+}
+
+macro_rules! out_ty {
+    (exists) => { bool };
+    (page[$item:ty]) => { Vec<$item> };
+    ($t:ty) => { $t };
+}
+
+macro_rules! out_decode {
+    ((exists) $r:ident) => {
+        $crate::envelope::decode_exists($r)
+    };
+    (($($t:tt)+) $r:ident) => {
+        $crate::call::decode_data($r)
+    };
+}
+
+macro_rules! out_paged {
+    ($op:ident (page[$item:ty])) => {
+        impl $crate::call::Paged for $crate::ops::$op {
+            type Item = $item;
+        }
+    };
+    ($op:ident ($($t:tt)+)) => {};
+}
+
+macro_rules! out_page_arg {
+    ($path:ident (page[$item:ty])) => {
+        $path.push(::std::string::String::from("1"));
+    };
+    ($path:ident ($($t:tt)+)) => {};
+}
+
+macro_rules! endpoints {
+    ($(
+        $(#[$gmeta:meta])*
+        $group:ident ($prefix:literal, rate $rate:literal) {
+            $(
+                $(#[$meta:meta])*
+                $op:ident = $name:literal {
+                    $replay:ident $method:ident $path:literal
+                    fn $fn:ident ( $($arg:ident : $aty:ty),* $(,)? )
+                    $(query[$q:ty])?
+                    $(query_req[$rq:ty])?
+                    $(body[$b:ty])?
+                    -> $($out:tt)+
+                }
+            )*
+        }
+    )*) => {
+        /// One zero-sized marker type per endpoint, implementing [`crate::Op`]; a call to it is
+        /// a [`crate::Call`]`<ops::Name>`.
+        pub mod ops {
+            $($(
+                #[doc = concat!("`", stringify!($method), " ", $path, "`: `", $prefix, ".", stringify!($fn), "(..)`.")]
+                #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+                pub struct $op;
+            )*)*
+        }
+
+        $($(
+            impl $crate::call::Op for $crate::ops::$op {
+                type Query = or_ty!($($q)? $($rq)? ; ());
+                type Body = or_ty!($($crate::call::Json<$b>)? ; $crate::call::NoBody);
+                type Output = out_ty!($($out)+);
+                const SPEC: ::chatdesk_transport::EndpointSpec = ::chatdesk_transport::EndpointSpec {
+                    vendor: "crisp",
+                    call: call_str!($prefix $fn [$($arg)*] [$($rq)?] [$($b)?]),
+                    name: $name,
+                    method: ::chatdesk_transport::http::Method::$method,
+                    path: $path,
+                    replay: ::chatdesk_transport::Replay::$replay,
+                    rate_class: $rate,
+                };
+                fn spec() -> &'static ::chatdesk_transport::EndpointSpec {
+                    static SPEC: ::chatdesk_transport::EndpointSpec =
+                        <$crate::ops::$op as $crate::call::Op>::SPEC;
+                    &SPEC
+                }
+                fn decode(
+                    response: ::chatdesk_transport::http::Response<::bytes::Bytes>,
+                ) -> ::std::result::Result<Self::Output, ::chatdesk_transport::Error> {
+                    out_decode!(($($out)+) response)
+                }
+            }
+
+            out_paged!($op ($($out)+));
+
+            impl $crate::groups::$group {
+                $(#[$meta])*
+                ///
+                #[doc = concat!("`", stringify!($method), " ", $path, "`")]
+                pub fn $fn(&self, $($arg: $aty,)* $(query: $rq,)? $(body: $b)?) -> $crate::call::Call<$crate::ops::$op> {
+                    #[allow(unused_mut)]
+                    let mut path = self.ids.clone();
+                    $(path.push(::std::string::ToString::to_string(&$arg));)*
+                    out_page_arg!(path ($($out)+));
+                    $crate::call::Call::new(
+                        self.client.clone(),
+                        path,
+                        or_expr!($({ let query: $rq = query; query })? ; ::std::default::Default::default()),
+                        or_expr!($({ let body: $b = body; $crate::call::Json(body) })? ; $crate::call::NoBody),
+                    )
+                }
+            }
+        )*)*
+
+        /// Every endpoint this crate declares, in table order: the same declarations that
+        /// generate the methods. `cargo xtask endpoints crisp` prints it.
+        pub static ENDPOINTS: &[::chatdesk_transport::EndpointSpec] = &[
+            $($(<$crate::ops::$op as $crate::call::Op>::SPEC,)*)*
+        ];
+    };
+}

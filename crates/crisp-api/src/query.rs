@@ -1,0 +1,150 @@
+//! Builder methods for the optional query parameters of the endpoints that have some.
+//!
+//! Each setter fills one field of the endpoint's query type; [`Call::query`] replaces them all.
+
+use crate::call::Call;
+use crate::ops;
+use chatdesk_model::crisp::common::{
+    JsonParam, SearchFilter, SearchOperator, SearchQuery, SearchType,
+};
+use chatdesk_model::crisp::people::SortOrder;
+
+macro_rules! setters {
+    ($(
+        $op:ident {
+            $( $field:ident : $ty:ty ),* $(,)?
+            $(; text $( $tfield:ident ),* $(,)? )?
+        }
+    )*) => {$(
+        impl Call<ops::$op> {
+            $(
+                #[doc = concat!("Sets the `", stringify!($field), "` query parameter.")]
+                pub fn $field(mut self, value: $ty) -> Self {
+                    self.query.$field = Some(value);
+                    self
+                }
+            )*
+            $($(
+                #[doc = concat!("Sets the `", stringify!($tfield), "` query parameter.")]
+                pub fn $tfield(mut self, value: impl Into<String>) -> Self {
+                    self.query.$tfield = Some(value.into());
+                    self
+                }
+            )*)?
+        }
+    )*};
+}
+
+setters! {
+    ListAnimationMedias {
+        ; text list_id
+    }
+    ListAllConnectWebsites {
+        filter_configured: bool,
+        include_plan: bool,
+    }
+    ListConnectWebsitesSince {
+        filter_configured: bool,
+        include_plan: bool,
+    }
+    ListConversations {
+        per_page: u32,
+        include_empty: bool,
+        filter_unread: bool,
+        filter_resolved: bool,
+        filter_not_resolved: bool,
+        filter_mention: bool,
+        filter_unassigned: bool,
+        order_date_created: bool,
+        order_date_updated: bool,
+        order_date_waiting: bool,
+        search_type: SearchType,
+        search_operator: SearchOperator,
+        ; text filter_inbox_id, filter_assigned, filter_date_start, filter_date_end
+    }
+    GetMessagesInConversation {
+        timestamp_before: i64,
+        timestamp_after: i64,
+        timestamp_around: i64,
+    }
+    ListPeopleProfiles {
+        per_page: u32,
+        sort_order: SortOrder,
+        search_operator: SearchOperator,
+        ; text sort_field, search_text, filter_date_start, filter_date_end
+    }
+    ListPeopleConversations {
+        filter_unread: bool,
+        filter_resolved: bool,
+        filter_not_resolved: bool,
+    }
+    ListCampaigns {
+        filter_type_one_shot: bool,
+        filter_type_automated: bool,
+        filter_status_not_configured: bool,
+        filter_status_ready: bool,
+        filter_status_paused: bool,
+        filter_status_sending: bool,
+        filter_status_done: bool,
+        ; text search_name, filter_tag
+    }
+    ListCampaignTemplates {
+        filter_type_static: bool,
+        filter_type_custom: bool,
+        ; text search_name
+    }
+    ListHelpdeskHistoryChanges {
+        ; text filter_locale, filter_type, filter_tree_path
+    }
+    ListHelpdeskTree {
+        ; text sub_path, search_title, filter_date_start, filter_date_end
+    }
+    MapHelpdeskLocaleFeedbackRatings {
+        ; text filter_date_start, filter_date_end
+    }
+    ListHelpdeskLocaleFeedbacks {
+        ; text filter_date_start, filter_date_end
+    }
+    LegacyMapHelpdeskLocaleFeedbackRatings {
+        ; text filter_date_start, filter_date_end
+    }
+    LegacyListHelpdeskLocaleFeedbacks {
+        ; text filter_date_start, filter_date_end
+    }
+    PinpointVisitorsOnMap {
+        center_longitude: f64,
+        center_latitude: f64,
+        center_radius: u32,
+    }
+}
+
+impl Call<ops::ListConversations> {
+    /// Full-text search (`search_type=text`, `search_query=<text>`).
+    pub fn search_text(mut self, text: impl Into<String>) -> Self {
+        self.query.search_type = Some(SearchType::Text);
+        self.query.search_query = Some(SearchQuery::Text(text.into()));
+        self
+    }
+
+    /// Conversations in a segment (`search_type=segment`).
+    pub fn search_segment(mut self, segment: impl Into<String>) -> Self {
+        self.query.search_type = Some(SearchType::Segment);
+        self.query.search_query = Some(SearchQuery::Text(segment.into()));
+        self
+    }
+
+    /// Filter clauses (`search_type=filter`, `search_query` = the clauses as one JSON array).
+    pub fn search_filters(mut self, filters: impl IntoIterator<Item = SearchFilter>) -> Self {
+        self.query.search_type = Some(SearchType::Filter);
+        self.query.search_query = Some(SearchQuery::Filters(filters.into_iter().collect()));
+        self
+    }
+}
+
+impl Call<ops::ListPeopleProfiles> {
+    /// Filter clauses, sent as one JSON array in `search_filter`.
+    pub fn search_filters(mut self, filters: impl IntoIterator<Item = SearchFilter>) -> Self {
+        self.query.search_filter = Some(JsonParam(filters.into_iter().collect()));
+        self
+    }
+}
