@@ -12,8 +12,8 @@ use chatdesk_model::carrot::{
     ImportUsersParams, LeadsFilter, LeadsParams, MarkReadParams, MergeField, MessageType,
     PartsParams, Presence, PropOperation, RecipientType, ReplyParams, ReplyType, SendEmailParams,
     SendMessageParams, SetPresenceParams, SetTypingParams, SortOrder, StartConversationParams,
-    TagParams, Timestamp, TrackEventParams, UnsubscribeEmailParams, UserConversationsParams,
-    UserEventsParams, UserSender,
+    TagAction, TagParams, Timestamp, TrackEventParams, UnsubscribeEmailParams,
+    UserConversationsParams, UserEventsParams, UserSender,
 };
 use chatdesk_model::id::FlexId;
 use serde_json::{Map, Value};
@@ -248,15 +248,23 @@ impl ConversationApi {
     }
 
     /// `POST /conversations/{conversation_id}/tag`: adds `tag` as the default admin.
+    ///
+    /// Sends `action=add` as well: the current API ignores it (it defaults to adding), the v1
+    /// docs require it, so the call works whichever version the server applies.
     pub fn add_tag(&self, tag: impl Into<String>) -> Call<AddTag> {
         let params = TagParams {
             from_admin: Some(AdminRef::Default),
+            action: Some(TagAction::Add),
             ..TagParams::new(tag)
         };
         Call::new(&self.client, self.path(), None, params)
     }
 
     /// `DELETE /conversations/{conversation_id}/tag`: removes `tag` as the default admin.
+    ///
+    /// The older clients removed tags with the deprecated v1 form, `POST …/tag` with
+    /// `action=delete`; should a server refuse the `DELETE`, that form is
+    /// `conversation(id).add_tag(tag).with_params(|p| p.action = Some(model::TagAction::Delete))`.
     pub fn delete_tag(&self, tag: impl Into<String>) -> Call<DeleteTag> {
         let params = TagParams {
             from_admin: Some(AdminRef::Default),

@@ -184,7 +184,7 @@ impl Call<ListLeads> {
                     let limit = u64::from(call.params.limit.unwrap_or(DEFAULT_LIMIT).max(1));
                     let leads: Leads = call.send().await?;
                     let got = leads.users.len() as u64;
-                    let next_offset = offset + got;
+                    let next_offset = offset.saturating_add(got);
                     let more = got > 0
                         && match leads.total {
                             Some(total) => next_offset < total,
