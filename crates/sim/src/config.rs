@@ -326,7 +326,7 @@ impl Nth {
         match self {
             Nth::Always => true,
             Nth::Only(n) => count == n,
-            Nth::Every(n) => n != 0 && count % n == 0,
+            Nth::Every(n) => n != 0 && count.is_multiple_of(n),
             Nth::First(n) => count <= n,
         }
     }
@@ -454,15 +454,11 @@ impl Fault {
 
     /// Whether `method path` (of `vendor`) is covered by this rule.
     pub fn matches(&self, vendor: Option<Vendor>, method: &Method, path: &str) -> bool {
-        if let Some(m) = &self.method {
-            if m != method {
-                return false;
-            }
+        if self.method.as_ref().is_some_and(|m| m != method) {
+            return false;
         }
-        if let Some(v) = self.vendor {
-            if Some(v) != vendor {
-                return false;
-            }
+        if self.vendor.is_some_and(|v| Some(v) != vendor) {
+            return false;
         }
         match &self.path {
             None => true,

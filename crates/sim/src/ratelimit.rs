@@ -59,10 +59,12 @@ impl RateLimiter {
             if rule.vendor.is_some_and(|v| v != vendor) {
                 continue;
             }
-            if let Some(prefix) = &rule.route_class {
-                if !class.starts_with(prefix.as_str()) {
-                    continue;
-                }
+            if rule
+                .route_class
+                .as_ref()
+                .is_some_and(|prefix| !class.starts_with(prefix.as_str()))
+            {
+                continue;
             }
             let mut h = DefaultHasher::new();
             idx.hash(&mut h);

@@ -339,9 +339,7 @@ async fn serve_inner(
         };
         let mut reply = vendor_error(vendor, status, "TooManyRequests", "rate_limited", msg);
         if let Some(s) = lim.retry_after {
-            if let Ok(v) = HeaderValue::from_str(&s.to_string()) {
-                reply.headers.insert(RETRY_AFTER, v);
-            }
+            reply.headers.insert(RETRY_AFTER, HeaderValue::from(s));
         }
         return Ok(plain(reply));
     }

@@ -699,7 +699,7 @@ fn event_json(req: &Req, st: &State, e: &Event, props_as_string: bool) -> Value 
 }
 
 fn part_json(req: &Req, st: &State, c: &Conversation, p: &Part) -> Value {
-    let from = if p.kind.from_user() {
+    let from = if p.kind.by_user() {
         req.id(p.from)
     } else {
         admin_json(req, st, p.from)
@@ -708,7 +708,7 @@ fn part_json(req: &Req, st: &State, c: &Conversation, p: &Part) -> Value {
         .extra
         .as_ref()
         .and_then(|x| x.sent_via)
-        .unwrap_or(if p.kind.from_user() {
+        .unwrap_or(if p.kind.by_user() {
             "web_user"
         } else {
             "app_web"
@@ -722,7 +722,7 @@ fn part_json(req: &Req, st: &State, c: &Conversation, p: &Part) -> Value {
         "type": p.kind.as_str(),
         "sent_via": sent_via,
         "from": from,
-        "direction": if p.kind.from_user() { "u2a" } else { "a2u" },
+        "direction": if p.kind.by_user() { "u2a" } else { "a2u" },
         "random_id": p.random_id,
         "attachments": [],
     });
@@ -848,7 +848,7 @@ fn filter_one(u: &User, f: &Value) -> Res<bool> {
     let ord = || cmp_props(have, Some(want));
     Ok(match kind {
         "eq" => have.is_some_and(|h| text(h) == text(want)),
-        "neq" => !have.is_some_and(|h| text(h) == text(want)),
+        "neq" => have.is_none_or(|h| text(h) != text(want)),
         "contains" => have.is_some_and(|h| text(h).contains(&text(want))),
         "not_contains" => !have.is_some_and(|h| text(h).contains(&text(want))),
         "known" | "have" => have.is_some(),
@@ -1023,7 +1023,7 @@ fn decode_params(ex: &Exchange) -> Res<Vec<(String, form::Value)>> {
 }
 
 /// The token a request carries (header first, then `auth_token`).
-pub(crate) fn request_token<'a>(ex: &'a Exchange) -> Option<&'a str> {
+pub(crate) fn request_token(ex: &Exchange) -> Option<&str> {
     let h = ex.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, rest) = h.trim().split_once(' ')?;
     (scheme.eq_ignore_ascii_case("token") || scheme.eq_ignore_ascii_case("bearer"))
@@ -1425,12 +1425,7 @@ impl CarrotSim {
                             return false;
                         }
                     }
-                    if let Some(ch) = channel {
-                        if ch != 0 && c.channel != ch {
-                            return false;
-                        }
-                    }
-                    true
+                    !channel.is_some_and(|ch| ch != 0 && c.channel != ch)
                 };
                 let page = paginate(&st.conv_order, &keep, &pg.by_time()?);
                 let data: Vec<Value> = page
@@ -1768,13 +1763,13 @@ impl CarrotSim {
                         (None, Some(Value::String(ext))) => Some(ext.clone()),
                         _ => None,
                     });
-                if let Some(ext) = ext {
-                    if !st.by_user_id.contains_key(&ext) {
-                        if let Some(u) = st.user_mut(uid) {
-                            u.user_id = Some(ext.clone());
-                        }
-                        st.by_user_id.insert(ext, uid);
+                if let Some(ext) = ext
+                    && !st.by_user_id.contains_key(&ext)
+                {
+                    if let Some(u) = st.user_mut(uid) {
+                        u.user_id = Some(ext.clone());
                     }
+                    st.by_user_id.insert(ext, uid);
                 }
                 self.write(format!("carrot:props:{uid}:{raw}"));
                 let mut meta = Map::new();
@@ -2024,7 +2019,7 @@ impl CarrotSim {
             if kind == PartKind::ReplyUser {
                 c.closed = false;
             } else if kind == PartKind::ReplyAdmin {
-                for p in c.parts.iter_mut().filter(|p| p.kind.from_user()) {
+                for p in c.parts.iter_mut().filter(|p| p.kind.by_user()) {
                     p.read = true;
                 }
             }
@@ -2091,10 +2086,10 @@ impl CarrotSim {
                 ));
             }
         };
-        if let Some(t) = req.json("tags")? {
-            if !t.as_array().is_some_and(|a| a.iter().all(Value::is_string)) {
-                return Err(validation("tags", "tags must be a JSON array of strings"));
-            }
+        if let Some(t) = req.json("tags")?
+            && !t.as_array().is_some_and(|a| a.iter().all(Value::is_string))
+        {
+            return Err(validation("tags", "tags must be a JSON array of strings"));
         }
         let text =
             std::str::from_utf8(data).map_err(|_| validation("file", "file must be UTF-8"))?;

@@ -139,12 +139,8 @@ pub(crate) fn paginate<K: Ord + Copy>(
     items.sort_unstable();
     let (next_before, next_after) = match (items.first(), items.last()) {
         (Some(&lo), Some(&hi)) => (
-            src.desc_below(Bound::Excluded(lo))
-                .any(|k| keep(k))
-                .then_some(lo),
-            src.asc_above(Bound::Excluded(hi))
-                .any(|k| keep(k))
-                .then_some(hi),
+            src.desc_below(Bound::Excluded(lo)).any(keep).then_some(lo),
+            src.asc_above(Bound::Excluded(hi)).any(keep).then_some(hi),
         ),
         _ => (None, None),
     };
@@ -165,7 +161,7 @@ mod tests {
     #[test]
     fn walks_every_item_once_both_ways() {
         let set: BTreeSet<u64> = (1..=45).collect();
-        let keep = |k: u64| k % 7 != 0;
+        let keep = |k: u64| !k.is_multiple_of(7);
         let mut seen = Vec::new();
         let mut req = PageReq {
             position: None,

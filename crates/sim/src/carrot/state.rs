@@ -111,7 +111,7 @@ impl PartKind {
         }
     }
 
-    pub(crate) fn from_user(self) -> bool {
+    pub(crate) fn by_user(self) -> bool {
         self == PartKind::ReplyUser
     }
 
@@ -197,12 +197,12 @@ impl Conversation {
     pub(crate) fn unread_count(&self) -> usize {
         self.parts
             .iter()
-            .filter(|p| p.kind.from_user() && !p.read)
+            .filter(|p| p.kind.by_user() && !p.read)
             .count()
     }
     /// Whether the user has written in it (what `with_user_replies_only` filters on).
     pub(crate) fn user_replied(&self) -> bool {
-        self.parts.iter().any(|p| p.kind.from_user())
+        self.parts.iter().any(|p| p.kind.by_user())
     }
 }
 
