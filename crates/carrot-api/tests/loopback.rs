@@ -344,6 +344,7 @@ async fn v1_cursor_pages_walk_every_item_once() {
         .client()
         .user(UserRef::external("u-1"))
         .conversations()
+        .page_size(2)
         .into_stream()
         .map_ok(|c| c.id.0)
         .try_collect()
@@ -351,11 +352,15 @@ async fn v1_cursor_pages_walk_every_item_once() {
         .unwrap();
     assert_eq!(ids, [1, 2, 3, 4]);
     assert_eq!(server.hits(), 3);
+    // The v2 page size was sent too; the answer carried a v1 cursor, and that is what was
+    // followed.
     assert!(
         server
             .seen()
             .iter()
-            .all(|s| s.query("paginate_position").is_none())
+            .all(|s| s.query("paginate_position").is_none()
+                && s.query("count") == Some("2")
+                && s.query("paginate_count") == Some("2"))
     );
 }
 
@@ -518,4 +523,38 @@ impl WithMeta for Reply {
             .replacen(r#""meta":{"status":200}"#, &format!(r#""meta":{meta}"#), 1);
         self
     }
+}
+
+/// Each answer's own cursor is followed, even when the scheme changes between pages.
+#[tokio::test]
+async fn whichever_cursor_each_answer_carries_is_followed() {
+    let server = Server::start(|n, seen| {
+        let body = match n {
+            0 => {
+                assert_eq!(seen.query("paginate_position"), None);
+                r#"{"meta":{"next_before_position":[20]},"data":[{"id":30}]}"#
+            }
+            1 => {
+                assert_eq!(seen.query("paginate_position"), Some("[20]"));
+                r#"{"meta":{"next_after":"19.5"},"data":[{"id":20}]}"#
+            }
+            _ => {
+                assert_eq!(seen.query("after"), Some("19.5"));
+                assert_eq!(seen.query("paginate_position"), None);
+                r#"{"meta":{"next_after":null,"next_before_position":null},"data":[{"id":10}]}"#
+            }
+        };
+        json(200, body)
+    })
+    .await;
+    let ids: Vec<u64> = server
+        .client()
+        .this_app()
+        .active_users()
+        .into_stream()
+        .map_ok(|u| u.id.0)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(ids, [30, 20, 10]);
 }
