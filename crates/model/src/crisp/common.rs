@@ -302,7 +302,7 @@ string_enum! {
 
 /// Serde adapter for optional flags that Crisp reads as `1`/`0` in query strings.
 ///
-/// Apply with `#[serde(default, with = "crate::crisp::common::flag01", skip_serializing_if =
+/// Apply with `#[serde(default, with = "chatdesk_model::crisp::common::flag01", skip_serializing_if =
 /// "Option::is_none")]`. Decoding accepts `1`/`0`/`true`/`false` as numbers, strings or booleans.
 pub mod flag01 {
     use serde::{Deserialize, Deserializer, Serializer};

@@ -51,7 +51,7 @@ response_struct! {
         pub people_id: Option<String>,
         /// Resolution state.
         pub state: Option<ConversationState>,
-        /// Numeric state code (0 pending, 1 unresolved, 2 resolved).
+        /// Numeric form of the state, as sent.
         pub status: Option<i64>,
         /// Whether the visitor's identity is verified.
         pub is_verified: Option<bool>,
@@ -404,7 +404,7 @@ response_struct! {
 /// Body of `POST …/conversations/spam/{spam_id}/decision`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpamDecision {
-    /// The decision, e.g. `reject` (or `accept` to move it to the inbox).
+    /// The decision, e.g. `reject`.
     pub action: String,
 }
 
@@ -558,9 +558,9 @@ response_struct! {
 
     /// How a widget action is retried.
     pub struct WidgetStrategy {
-        /// Attempts made or allowed.
+        /// Delivery attempts, as sent.
         pub attempts: Option<i64>,
-        /// Time until the action is given up.
+        /// Exhaustion limit, as sent.
         pub exhaustion: Option<i64>,
     }
 }
@@ -846,7 +846,7 @@ impl TranscriptRequest {
 /// Body of `PATCH …/browsing/{browsing_id}`: control a co-browsing session.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BrowsingAction {
-    /// Action, e.g. `start` or `stop`.
+    /// Action, e.g. `start`.
     pub action: String,
 }
 

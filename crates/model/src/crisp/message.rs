@@ -117,7 +117,7 @@ response_struct! {
 
     /// An action attached to a picker choice.
     pub struct PickerAction {
-        /// Action kind, e.g. `frame` or `link`.
+        /// Action kind.
         #[serde(rename = "type")]
         pub kind: Option<String>,
         /// Action target, e.g. a URL.
@@ -168,7 +168,7 @@ response_struct! {
 
     /// Content of an `event` message.
     pub struct EventContent {
-        /// Event namespace, e.g. `state:resolved`.
+        /// Event namespace.
         pub namespace: Option<String>,
         /// Optional text shown with it.
         pub text: Option<String>,
@@ -494,7 +494,7 @@ impl<'de> Deserialize<'de> for MessageContent {
 response_struct! {
     /// Who wrote a message, as shown to the other side.
     pub struct MessageUser {
-        /// Kind of author (e.g. `website`, `participant`), mostly on sent messages.
+        /// Kind of author, e.g. `website` on messages sent through the API.
         #[serde(rename = "type")]
         pub kind: Option<String>,
         /// Author id: an operator's user id or the visitor's session id.
@@ -693,7 +693,7 @@ pub struct MessageSend {
     /// Send time to record, in milliseconds (importing history).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
-    /// Send without notifying or marking the conversation as updated.
+    /// Send in stealth mode (no notification to the other side).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stealth: Option<bool>,
     /// Mark as machine-translated.

@@ -125,7 +125,7 @@ response_struct! {
         pub nickname: Option<String>,
         /// Avatar URL.
         pub avatar: Option<String>,
-        /// Gender (`male` / `female`).
+        /// Gender, e.g. `male`.
         pub gender: Option<String>,
         /// Phone.
         pub phone: Option<String>,
