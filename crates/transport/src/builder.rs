@@ -228,9 +228,9 @@ impl TransportBuilder {
             svc = BoxCloneSyncService::new(TimeoutLayer::new(after).layer(svc));
         }
         svc = BoxCloneSyncService::new(RateLimitLayer::new(self.limiter.clone()).layer(svc));
-        if self.retry.max_attempts > 1 {
-            svc = BoxCloneSyncService::new(RetryLayer::new(self.retry).layer(svc));
-        }
+        // Always present, even with retries off: it turns a final 429 into `RateLimited` and
+        // records one event per attempt.
+        svc = BoxCloneSyncService::new(RetryLayer::new(self.retry).layer(svc));
         for wrap in self.per_call.into_iter().rev() {
             svc = wrap(svc);
         }

@@ -96,14 +96,12 @@ pub(crate) fn classify_send_error(e: BoxError) -> Error {
         Err(e) => e,
     };
     #[cfg(feature = "hyper-client")]
-    if e
-        .downcast_ref::<hyper_util::client::legacy::Error>()
+    if e.downcast_ref::<hyper_util::client::legacy::Error>()
         .is_some_and(|he| he.is_connect())
     {
         return Error::Connect { source: e };
     }
-    if e
-        .downcast_ref::<std::io::Error>()
+    if e.downcast_ref::<std::io::Error>()
         .is_some_and(|io| io.kind() == std::io::ErrorKind::ConnectionRefused)
     {
         return Error::Connect { source: e };

@@ -264,8 +264,11 @@ where
             service.clone().oneshot(req.clone()).await
         } else {
             // The last attempt may consume the request itself.
-            return finish(service.oneshot(req).await, attempt, config);
+            let result = service.oneshot(req).await;
+            attempt_event(attempt, &result);
+            return finish(result, attempt, config);
         };
+        attempt_event(attempt, &result);
         let outcome = Outcome::of(&result);
         let decision = decide(replay, outcome, attempt, config, config.backoff(attempt));
         match decision {
@@ -282,17 +285,19 @@ where
                     tracing::debug!(attempt, "retry budget exhausted");
                     return result;
                 }
-                tracing::debug!(
-                    attempt,
-                    status = result.as_ref().ok().map(|r| r.status().as_u16()),
-                    error = result.as_ref().err().map(tracing::field::display),
-                    wait_ms = wait.as_millis() as u64,
-                    "retrying"
-                );
+                tracing::debug!(attempt, wait_ms = wait.as_millis() as u64, "retrying");
                 tokio::time::sleep(wait).await;
                 attempt += 1;
             }
         }
+    }
+}
+
+/// One event per attempt: its number and its status or error.
+fn attempt_event(attempt: u32, result: &Result<Response<Bytes>, Error>) {
+    match result {
+        Ok(resp) => tracing::debug!(attempt, status = resp.status().as_u16(), "attempt"),
+        Err(e) => tracing::debug!(attempt, error = %e, "attempt failed"),
     }
 }
 

@@ -88,12 +88,12 @@ async fn a_refusal_pauses_the_key_for_every_clone() {
         .build();
     let t2 = t1.clone();
     let t0 = Instant::now();
-    // First call is refused; with retries off the answer is handed back, but the gate learns.
-    let resp = t1
+    // First call is refused; with retries off it fails with the server's wait, and the gate learns.
+    let err = t1
         .send(tagged(post("http://sim/a", "{}"), "messages"))
         .await
-        .unwrap();
-    assert_eq!(resp.status(), 429);
+        .unwrap_err();
+    assert_eq!(err.retry_after(), Some(Duration::from_secs(5)));
     // Another key is not paused…
     t2.send(tagged(get("http://sim/b"), "people"))
         .await
@@ -116,7 +116,8 @@ async fn a_gate_longer_than_the_cap_fails_fast_with_client_scope() {
         .rate_limiter(LocalRateLimiter::new().max_wait(Duration::from_secs(10)))
         .service(double.clone().service())
         .build();
-    t.send(tagged(get("http://sim/a"), "k")).await.unwrap();
+    let first = t.send(tagged(get("http://sim/a"), "k")).await.unwrap_err();
+    assert!(matches!(first, Error::RateLimited { .. }), "{first:?}");
     let t0 = Instant::now();
     let err = t.send(tagged(get("http://sim/a"), "k")).await.unwrap_err();
     assert!(

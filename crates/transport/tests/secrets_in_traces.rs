@@ -66,7 +66,11 @@ async fn no_span_or_event_contains_the_key() {
         logs.contains("chatdesk.call"),
         "spans were captured: {logs}"
     );
-    assert!(logs.contains("retrying"), "attempt events were captured");
+    assert!(logs.contains("retrying"), "retry events were captured");
+    assert!(
+        logs.contains("attempt=1") && logs.contains("attempt=2") && logs.contains("status=503"),
+        "one event per attempt, with number and status: {logs}"
+    );
     assert!(!logs.contains(KEY), "the key leaked into traces:\n{logs}");
     assert!(!format!("{err} {err:?}").contains(KEY));
     assert!(!format!("{secret} {secret:?}").contains(KEY));
