@@ -272,7 +272,8 @@ impl State {
     /// A fresh id for a created resource.
     pub fn new_id(&mut self, tag: &str) -> String {
         self.id_seq += 1;
-        uuid(tag, self.id_seq)
+        // A namespace of its own, so created ids never collide with seeded ones.
+        uuid(&format!("created:{tag}"), self.id_seq)
     }
 
     /// Counts one applied logical write.
