@@ -31,6 +31,7 @@ const TYPE_MAP: &str = include_str!("../../../docs/api/crisp-types-map-part1.tsv
 const NODE_REQUESTS: &str = include_str!("fixtures/crisp/p1_node_requests.json");
 const RESPONSES: &str = include_str!("fixtures/crisp/p1_responses.json");
 const REAL_HOOK: &[u8] = include_bytes!("fixtures/crisp/p1_webhook_message_send.json");
+const EVENT_SAMPLES: &str = include_str!("fixtures/crisp/p1_events.json");
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -874,6 +875,41 @@ fn all_82_events_parse_by_name() {
             let again = serde_json::to_value(&hook).unwrap();
             assert_eq!(again["event"], name);
         }
+    }
+}
+
+/// `null` and absent mean the same to our decoders (both `None`); drop nulls before comparing.
+fn strip_nulls(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), strip_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(strip_nulls).collect()),
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn every_event_sample_decodes_typed_and_re_encodes_losslessly() {
+    let samples: Value = serde_json::from_str(EVENT_SAMPLES).unwrap();
+    let hooks = samples["hooks"].as_object().unwrap();
+    assert_eq!(hooks.len(), 82);
+    for (name, body) in hooks {
+        let hook = parse_webhook(&serde_json::to_vec(body).unwrap())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(hook.name(), name);
+        assert!(
+            !matches!(hook.event, WebhookEvent::Unknown { .. }),
+            "{name}"
+        );
+        assert_eq!(
+            serde_json::to_value(&hook).unwrap(),
+            strip_nulls(body),
+            "{name}: a field was dropped or renamed"
+        );
     }
 }
 
