@@ -289,7 +289,7 @@ pub(crate) fn parse_iso8601_ms(s: &str) -> Option<i64> {
     let y: i64 = d.next()?.parse().ok()?;
     let mo: i64 = d.next()?.parse().ok()?;
     let da: i64 = d.next()?.parse().ok()?;
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&da) {
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&da) || !(-100_000..=100_000).contains(&y) {
         return None;
     }
     let time = time.trim_end_matches('Z');
@@ -298,6 +298,9 @@ pub(crate) fn parse_iso8601_ms(s: &str) -> Option<i64> {
     let h: i64 = t.next()?.parse().ok()?;
     let mi: i64 = t.next().unwrap_or("0").parse().ok()?;
     let se: i64 = t.next().unwrap_or("0").parse().ok()?;
+    if !(0..=24).contains(&h) || !(0..=60).contains(&mi) || !(0..=61).contains(&se) {
+        return None;
+    }
     let ms: i64 = frac.get(..frac.len().min(3))?.parse().unwrap_or(0);
     // Days from civil (Howard Hinnant).
     let y2 = if mo <= 2 { y - 1 } else { y };
@@ -701,10 +704,11 @@ pub(crate) fn send_message(ctx: &mut Ctx<'_>) -> Res {
         let i = slots.partition_point(|s| c.slot_timestamp(s) < t);
         slots.get(i).is_some_and(|s| c.slot_timestamp(s) == t)
     };
-    while exists_at(c, ts) {
+    while exists_at(c, ts) && ts < i64::MAX {
         ts += 1;
     }
-    let fingerprint = client_fp.unwrap_or_else(|| ts.saturating_mul(1000) + (seq % 1000) as i64);
+    let fingerprint =
+        client_fp.unwrap_or_else(|| ts.saturating_mul(1000).saturating_add((seq % 1000) as i64));
     let mut msg = Map::new();
     for key in [
         "mentions",

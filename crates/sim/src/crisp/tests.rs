@@ -1656,3 +1656,37 @@ fn every_route_pattern_is_distinct_and_the_table_has_275_endpoints() {
     }
     assert_eq!(seen.len(), 275);
 }
+
+#[test]
+fn extreme_numbers_in_bodies_and_queries_do_not_overflow() {
+    let t = T::new();
+    let w = t.w();
+    let msg = format!("/website/{w}/conversation/{}/message", t.s());
+    for _ in 0..2 {
+        let body = json!({"type": "text", "from": "user", "origin": "chat", "content": "late", "timestamp": i64::MAX});
+        t.ok("POST", &msg, "", &body.to_string());
+    }
+    let body = json!({"type": "text", "from": "user", "origin": "chat", "content": "early", "timestamp": i64::MIN});
+    t.ok("POST", &msg, "", &body.to_string());
+    let oldest = t.ok(
+        "GET",
+        &format!("/website/{w}/conversation/{}/messages", t.s()),
+        "timestamp_after=-9223372036854775808",
+        "",
+    );
+    assert_eq!(oldest[0]["content"], "Seeded message 0 of conversation 0");
+    for q in [
+        "filter_date_start=-9223372036854775807-01-01T00:00:00Z",
+        "filter_date_end=99999999999-12-31T99:99:99.999Z",
+        "filter_date_start=2026-13-01",
+        "filter_date_start=2026-01-01T00:00:00.%C3%A9Z",
+    ] {
+        t.ok("GET", &format!("/website/{w}/conversations/1"), q, "");
+    }
+    t.ok(
+        "GET",
+        &format!("/plugin/connect/websites/since"),
+        "date_since=-9223372036854775808-01-01",
+        "",
+    );
+}
