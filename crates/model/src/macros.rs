@@ -16,6 +16,7 @@
 ///     }
 /// }
 /// ```
+#[cfg_attr(not(any(feature = "crisp", feature = "carrot")), allow(unused_macros))]
 macro_rules! string_enum {
     (
         $(#[$meta:meta])*
