@@ -255,3 +255,70 @@ impl<K: Paged> Call<K> {
 pub(crate) fn decode_data<T: DeserializeOwned>(response: Response<Bytes>) -> Result<T, Error> {
     envelope::decode_data(response)
 }
+
+/// Not public API: what the request snapshot tests use to build any endpoint's request from
+/// raw parts (path arguments, an encoded query, a JSON body) through the endpoint's own types.
+#[doc(hidden)]
+pub mod __private {
+    use super::*;
+
+    /// A body type that can be read from the JSON a test fixture gives.
+    pub trait FromRawBody: Sized {
+        /// Reads the body (`None`: the fixture has none).
+        fn from_raw(value: Option<serde_json::Value>) -> Result<Self, String>;
+    }
+
+    impl FromRawBody for NoBody {
+        fn from_raw(_value: Option<serde_json::Value>) -> Result<Self, String> {
+            Ok(NoBody)
+        }
+    }
+
+    impl<T: DeserializeOwned> FromRawBody for Json<T> {
+        fn from_raw(value: Option<serde_json::Value>) -> Result<Self, String> {
+            let value = value.unwrap_or_else(|| serde_json::Value::Object(Default::default()));
+            serde_json::from_value(value)
+                .map(Json)
+                .map_err(|e| e.to_string())
+        }
+    }
+
+    /// Builds a request from path arguments, an encoded query and a JSON body.
+    pub type BuildRaw = fn(
+        &CrispClient,
+        Vec<String>,
+        &str,
+        Option<serde_json::Value>,
+    ) -> Result<Request<Body>, Error>;
+
+    /// One endpoint of the table, type-erased.
+    #[derive(Clone, Copy)]
+    pub struct RawEntry {
+        /// The endpoint's spec.
+        pub spec: fn() -> &'static EndpointSpec,
+        /// Builds its request from path arguments (all placeholders, page included), an encoded
+        /// query string and a JSON body, going through the endpoint's query and body types.
+        pub build: BuildRaw,
+    }
+
+    /// The builder behind [`RawEntry::build`].
+    pub fn build_raw<K: Op>(
+        client: &CrispClient,
+        path: Vec<String>,
+        query: &str,
+        body: Option<serde_json::Value>,
+    ) -> Result<Request<Body>, Error>
+    where
+        K::Query: DeserializeOwned + Default,
+        K::Body: FromRawBody,
+    {
+        let query: K::Query = if query.is_empty() {
+            Default::default()
+        } else {
+            serde_urlencoded::from_str(query)
+                .map_err(|e| Error::invalid(format!("query {query:?}: {e}")))?
+        };
+        let body = K::Body::from_raw(body).map_err(|e| Error::invalid(format!("body: {e}")))?;
+        Call::<K>::new(client.clone(), path, query, body).to_request()
+    }
+}

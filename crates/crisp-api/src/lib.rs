@@ -74,5 +74,11 @@ pub use client::{
 };
 pub use table::{ENDPOINTS, ops};
 
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::call::__private::*;
+    pub use crate::table::RAW;
+}
+
 pub use chatdesk_model::crisp as model;
 pub use chatdesk_transport::{Endpoint, Error, Paginator, Secret, Transport};

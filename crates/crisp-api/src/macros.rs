@@ -164,6 +164,14 @@ macro_rules! endpoints {
             }
         )*)*
 
+        #[doc(hidden)]
+        pub static RAW: &[$crate::call::__private::RawEntry] = &[
+            $($($crate::call::__private::RawEntry {
+                spec: <$crate::ops::$op as $crate::call::Op>::spec,
+                build: $crate::call::__private::build_raw::<$crate::ops::$op>,
+            },)*)*
+        ];
+
         /// Every endpoint this crate declares, in table order: the same declarations that
         /// generate the methods. `cargo xtask endpoints crisp` prints it.
         pub static ENDPOINTS: &[::chatdesk_transport::EndpointSpec] = &[

@@ -510,11 +510,13 @@ endpoints! {
         /// [Reference](https://docs.crisp.chat/references/rest-api/v1/#request-identity-verification-for-conversation).
         RequestIdentityVerificationForConversation = "request_identity_verification_for_conversation" { Unsafe POST "/website/{website_id}/conversation/{session_id}/verify/identity"
             fn request_identity_verification() body[m::conversation::IdentityVerifyRequest] -> m::common::Empty }
-        // Safe: a PUT replaces the whole document, so a second copy writes the same state.
+        // Unsafe although a PUT: it redeems a one-time verification token (an action with a side
+        // effect on the conversation), not a document replacement; never re-sent once it may
+        // have been processed.
         /// Redeem identity verification link for conversation.
         ///
         /// [Reference](https://docs.crisp.chat/references/rest-api/v1/#redeem-identity-verification-link-for-conversation).
-        RedeemIdentityVerificationLinkForConversation = "redeem_identity_verification_link_for_conversation" { Safe PUT "/website/{website_id}/conversation/{session_id}/verify/identity/link"
+        RedeemIdentityVerificationLinkForConversation = "redeem_identity_verification_link_for_conversation" { Unsafe PUT "/website/{website_id}/conversation/{session_id}/verify/identity/link"
             fn redeem_identity_verification_link() body[m::conversation::IdentityVerifyRedeem] -> m::common::Empty }
         /// Request email transcript for conversation.
         ///
