@@ -1,0 +1,490 @@
+//! The client against a real HTTP server on 127.0.0.1: auth headers, envelope errors, retries
+//! by replay class, broken answers, HEAD checks and pagination.
+
+use bytes::Bytes;
+use chatdesk_crisp_api::model::common::SearchFilter;
+use chatdesk_crisp_api::model::message::{MessageContent, MessageSend};
+use chatdesk_crisp_api::{Credentials, CrispClient, Error, Tier};
+use chatdesk_transport::{RetryConfig, Transport};
+use futures_util::TryStreamExt;
+use http_body_util::{BodyExt, Full};
+use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// What the server saw of one request.
+#[derive(Debug, Clone)]
+struct Seen {
+    method: String,
+    path: String,
+    query: HashMap<String, String>,
+    headers: http::HeaderMap,
+    body: Bytes,
+}
+
+/// An answer: status, extra headers, body.
+struct Reply(u16, Vec<(&'static str, &'static str)>, String);
+
+fn envelope(data: Value) -> Reply {
+    Reply(
+        200,
+        vec![("content-type", "application/json")],
+        json!({"error": false, "reason": "resolved", "data": data}).to_string(),
+    )
+}
+
+fn error(status: u16, reason: &str, message: &str) -> Reply {
+    Reply(
+        status,
+        vec![("content-type", "application/json")],
+        json!({"error": true, "reason": reason, "data": {"message": message}}).to_string(),
+    )
+}
+
+type Handler = Arc<dyn Fn(&Seen, usize) -> Reply + Send + Sync>;
+
+struct Server {
+    addr: SocketAddr,
+    seen: Arc<Mutex<Vec<Seen>>>,
+}
+
+impl Server {
+    /// Serves `handler(request, index of the request)` until the test ends.
+    async fn start(handler: impl Fn(&Seen, usize) -> Reply + Send + Sync + 'static) -> Server {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
+        let handler: Handler = Arc::new(handler);
+        let log = seen.clone();
+        tokio::spawn(async move {
+            loop {
+                let Ok((stream, _)) = listener.accept().await else {
+                    return;
+                };
+                let handler = handler.clone();
+                let log = log.clone();
+                tokio::spawn(async move {
+                    let svc = service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
+                        let handler = handler.clone();
+                        let log = log.clone();
+                        async move {
+                            let (parts, body) = req.into_parts();
+                            let body = body
+                                .collect()
+                                .await
+                                .map(|c| c.to_bytes())
+                                .unwrap_or_default();
+                            let seen = Seen {
+                                method: parts.method.to_string(),
+                                path: parts.uri.path().to_owned(),
+                                query: serde_urlencoded::from_str(parts.uri.query().unwrap_or(""))
+                                    .unwrap(),
+                                headers: parts.headers,
+                                body,
+                            };
+                            let index = {
+                                let mut log = log.lock().unwrap();
+                                log.push(seen.clone());
+                                log.len() - 1
+                            };
+                            let Reply(status, headers, body) = handler(&seen, index);
+                            let mut resp = hyper::Response::builder().status(status);
+                            for (k, v) in headers {
+                                resp = resp.header(k, v);
+                            }
+                            Ok::<_, Infallible>(resp.body(Full::new(Bytes::from(body))).unwrap())
+                        }
+                    });
+                    let _ = hyper::server::conn::http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), svc)
+                        .await;
+                });
+            }
+        });
+        Server { addr, seen }
+    }
+
+    fn client(&self) -> CrispClient {
+        let transport = Transport::builder()
+            .retry(RetryConfig {
+                max_attempts: 3,
+                base_backoff: Duration::from_millis(1),
+                max_backoff: Duration::from_millis(5),
+                ..RetryConfig::default()
+            })
+            .build();
+        CrispClient::builder(Credentials::new("ident", "s3cr3t", Tier::Website))
+            .base_url(format!("http://{}/v1", self.addr))
+            .transport(transport)
+            .build()
+            .unwrap()
+    }
+
+    fn seen(&self) -> Vec<Seen> {
+        self.seen.lock().unwrap().clone()
+    }
+}
+
+fn api(err: Error) -> chatdesk_transport::ApiError {
+    match err {
+        Error::Api(api) => *api,
+        other => panic!("expected Error::Api, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn sends_auth_tier_and_user_agent_and_decodes_data() {
+    let server =
+        Server::start(|_, _| envelope(json!({"session_id": "session_1", "state": "resolved"})))
+            .await;
+    let conversation = server
+        .client()
+        .website("w1")
+        .conversation("session_1")
+        .get()
+        .await
+        .unwrap();
+    assert_eq!(conversation.session_id.as_deref(), Some("session_1"));
+    let seen = &server.seen()[0];
+    assert_eq!(seen.method, "GET");
+    assert_eq!(seen.path, "/v1/website/w1/conversation/session_1");
+    // base64("ident:s3cr3t")
+    assert_eq!(seen.headers["authorization"], "Basic aWRlbnQ6czNjcjN0");
+    assert_eq!(seen.headers["x-crisp-tier"], "website");
+    assert!(
+        seen.headers["user-agent"]
+            .to_str()
+            .unwrap()
+            .starts_with("chatdesk-crisp-api/")
+    );
+}
+
+#[tokio::test]
+async fn envelope_errors_map_to_api_errors() {
+    let server = Server::start(|seen, _| match seen.path.as_str() {
+        p if p.ends_with("/message") => error(
+            400,
+            "invalid_data",
+            "data should have required property 'origin'",
+        ),
+        p if p.contains("/conversation/") => error(404, "not_found", "the route does not exist"),
+        p if p.starts_with("/v1/plugins/") => error(404, "not_subscribed", "plugin not subscribed"),
+        _ => error(
+            403,
+            "restricted_route_tier",
+            "route not allowed for this tier",
+        ),
+    })
+    .await;
+    let client = server.client();
+    let website = client.website("w1");
+
+    let e = api(website
+        .conversation("s")
+        .send_message(MessageSend::operator(MessageContent::text("hi")))
+        .await
+        .unwrap_err());
+    assert_eq!(
+        (e.status.as_u16(), e.reason.as_deref()),
+        (400, Some("invalid_data"))
+    );
+    assert_eq!(
+        e.message.as_deref(),
+        Some("data should have required property 'origin'")
+    );
+
+    let e = api(website.conversation("s").get().await.unwrap_err());
+    assert_eq!(
+        (e.status.as_u16(), e.reason.as_deref()),
+        (404, Some("not_found"))
+    );
+    assert_eq!(e.message.as_deref(), Some("the route does not exist"));
+
+    let e = api(client
+        .plugin()
+        .website("w1")
+        .subscription("p1")
+        .settings()
+        .await
+        .unwrap_err());
+    assert_eq!(
+        (e.status.as_u16(), e.reason.as_deref()),
+        (404, Some("not_subscribed"))
+    );
+
+    let err = client
+        .websites()
+        .create(serde_json::from_value(json!({"name": "Acme", "domain": "acme.example"})).unwrap())
+        .await
+        .unwrap_err();
+    assert_eq!(err.reason(), Some("restricted_route_tier"));
+    assert!(!err.is_retryable());
+    let e = api(err);
+    assert_eq!(e.status.as_u16(), 403);
+    assert_eq!(
+        e.message.as_deref(),
+        Some("route not allowed for this tier")
+    );
+}
+
+#[tokio::test]
+async fn post_refused_with_429_is_resent_exactly_once() {
+    let server = Server::start(|_, i| {
+        if i == 0 {
+            Reply(429, vec![("retry-after", "0")], String::new())
+        } else {
+            envelope(json!({"fingerprint": 42}))
+        }
+    })
+    .await;
+    let sent = server
+        .client()
+        .website("w1")
+        .conversation("s")
+        .send_message(MessageSend::operator(MessageContent::text("hi")))
+        .await
+        .unwrap();
+    assert_eq!(sent.fingerprint, Some(42));
+    let seen = server.seen();
+    assert_eq!(seen.len(), 2, "one refusal, one re-send");
+    assert_eq!(seen[0].body, seen[1].body, "the same message both times");
+}
+
+#[tokio::test]
+async fn post_answered_503_is_not_resent_but_get_is() {
+    let server = Server::start(|_, _| Reply(503, vec![], "busy".into())).await;
+    let client = server.client();
+    let e = api(client
+        .website("w1")
+        .conversation("s")
+        .send_message(MessageSend::operator(MessageContent::text("hi")))
+        .await
+        .unwrap_err());
+    assert_eq!(e.status.as_u16(), 503);
+    assert_eq!(
+        server.seen().len(),
+        1,
+        "a POST that may have been processed is never re-sent"
+    );
+
+    let e = api(client
+        .website("w1")
+        .conversation("s")
+        .get()
+        .await
+        .unwrap_err());
+    assert_eq!(e.status.as_u16(), 503);
+    assert_eq!(
+        server.seen().len(),
+        1 + 3,
+        "a GET is retried up to max_attempts"
+    );
+}
+
+#[tokio::test]
+async fn html_error_page_and_empty_success_are_typed_errors() {
+    let server = Server::start(|seen, _| {
+        if seen.path.ends_with("/state") {
+            Reply(
+                502,
+                vec![("content-type", "text/html")],
+                "<html><body><h1>502 Bad Gateway</h1></body></html>".into(),
+            )
+        } else if seen.path.ends_with("/meta") {
+            Reply(
+                200,
+                vec![("content-type", "application/json")],
+                String::new(),
+            )
+        } else {
+            Reply(
+                200,
+                vec![("content-type", "text/html")],
+                "<html>maintenance</html>".into(),
+            )
+        }
+    })
+    .await;
+    let client = server.client();
+    let conversation = client.website("w1").conversation("s");
+    // PATCH: not retried, so the 502 page comes straight back.
+    let body = serde_json::from_value(json!({"state": "resolved"})).unwrap();
+    let e = api(conversation.change_state(body).await.unwrap_err());
+    assert_eq!(e.status.as_u16(), 502);
+    assert_eq!(e.reason, None);
+    assert!(e.body.starts_with(b"<html>"));
+    assert!(matches!(
+        conversation.metas().await,
+        Err(Error::Decode { .. })
+    ));
+    assert!(matches!(
+        conversation.relations().await,
+        Err(Error::Decode { .. })
+    ));
+}
+
+#[tokio::test]
+async fn head_checks_return_bool() {
+    let server = Server::start(|seen, _| {
+        if seen.path.ends_with("/known") {
+            Reply(200, vec![], String::new())
+        } else if seen.path.ends_with("/forbidden") {
+            Reply(403, vec![], String::new())
+        } else {
+            Reply(404, vec![], String::new())
+        }
+    })
+    .await;
+    let website = server.client().website("w1");
+    assert!(website.person("known").exists().await.unwrap());
+    assert!(!website.person("missing").exists().await.unwrap());
+    assert_eq!(
+        website
+            .person("forbidden")
+            .exists()
+            .await
+            .unwrap_err()
+            .status()
+            .map(|s| s.as_u16()),
+        Some(403)
+    );
+    assert!(server.seen().iter().all(|s| s.method == "HEAD"));
+}
+
+#[tokio::test]
+async fn page_stream_walks_every_page_once_and_stops_at_the_empty_page() {
+    let server = Server::start(|seen, _| {
+        let page: usize = seen.path.rsplit('/').next().unwrap().parse().unwrap();
+        let items: Vec<Value> = if page <= 3 {
+            (0..(if page == 3 { 2 } else { 20 }))
+                .map(|i| json!({"session_id": format!("session_{page}_{i}")}))
+                .collect()
+        } else {
+            vec![]
+        };
+        envelope(Value::Array(items))
+    })
+    .await;
+    let conversations: Vec<_> = server
+        .client()
+        .website("w1")
+        .conversations()
+        .list()
+        .per_page(20)
+        .search_filters([SearchFilter::new("people", "email", "eq", ["a@b.c"])])
+        .stream()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(conversations.len(), 42);
+    assert_eq!(conversations[41].session_id.as_deref(), Some("session_3_1"));
+    let seen = server.seen();
+    let pages: Vec<&str> = seen
+        .iter()
+        .map(|s| s.path.rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(pages, ["1", "2", "3", "4"]);
+    for s in &seen {
+        assert_eq!(s.query["per_page"], "20");
+        assert_eq!(s.query["search_type"], "filter");
+        assert_eq!(
+            s.query["search_query"],
+            r#"[{"model":"people","criterion":"email","operator":"eq","query":["a@b.c"]}]"#
+        );
+    }
+}
+
+#[tokio::test]
+async fn page_stream_honours_start_page_and_max_pages() {
+    let server = Server::start(|_, _| envelope(json!([{"people_id": "p"}]))).await;
+    let people: Vec<_> = server
+        .client()
+        .website("w1")
+        .people()
+        .list_profiles()
+        .page(5)
+        .stream()
+        .max_pages(3)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(people.len(), 3);
+    let pages: Vec<String> = server.seen().iter().map(|s| s.path.clone()).collect();
+    assert_eq!(
+        pages,
+        [
+            "/v1/website/w1/people/profiles/5",
+            "/v1/website/w1/people/profiles/6",
+            "/v1/website/w1/people/profiles/7"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn page_stream_yields_an_error_once_then_ends() {
+    let server = Server::start(|seen, _| {
+        if seen.path.ends_with("/2") {
+            error(500, "internal_error", "boom")
+        } else {
+            envelope(json!([{"inbox_id": "i"}]))
+        }
+    })
+    .await;
+    let mut stream = server.client().website("w1").inboxes().list().stream();
+    assert!(stream.try_next().await.unwrap().is_some());
+    let err = stream.try_next().await.unwrap_err();
+    assert_eq!(err.reason(), Some("internal_error"));
+    assert!(futures_util::StreamExt::next(&mut stream).await.is_none());
+}
+
+#[tokio::test]
+async fn messages_walk_backwards_with_timestamp_before() {
+    // 25 messages, timestamps 1000..=25000; the server returns at most 10 before the bound,
+    // oldest first, like Crisp.
+    let server = Server::start(|seen, _| {
+        let before: i64 = seen.query.get("timestamp_before").map(|v| v.parse().unwrap()).unwrap_or(i64::MAX);
+        let mut batch: Vec<i64> = (1..=25).map(|i| i * 1000).filter(|t| *t < before).collect();
+        let batch = batch.split_off(batch.len().saturating_sub(10));
+        envelope(Value::Array(
+            batch
+                .into_iter()
+                .map(|t| json!({"type": "text", "content": format!("m{t}"), "from": "user", "origin": "chat", "fingerprint": t, "timestamp": t}))
+                .collect(),
+        ))
+    })
+    .await;
+    let messages: Vec<_> = server
+        .client()
+        .website("w1")
+        .conversation("s")
+        .messages()
+        .stream_backwards()
+        .try_collect()
+        .await
+        .unwrap();
+    let timestamps: Vec<i64> = messages.iter().map(|m| m.timestamp.unwrap()).collect();
+    assert_eq!(
+        timestamps,
+        (1..=25).rev().map(|i| i * 1000).collect::<Vec<_>>()
+    );
+    let bounds: Vec<Option<String>> = server
+        .seen()
+        .iter()
+        .map(|s| s.query.get("timestamp_before").cloned())
+        .collect();
+    assert_eq!(
+        bounds,
+        [
+            None,
+            Some("16000".into()),
+            Some("6000".into()),
+            Some("1000".into())
+        ],
+        "each request asks for what is older than the oldest seen, until an empty batch"
+    );
+}
