@@ -129,7 +129,7 @@ impl CrispClient {
     /// error up front.
     pub fn new(credentials: Credentials) -> CrispClient {
         let tier = credentials.tier;
-        let builder = CrispClient::builder(credentials);
+        let builder = CrispClient::builder().credentials(credentials);
         let setup = builder.setup().map_err(|e| e.to_string());
         CrispClient {
             inner: Arc::new(Inner {
@@ -140,10 +140,10 @@ impl CrispClient {
         }
     }
 
-    /// A builder to set the base URL, the user agent and the transport.
-    pub fn builder(credentials: Credentials) -> CrispClientBuilder {
+    /// A builder to set the credentials, the base URL, the user agent and the transport.
+    pub fn builder() -> CrispClientBuilder {
         CrispClientBuilder {
-            credentials,
+            credentials: None,
             base_url: DEFAULT_BASE_URL.to_owned(),
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             transport: None,
@@ -211,7 +211,8 @@ impl CrispClient {
 /// use chatdesk_transport::{RetryConfig, Transport};
 ///
 /// let transport = Transport::builder().retry(RetryConfig::disabled()).build();
-/// let client = CrispClient::builder(Credentials::new("id", "key", Tier::Website))
+/// let client = CrispClient::builder()
+///     .credentials(Credentials::new("id", "key", Tier::Website))
 ///     .base_url("http://127.0.0.1:8080/v1")
 ///     .user_agent("my-app/1.0")
 ///     .transport(transport)
@@ -221,7 +222,7 @@ impl CrispClient {
 /// ```
 #[must_use]
 pub struct CrispClientBuilder {
-    credentials: Credentials,
+    credentials: Option<Credentials>,
     base_url: String,
     user_agent: String,
     transport: Option<Transport>,
@@ -238,6 +239,12 @@ impl fmt::Debug for CrispClientBuilder {
 }
 
 impl CrispClientBuilder {
+    /// The token keypair and its tier (required).
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
     /// The API root, `https://api.crisp.chat/v1` by default (a simulator: `http://127.0.0.1:PORT/v1`).
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
@@ -260,19 +267,24 @@ impl CrispClientBuilder {
     /// Checks the base URL and the credentials and builds the client.
     pub fn build(self) -> Result<CrispClient, Error> {
         let setup = self.setup()?;
+        let tier = self.credentials.as_ref().map_or(Tier::Plugin, |c| c.tier);
         Ok(CrispClient {
             inner: Arc::new(Inner {
                 setup: Ok(setup),
                 transport: self.transport.unwrap_or_default(),
-                tier: self.credentials.tier,
+                tier,
             }),
         })
     }
 
     fn setup(&self) -> Result<Setup, Error> {
+        let credentials = self
+            .credentials
+            .as_ref()
+            .ok_or_else(|| Error::invalid("CrispClientBuilder: no credentials given"))?;
         Ok(Setup {
             base: BaseUrl::parse(&self.base_url)?,
-            headers: auth_headers(&self.credentials, &self.user_agent)?,
+            headers: auth_headers(credentials, &self.user_agent)?,
         })
     }
 }
@@ -304,4 +316,65 @@ fn auth_headers(
         ),
         (USER_AGENT, user_agent),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chatdesk_transport::Endpoint;
+
+    #[test]
+    fn headers_carry_basic_auth_tier_and_user_agent() {
+        let client = CrispClient::new(Credentials::new("ident", "s3cr3t", Tier::User));
+        let req = client.user().account().to_request().unwrap();
+        let auth = &req.headers()[AUTHORIZATION];
+        assert_eq!(auth, "Basic aWRlbnQ6czNjcjN0");
+        assert!(auth.is_sensitive());
+        assert_eq!(req.headers()["x-crisp-tier"], "user");
+        assert_eq!(req.headers()[USER_AGENT], DEFAULT_USER_AGENT);
+        assert!(format!("{client:?}").contains("api.crisp.chat"));
+        assert!(
+            !format!(
+                "{client:?} {:?}",
+                Credentials::new("i", "s3cr3t", Tier::User)
+            )
+            .contains("s3cr3t")
+        );
+    }
+
+    #[test]
+    fn bad_setup_fails_calls_instead_of_panicking() {
+        let client = CrispClient::new(Credentials::new("ident:x", "key", Tier::Plugin));
+        assert!(matches!(
+            client.website("w").get().to_request(),
+            Err(Error::InvalidRequest { .. })
+        ));
+        assert!(CrispClient::builder().build().is_err());
+        let colon = Credentials::new("a:b", "k", Tier::Plugin);
+        assert!(CrispClient::builder().credentials(colon).build().is_err());
+        let creds = Credentials::new("i", "k", Tier::Plugin);
+        assert!(
+            CrispClient::builder()
+                .credentials(creds.clone())
+                .base_url("ftp://x")
+                .build()
+                .is_err()
+        );
+        assert!(
+            CrispClient::builder()
+                .credentials(creds)
+                .user_agent("a\nb")
+                .build()
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn tiers_parse_and_print() {
+        for tier in [Tier::Plugin, Tier::Website, Tier::User] {
+            assert_eq!(tier.as_str().parse::<Tier>().unwrap(), tier);
+        }
+        assert_eq!(" Plugin ".parse::<Tier>().unwrap(), Tier::Plugin);
+        assert!("admin".parse::<Tier>().is_err());
+    }
 }

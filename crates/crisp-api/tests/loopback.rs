@@ -118,7 +118,8 @@ impl Server {
                 ..RetryConfig::default()
             })
             .build();
-        CrispClient::builder(Credentials::new("ident", "s3cr3t", Tier::Website))
+        CrispClient::builder()
+            .credentials(Credentials::new("ident", "s3cr3t", Tier::Website))
             .base_url(format!("http://{}/v1", self.addr))
             .transport(transport)
             .build()

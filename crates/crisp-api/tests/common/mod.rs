@@ -13,13 +13,14 @@ pub const EXTRA: &str = include_str!("../data/extra-requests.json");
 pub const CATALOGUE: &str = include_str!("../../../../docs/api/crisp-endpoints.tsv");
 
 pub fn client() -> CrispClient {
-    CrispClient::builder(Credentials::new(
-        "7b1c4f2e-5d1a-4c8e-9f0b-2a3d4e5f6a7b",
-        "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
-        Tier::Plugin,
-    ))
-    .build()
-    .unwrap()
+    CrispClient::builder()
+        .credentials(Credentials::new(
+            "7b1c4f2e-5d1a-4c8e-9f0b-2a3d4e5f6a7b",
+            "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
+            Tier::Plugin,
+        ))
+        .build()
+        .unwrap()
 }
 
 /// One endpoint with the arguments to call it with.
