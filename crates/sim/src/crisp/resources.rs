@@ -350,7 +350,7 @@ pub(crate) fn plugin_attest(ctx: &mut Ctx<'_>) -> Res {
     sub_mut(ctx)?;
     let signed = format!("{:016x}", fnv64(&[wid.as_bytes(), pid.as_bytes()]));
     Ok(
-        json!({"payload": {"website": wid, "user": uid, "plugin": pid}, "signed": signed, "expire_at": expire}),
+        json!({"payload": {"website": {"website_id": wid}, "user": {"user_id": uid, "role": "owner"}, "plugin": {"plugin_id": pid}}, "signed": signed, "expire_at": expire}),
     )
 }
 
