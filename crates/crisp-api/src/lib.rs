@@ -55,6 +55,23 @@
 //! }
 //! # let _ = unread; Ok(()) }
 //! ```
+//!
+//! # Differences from the official Node client (11.3.0)
+//!
+//! Every request is checked against Node's recorded request (`tests/requests.rs`). Where they
+//! differ, it is on purpose:
+//!
+//! * path ids are percent-encoded per segment (Node inserts them raw, so `a/b?c#d e` changes
+//!   its route); only the Helpdesk tree `{path}` spans segments;
+//! * `sendEmailToWebsiteOperators` sends `user_id` (Node's type says `userID`) and
+//!   `updateWebsiteSettings` sends no `websiteID` in the body: the API's keys are snake_case
+//!   (Go's JSON tags agree) and the website is in the path;
+//! * bodies are typed: a call whose required fields are missing does not compile, where Node
+//!   sends `{}`;
+//! * `User-Agent` is `chatdesk-crisp-api/<version>`; retries follow the transport's replay
+//!   rule (Node never retries);
+//! * Go-only and legacy routes (legacy Helpdesk locale articles/categories/sections, `/user/*`,
+//!   `people/segments`) are declared too.
 #![deny(missing_docs)]
 
 #[macro_use]
@@ -73,6 +90,11 @@ pub use client::{
     Credentials, CrispClient, CrispClientBuilder, DEFAULT_BASE_URL, DEFAULT_USER_AGENT, Tier,
 };
 pub use table::{ENDPOINTS, ops};
+
+/// The README's example, compiled as a doc test.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
 
 #[doc(hidden)]
 pub mod __private {
