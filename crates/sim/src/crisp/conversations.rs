@@ -5,6 +5,8 @@
 //! `include_empty=1`, as on Crisp. Messages are kept in ascending timestamp order; the message
 //! list answers the newest batch, `timestamp_before` walks backwards batch by batch.
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value, json};
 
 use super::ctx::{Ctx, PAGE_SIZE, coll_values, paged};
@@ -431,12 +433,12 @@ fn ordered_ids(
     filter: &ListFilter,
     by_created: bool,
     by_waiting: bool,
-) -> Vec<String> {
+) -> Arc<Vec<String>> {
     if let Some((version, cached_key, ids)) = &site.list_cache
         && *version == site.conversations_version
         && cached_key == key
     {
-        return ids.clone();
+        return Arc::clone(ids);
     }
     let mut convs: Vec<&Conversation> = site
         .conversations
@@ -450,8 +452,8 @@ fn ordered_ids(
     } else {
         convs.sort_by_key(|c| (std::cmp::Reverse(c.updated_at), std::cmp::Reverse(c.seq)));
     }
-    let ids: Vec<String> = convs.iter().map(|c| c.session_id.clone()).collect();
-    site.list_cache = Some((site.conversations_version, key.to_owned(), ids.clone()));
+    let ids: Arc<Vec<String>> = Arc::new(convs.iter().map(|c| c.session_id.clone()).collect());
+    site.list_cache = Some((site.conversations_version, key.to_owned(), Arc::clone(&ids)));
     ids
 }
 
@@ -1037,7 +1039,25 @@ pub(crate) fn original(ctx: &mut Ctx<'_>) -> Res {
 /// `GET …/pages/{page_number}`.
 pub(crate) fn pages(ctx: &mut Ctx<'_>) -> Res {
     let page = ctx.page()?;
-    Ok(Value::Array(paged(&conv(ctx)?.pages, page)))
+    let wid = website_id(ctx);
+    let c = conv(ctx)?;
+    let mut all = seeded_pages(c, &wid);
+    all.extend(c.pages.iter().cloned());
+    Ok(Value::Array(paged(&all, page)))
+}
+
+/// The browsing history of a seeded conversation (computed, never stored).
+fn seeded_pages(c: &Conversation, website_id: &str) -> Vec<Value> {
+    if c.seed.is_none() {
+        return Vec::new();
+    }
+    (0..3)
+        .map(|i| {
+            json!({"page_title": format!("Page {i}"),
+                   "page_url": format!("https://{website_id}.example.com/page/{i}"),
+                   "page_referrer": "https://search.example.com/", "timestamp": c.created_at + i})
+        })
+        .collect()
 }
 
 /// `GET …/events/{page_number}`.

@@ -2227,7 +2227,11 @@ pub(crate) enum Lookup {
     NotFound,
 }
 
-fn match_segments(c: &'static Compiled, raw: &[&str]) -> Option<Vec<(&'static str, String)>> {
+fn match_segments(
+    c: &'static Compiled,
+    raw: &[&str],
+    decoded: &[String],
+) -> Option<Vec<(&'static str, String)>> {
     let mut params = Vec::new();
     for (i, seg) in c.segs.iter().enumerate() {
         match seg {
@@ -2240,14 +2244,12 @@ fn match_segments(c: &'static Compiled, raw: &[&str]) -> Option<Vec<(&'static st
                 return Some(params);
             }
             Seg::Lit(lit) => {
-                let s = raw.get(i)?;
-                if decode_lossy(s) != *lit {
+                if decoded.get(i)? != lit {
                     return None;
                 }
             }
             Seg::Param(name) => {
-                let s = raw.get(i)?;
-                params.push((*name, decode_lossy(s)));
+                params.push((*name, decoded.get(i)?.clone()));
             }
         }
     }
@@ -2273,12 +2275,13 @@ fn split_path(path: &str) -> Vec<&str> {
 /// Finds the route for `method` and raw `path`; the most literal match wins.
 pub(crate) fn lookup(method: M, path: &str) -> Lookup {
     let raw = split_path(path);
+    let decoded: Vec<String> = raw.iter().map(|s| decode_lossy(s)).collect();
     let mut best: Option<(&'static Compiled, Vec<(&'static str, String)>)> = None;
     for c in compiled() {
         if c.route.method != method {
             continue;
         }
-        if let Some(params) = match_segments(c, &raw) {
+        if let Some(params) = match_segments(c, &raw, &decoded) {
             let better = match &best {
                 None => true,
                 Some((b, _)) => c.literals > b.literals,

@@ -230,7 +230,7 @@ pub(crate) struct Website {
     pub conversation_seq: u64,
     /// Bumped on every conversation change; keys the list-order cache.
     pub conversations_version: u64,
-    pub list_cache: Option<(u64, String, Vec<String>)>,
+    pub list_cache: Option<(u64, String, std::sync::Arc<Vec<String>>)>,
     pub people: HashMap<String, Person>,
     pub people_order: Vec<String>,
     pub people_email: HashMap<String, String>,
@@ -447,10 +447,7 @@ fn seed_website(cfg: &CrispConfig, w: usize, website_id: &str) -> Website {
             "data".to_owned(),
             json!({"plan": if c.is_multiple_of(2) { "free" } else { "pro" }}),
         );
-        conv.pages = (0..3)
-            .map(|i| json!({"page_title": format!("Page {i}"), "page_url": format!("https://site{w}.example.com/page/{i}"),
-                            "page_referrer": "https://search.example.com/", "timestamp": created + i}))
-            .collect();
+
         if n > 0 {
             let last = u32::try_from(n - 1).unwrap_or(u32::MAX);
             conv.updated_at = conv.seed_timestamp(last);
