@@ -299,6 +299,13 @@ pub mod __private {
         /// Builds its request from path arguments (all placeholders, page included), an encoded
         /// query string and a JSON body, going through the endpoint's query and body types.
         pub build: BuildRaw,
+        /// Decodes an answer into the endpoint's output, and drops it.
+        pub decode: fn(Response<Bytes>) -> Result<(), Error>,
+    }
+
+    /// The decoder behind [`RawEntry::decode`].
+    pub fn decode_raw<K: Op>(response: Response<Bytes>) -> Result<(), Error> {
+        K::decode(response).map(|_| ())
     }
 
     /// The builder behind [`RawEntry::build`].

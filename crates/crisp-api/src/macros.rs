@@ -169,6 +169,7 @@ macro_rules! endpoints {
             $($($crate::call::__private::RawEntry {
                 spec: <$crate::ops::$op as $crate::call::Op>::spec,
                 build: $crate::call::__private::build_raw::<$crate::ops::$op>,
+                decode: $crate::call::__private::decode_raw::<$crate::ops::$op>,
             },)*)*
         ];
 
