@@ -1,9 +1,52 @@
 //! The Crisp REST v1 side of the simulator.
 //!
-//! [`CrispSim`] is an independent, stateful implementation of the Crisp wire protocol: it checks
-//! the `Authorization`/`X-Crisp-Tier` pair, routes every catalogued endpoint through a table and
-//! answers with the `{error, reason, data}` envelope. The server core hands it an [`Exchange`]
-//! (the path is what follows `/v1`) and sends back the [`Reply`].
+//! [`CrispSim`] is an independent, stateful implementation of the Crisp wire protocol, written
+//! from the project's Crisp notes (`crisp-api.md`, the endpoint catalogue, the Node client's types
+//! and recorded requests). The server core hands it an [`Exchange`] (the path is what follows
+//! `/v1`) and sends back the [`Reply`]; everything here is synchronous.
+//!
+//! # Protocol
+//!
+//! * Every answer is a `{error, reason, data}` envelope — `data: {}` when there is nothing to
+//!   return — except HEAD `check…` routes, which answer an empty 200 (found) or 404 (absent).
+//!   Success reasons: `resolved` (GET), `added` (POST), `updated` (PUT/PATCH), `deleted` (DELETE),
+//!   `dispatched` (message send).
+//! * Errors: 404 `not_found` (no such route, checked before auth), 401 `invalid_session`,
+//!   403 `restricted_route_tier`, 404 `not_subscribed` (plugin token, website without the
+//!   plugin), 400 `invalid_data` (invalid JSON or UTF-8, a body that is not an object, a missing
+//!   required field, a wrong JSON type, an out-of-range value), 404 `website_not_found`,
+//!   `session_not_found`, `message_not_found`, `people_not_found`, … for unknown ids,
+//!   409 `people_exists` / `website_exists` / `operator_exists` on duplicates. Every error has
+//!   a human `data.message`.
+//! * Paths are split on `/` first and each segment percent-decoded after, so `a%2Fb` is one id;
+//!   the Helpdesk tree `{path}` takes every remaining segment (it may contain `/`).
+//! * Page-numbered lists are 1-based, 20 items a page (`per_page` 20–50 on conversations and
+//!   people), and end with an empty page. Messages come in batches of 20 in ascending time; walk
+//!   older ones with `timestamp_before=<oldest timestamp seen>` (also `timestamp_after`,
+//!   `timestamp_around`).
+//! * Tiers: user-only are `POST /website`, `DELETE /website/{id}`, `…/expunge`, `/plans/…` and
+//!   the legacy `/user/…` routes; `/plugin/connect/…` is plugin-only; subscribing or removing a
+//!   plugin needs a user or website token; everything else accepts all three tiers.
+//!
+//! # Seed
+//!
+//! Deterministic, sized by [`CrispConfig`]. Per website: `conversations_per_website`
+//! conversations ([`CrispConfig::seeded_session_id`]; states cycle pending / unresolved /
+//! resolved; conversation `c` belongs to person `c % people`) with `messages_per_conversation`
+//! messages each (alternately from `user` and `operator`, generated from their index on first
+//! use, so 100k messages cost a few MB), `people_per_website` profiles
+//! ([`CrispConfig::seeded_people_id`], email `person{p}@site{w}.example.com`), visitors,
+//! 3 operators (the first is the owner), 2 inboxes, 2 teams, 25 campaigns, 3 templates, 2 spam
+//! items, a Helpdesk with locales `en`/`fr`, a small `en/articles` tree, 25 legacy articles, and
+//! an ongoing call on the first conversation. The plugin is installed on every seeded website.
+//! Timestamps start at [`CrispConfig::epoch_ms`] and a logical clock advances one second per
+//! write, so runs are reproducible.
+//!
+//! # Known simplifications
+//!
+//! Browsing sessions, originals, feedback, analytics and media are canned; spam decisions only
+//! remove the item; a message replayed with the same fingerprint is stored again (and counted
+//! twice in [`CrispSim::write_counts`], which is how duplicate deliveries are detected).
 
 use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};
@@ -170,6 +213,17 @@ impl CrispConfig {
     /// The session id of the first seeded conversation of the first website.
     pub fn session_id(&self) -> String {
         self.seeded_session_id(0, 0)
+    }
+
+    /// The people id of the `index`-th seeded profile of the `website`-th website (its email is
+    /// `person{index}@site{website}.example.com`).
+    pub fn seeded_people_id(&self, website: usize, index: usize) -> String {
+        state::seeded_people_id(website, index)
+    }
+
+    /// The user id of the `index`-th seeded operator of the `website`-th website (0: the owner).
+    pub fn seeded_operator_id(&self, website: usize, index: usize) -> String {
+        state::seeded_operator_id(website, index)
     }
 }
 
