@@ -91,7 +91,7 @@ fn duration(key: &str, v: &str) -> Result<Duration, ConfigError> {
     if !(n.is_finite() && n >= 0.0) {
         return Err(bad(format!("`{key}` needs a non-negative duration")));
     }
-    Ok(Duration::from_secs_f64(n * scale))
+    Duration::try_from_secs_f64(n * scale).map_err(|_| bad(format!("`{key}` is out of range")))
 }
 
 /// The deterministic fixture loaded at start-up.

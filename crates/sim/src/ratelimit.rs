@@ -98,7 +98,8 @@ impl RateLimiter {
                 b.tokens = (b.tokens + elapsed * rule.per_second).min(cap);
                 b.last = now;
                 if b.tokens < 1.0 {
-                    let wait = Duration::from_secs_f64((1.0 - b.tokens) / rule.per_second);
+                    let wait = Duration::try_from_secs_f64((1.0 - b.tokens) / rule.per_second)
+                        .unwrap_or(DAY);
                     return Err(Limited {
                         retry_after: rule.retry_after.then(|| ceil_secs(wait)),
                         crisp_status: rule.crisp_status,

@@ -81,26 +81,22 @@ fn first_segment(path: &str) -> &str {
     path.trim_start_matches('/').split('/').next().unwrap_or("")
 }
 
+fn scheme_is(value: &[u8], scheme: &[u8]) -> bool {
+    let v = value.trim_ascii_start();
+    v.len() > scheme.len() && v[..scheme.len()].eq_ignore_ascii_case(scheme)
+}
+
 fn has_carrot_auth(headers: &HeaderMap, query: &str) -> bool {
     let header = headers
         .get(http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            let v = v.trim_start();
-            v.len() > 6
-                && (v[..6].eq_ignore_ascii_case("token ")
-                    || v[..7.min(v.len())].eq_ignore_ascii_case("bearer "))
-        });
+        .is_some_and(|v| scheme_is(v.as_bytes(), b"token ") || scheme_is(v.as_bytes(), b"bearer "));
     header || query.split('&').any(|p| p.starts_with("auth_token="))
 }
 
 fn is_basic(headers: &HeaderMap) -> bool {
     headers
         .get(http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.trim_start().len() >= 6 && v.trim_start()[..6].eq_ignore_ascii_case("basic ")
-        })
+        .is_some_and(|v| scheme_is(v.as_bytes(), b"basic "))
 }
 
 fn target(path: &str, headers: &HeaderMap, query: &str) -> Target {
@@ -167,9 +163,10 @@ fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
 
 /// `Token X` / `Bearer X` → `X`, so a Carrot token shares its buckets whichever way it is sent.
 fn strip_scheme(v: &[u8]) -> &[u8] {
+    let t = v.trim_ascii_start();
     for scheme in [&b"token "[..], &b"bearer "[..]] {
-        if v.len() > scheme.len() && v[..scheme.len()].eq_ignore_ascii_case(scheme) {
-            return &v[scheme.len()..];
+        if scheme_is(t, scheme) {
+            return t[scheme.len()..].trim_ascii();
         }
     }
     v
