@@ -45,7 +45,8 @@
 //! # Known simplifications
 //!
 //! Browsing sessions, originals, feedback, analytics and media are canned; spam decisions only
-//! remove the item; a message replayed with the same fingerprint is stored again (and counted
+//! remove the item; website tokens are not bound to one workspace (any configured website
+//! works); a missing `X-Crisp-Tier` means `user`, as in the official clients; a message replayed with the same fingerprint is stored again (and counted
 //! twice in [`CrispSim::write_counts`], which is how duplicate deliveries are detected).
 
 use std::collections::BTreeMap;

@@ -1690,3 +1690,46 @@ fn extreme_numbers_in_bodies_and_queries_do_not_overflow() {
         "",
     );
 }
+
+#[test]
+fn the_simulator_is_shareable_across_threads() {
+    fn assert_send_sync<X: Send + Sync>() {}
+    assert_send_sync::<CrispSim>();
+    let t = std::sync::Arc::new(T::new());
+    let w = t.w();
+    let s = t.s();
+    let handles: Vec<_> = (0..8)
+        .map(|n| {
+            let t = std::sync::Arc::clone(&t);
+            let path = format!("/website/{w}/conversation/{s}/message");
+            std::thread::spawn(move || {
+                for i in 0..50 {
+                    let body = json!({"type": "text", "from": "user", "origin": "chat", "content": format!("t{n} m{i}")});
+                    t.ok("POST", &path, "", &body.to_string());
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    let mut seen = BTreeSet::new();
+    let mut query = String::new();
+    loop {
+        let batch = t.ok(
+            "GET",
+            &format!("/website/{w}/conversation/{s}/messages"),
+            &query,
+            "",
+        );
+        let Some(first) = batch.as_array().unwrap().first().cloned() else {
+            break;
+        };
+        for m in batch.as_array().unwrap() {
+            assert!(seen.insert(m["fingerprint"].as_i64().unwrap()));
+        }
+        query = format!("timestamp_before={}", first["timestamp"]);
+    }
+    assert_eq!(seen.len(), 47 + 400);
+    assert_eq!(t.sim.write_counts().values().sum::<u64>(), 400);
+}
