@@ -113,6 +113,7 @@ pub struct SimBuilder {
     carrot: CarrotConfig,
     log_capacity: usize,
     max_body: usize,
+    log_requests: bool,
     carrot_webhooks: Vec<String>,
 }
 
@@ -127,6 +128,7 @@ impl Default for SimBuilder {
             carrot: CarrotConfig::default(),
             log_capacity: 100_000,
             max_body: 32 * 1024 * 1024,
+            log_requests: false,
             carrot_webhooks: Vec::new(),
         }
     }
@@ -249,6 +251,12 @@ impl SimBuilder {
         self
     }
 
+    /// Prints one line per request on stderr (off by default).
+    pub fn log_requests(mut self, on: bool) -> Self {
+        self.log_requests = on;
+        self
+    }
+
     /// Binds, seeds and starts serving. Must run inside a tokio runtime with the time and net
     /// drivers enabled.
     pub async fn start(self) -> Result<Sim, SimError> {
@@ -282,6 +290,7 @@ impl SimBuilder {
             faults: RwLock::new(Arc::new(Vec::new())),
             start: tokio::time::Instant::now(),
             max_body: self.max_body,
+            log_requests: self.log_requests,
         });
         core.set_faults(self.faults);
         let (stop_tx, stop_rx) = watch::channel(());

@@ -10,7 +10,7 @@ const USAGE: &str = "\
 usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]... [--fault SPEC]...
                     [--crisp-identifier ID] [--crisp-key KEY] [--carrot-token TOKEN]
                     [--carrot-app-id N] [--carrot-webhook URL]... [--carrot-webhook-token T]
-                    [--request-log N]
+                    [--request-log N] [--log-requests]
 
   --port N            port on 127.0.0.1 (0 = any free port; default 0)
   --seed SPEC         users=3,conversations=2,messages=3,events=2,admins=2[,big_ids]
@@ -20,6 +20,8 @@ usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]..
                       [,headers=200ms][,body=1s][,status=503][,html][,bytes=N]
                       [,method=POST][,path=/v1/website/*][,vendor=crisp|carrot]
                       [,nth=N|every=N|first=N]
+
+  --log-requests      one line per request on stderr
 
 Prints one JSON line on stdout once listening, then logs on stderr.";
 
@@ -75,6 +77,7 @@ fn parse(args: Vec<String>) -> Result<SimBuilder, String> {
                 )
             }
             "--carrot-webhook" => b = b.carrot_webhook(value()?),
+            "--log-requests" => b = b.log_requests(true),
             "--carrot-webhook-token" => b = b.carrot_webhook_token(value()?),
             "--request-log" => {
                 b = b.request_log_capacity(

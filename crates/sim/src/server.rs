@@ -48,6 +48,8 @@ pub(crate) struct Core {
     pub faults: RwLock<Arc<Vec<FaultRule>>>,
     pub start: Instant,
     pub max_body: usize,
+    /// Print one line per request on stderr.
+    pub log_requests: bool,
 }
 
 impl Core {
@@ -240,6 +242,25 @@ pub(crate) async fn serve(
     let result = serve_inner(&core, parts, body, &path, &query, &tgt, &mut out).await;
     if let Ok(r) = &result {
         out.status = r.status().as_u16();
+    }
+    if core.log_requests {
+        eprintln!(
+            "chatdesk-sim: {seq} {vendor} {method} {path}{}{query} -> {}{}{}",
+            if query.is_empty() { "" } else { "?" },
+            if out.status == 0 {
+                "closed".to_string()
+            } else {
+                out.status.to_string()
+            },
+            out.fault
+                .map(|f| format!(" [fault {f}]"))
+                .unwrap_or_default(),
+            if out.rate_limited {
+                " [rate limited]"
+            } else {
+                ""
+            },
+        );
     }
     core.acct.record_request(RequestRecord {
         seq,

@@ -1,0 +1,127 @@
+//! Start, share, drop and shut down the in-process simulator.
+
+mod common;
+
+use std::time::Duration;
+
+use chatdesk_sim::{Seed, Sim};
+use common::*;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+fn assert_send_sync<T: Send + Sync + 'static>() {}
+
+#[test]
+fn the_handle_can_be_shared_across_tasks() {
+    assert_send_sync::<Sim>();
+}
+
+async fn refused_or_closed(addr: std::net::SocketAddr) -> bool {
+    match tokio::net::TcpStream::connect(addr).await {
+        Err(_) => true,
+        Ok(mut s) => {
+            let _ = s.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n").await;
+            let mut buf = [0u8; 64];
+            matches!(
+                tokio::time::timeout(Duration::from_secs(2), s.read(&mut buf)).await,
+                Ok(Ok(0)) | Ok(Err(_))
+            )
+        }
+    }
+}
+
+#[tokio::test]
+async fn dropping_the_handle_stops_the_server_and_open_connections() {
+    let sim = Sim::builder().seed(Seed::empty()).start().await.unwrap();
+    let addr = sim.addr();
+    // A keep-alive connection that has been served once.
+    let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let req = format!(
+        "GET /apps/{}/channels HTTP/1.1\r\nHost: x\r\nAuthorization: Token {}\r\n\r\n",
+        sim.carrot_app_id(),
+        sim.carrot_token()
+    );
+    conn.write_all(req.as_bytes()).await.unwrap();
+    let mut buf = vec![0u8; 8192];
+    let n = tokio::time::timeout(STEP, conn.read(&mut buf))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(buf[..n].starts_with(b"HTTP/1.1 200"));
+
+    drop(sim);
+    // The open connection is closed…
+    let n = tokio::time::timeout(STEP, conn.read(&mut buf))
+        .await
+        .unwrap()
+        .unwrap_or(0);
+    assert_eq!(n, 0, "keep-alive connection closed on drop");
+    // …and nobody is served any more.
+    let mut stopped = false;
+    for _ in 0..50 {
+        if refused_or_closed(addr).await {
+            stopped = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(stopped);
+}
+
+#[tokio::test]
+async fn shutdown_waits_for_the_listener() {
+    let sim = Sim::builder().start().await.unwrap();
+    let addr = sim.addr();
+    assert_eq!(
+        carrot_get(&sim, &format!("/apps/{}/channels", sim.carrot_app_id()))
+            .await
+            .status,
+        200
+    );
+    tokio::time::timeout(STEP, sim.shutdown())
+        .await
+        .expect("shutdown completes");
+    assert!(refused_or_closed(addr).await);
+}
+
+#[tokio::test]
+async fn two_simulators_are_independent() {
+    let a = Sim::builder().start().await.unwrap();
+    let b = Sim::builder().start().await.unwrap();
+    assert_ne!(a.addr(), b.addr());
+    let conv = a.carrot_conversation_ids()[0];
+    carrot_post(
+        &a,
+        &format!("/conversations/{conv}/close"),
+        &[("from_admin", "default_admin")],
+    )
+    .await;
+    assert_eq!(
+        ok_data(&carrot_get(&a, &format!("/conversations/{conv}")).await)["closed"],
+        true
+    );
+    assert_eq!(
+        ok_data(&carrot_get(&b, &format!("/conversations/{conv}")).await)["closed"],
+        false
+    );
+    assert_eq!(a.write_counts().len(), 1);
+    assert!(b.write_counts().keys().all(|k| k.starts_with("crisp:")));
+}
+
+#[tokio::test]
+async fn summary_has_the_documented_fields() {
+    let sim = Sim::builder()
+        .crisp_credentials("id-1", "key-1")
+        .carrot_token("app.5.x")
+        .carrot_app_id(5)
+        .start()
+        .await
+        .unwrap();
+    let s = sim.summary();
+    assert_eq!(s["crisp_identifier"], "id-1");
+    assert_eq!(s["crisp_key"], "key-1");
+    assert_eq!(s["carrot_token"], "app.5.x");
+    assert_eq!(s["carrot_app_id"], 5);
+    assert_eq!(s["crisp_base_url"], format!("http://{}/v1", sim.addr()));
+    assert_eq!(s["carrot_base_url"], format!("http://{}", sim.addr()));
+    assert_eq!(sim.crisp_credentials().identifier, "id-1");
+}
