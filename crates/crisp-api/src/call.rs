@@ -301,6 +301,47 @@ pub mod __private {
         pub build: BuildRaw,
         /// Decodes an answer into the endpoint's output, and drops it.
         pub decode: fn(Response<Bytes>) -> Result<(), Error>,
+        /// Like `build`, but through the generated group method (handle ids, positional
+        /// arguments, then the optional query and page).
+        pub via_group: BuildRaw,
+    }
+
+    /// A positional path argument read back from its text.
+    pub trait FromPathArg<'a>: Sized {
+        /// Parses `s`.
+        fn from_path_arg(s: &'a str) -> Result<Self, Error>;
+    }
+
+    impl<'a> FromPathArg<'a> for &'a str {
+        fn from_path_arg(s: &'a str) -> Result<Self, Error> {
+            Ok(s)
+        }
+    }
+
+    macro_rules! from_path_arg_num {
+        ($($t:ty),*) => {$(
+            impl FromPathArg<'_> for $t {
+                fn from_path_arg(s: &str) -> Result<Self, Error> {
+                    s.parse().map_err(|_| Error::invalid(format!("{s:?} is not a number")))
+                }
+            }
+        )*};
+    }
+    from_path_arg_num!(i64, u64, u32);
+
+    /// Reads a query type from its encoded form (empty: the default).
+    pub fn parse_query<Q: DeserializeOwned + Default>(query: &str) -> Result<Q, Error> {
+        if query.is_empty() {
+            return Ok(Q::default());
+        }
+        serde_urlencoded::from_str(query)
+            .map_err(|e| Error::invalid(format!("query {query:?}: {e}")))
+    }
+
+    /// Reads a body type from JSON (`None`: `{}`).
+    pub fn parse_body<B: DeserializeOwned>(body: Option<serde_json::Value>) -> Result<B, Error> {
+        let value = body.unwrap_or_else(|| serde_json::Value::Object(Default::default()));
+        serde_json::from_value(value).map_err(|e| Error::invalid(format!("body: {e}")))
     }
 
     /// The decoder behind [`RawEntry::decode`].

@@ -83,6 +83,21 @@ macro_rules! out_paged {
     ($op:ident ($($t:tt)+)) => {};
 }
 
+macro_rules! out_is_paged {
+    ((page[$item:ty])) => {
+        true
+    };
+    (($($t:tt)+)) => {
+        false
+    };
+}
+
+macro_rules! unit {
+    ($x:tt) => {
+        ()
+    };
+}
+
 macro_rules! out_page_arg {
     ($path:ident (page[$item:ty])) => {
         $path.push(::std::string::String::from("1"));
@@ -170,6 +185,47 @@ macro_rules! endpoints {
                 spec: <$crate::ops::$op as $crate::call::Op>::spec,
                 build: $crate::call::__private::build_raw::<$crate::ops::$op>,
                 decode: $crate::call::__private::decode_raw::<$crate::ops::$op>,
+                via_group: {
+                    fn via_group(
+                        client: &$crate::CrispClient,
+                        ids: Vec<String>,
+                        query: &str,
+                        body: Option<::serde_json::Value>,
+                    ) -> ::std::result::Result<
+                        ::chatdesk_transport::http::Request<::chatdesk_transport::Body>,
+                        ::chatdesk_transport::Error,
+                    > {
+                        #[allow(unused_imports)]
+                        use $crate::call::__private::{FromPathArg, parse_body, parse_query};
+                        let args = <[()]>::len(&[$(unit!($arg)),*]);
+                        let paged = out_is_paged!(($($out)+));
+                        let prefix = ids
+                            .len()
+                            .checked_sub(args + usize::from(paged))
+                            .ok_or_else(|| ::chatdesk_transport::Error::invalid("too few ids"))?;
+                        let group = $crate::groups::$group::new(client.clone(), ids[..prefix].to_vec());
+                        #[allow(unused_mut, unused_variables)]
+                        let mut rest = ids[prefix..].iter();
+                        $(let $arg: $aty = FromPathArg::from_path_arg(
+                            rest.next().map(String::as_str).unwrap_or_default(),
+                        )?;)*
+                        #[allow(unused_mut)]
+                        let mut call = group.$fn(
+                            $($arg,)*
+                            $(parse_query::<$rq>(query)?,)?
+                            $(parse_body::<$b>(body.clone())?)?
+                        );
+                        $(call = call.query(parse_query::<$q>(query)?);)?
+                        if paged {
+                            if let (Some(last), Some(page)) = (call.path.last_mut(), rest.next()) {
+                                *last = page.clone();
+                            }
+                        }
+                        let _ = (&body, query);
+                        ::chatdesk_transport::Endpoint::to_request(&call)
+                    }
+                    via_group
+                },
             },)*)*
         ];
 

@@ -514,14 +514,14 @@ endpoints! {
         ///
         /// Same as `website.getMessageInConversation` in the Node client 11.3.0.
         GetMessageInConversation = "get_message_in_conversation" { Safe GET "/website/{website_id}/conversation/{session_id}/message/{fingerprint}"
-            fn message(fingerprint: u64) -> m::message::Message }
+            fn message(fingerprint: i64) -> m::message::Message }
         /// Update message in conversation.
         ///
         /// [Reference](https://docs.crisp.chat/references/rest-api/v1/#update-a-message-in-conversation).
         ///
         /// Same as `website.updateMessageInConversation` in the Node client 11.3.0.
         UpdateMessageInConversation = "update_message_in_conversation" { Unsafe PATCH "/website/{website_id}/conversation/{session_id}/message/{fingerprint}"
-            fn update_message(fingerprint: u64) body[m::message::MessageUpdate] -> m::common::Empty }
+            fn update_message(fingerprint: i64) body[m::message::MessageUpdate] -> m::common::Empty }
         // Safe: a DELETE of one resource; a repeat finds it already gone.
         /// Remove message in conversation.
         ///
@@ -529,7 +529,7 @@ endpoints! {
         ///
         /// Same as `website.removeMessageInConversation` in the Node client 11.3.0.
         RemoveMessageInConversation = "remove_message_in_conversation" { Safe DELETE "/website/{website_id}/conversation/{session_id}/message/{fingerprint}"
-            fn remove_message(fingerprint: u64) -> m::common::Empty }
+            fn remove_message(fingerprint: i64) -> m::common::Empty }
         /// Compose message in conversation.
         ///
         /// [Reference](https://docs.crisp.chat/references/rest-api/v1/#compose-a-message-in-conversation).

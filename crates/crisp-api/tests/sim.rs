@@ -125,7 +125,7 @@ async fn conversation_and_contact_round_trip() {
         .await
         .unwrap();
     let fingerprint = sent.fingerprint.expect("a fingerprint");
-    let message = conversation.message(fingerprint as u64).await.unwrap();
+    let message = conversation.message(fingerprint).await.unwrap();
     assert_eq!(message.content.as_text(), Some("Hello from Rust"));
 
     conversation
