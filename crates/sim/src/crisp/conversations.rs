@@ -753,6 +753,13 @@ pub(crate) fn send_message(ctx: &mut Ctx<'_>) -> Res {
     };
     c.slots()
         .insert(pos, Msg::Full(Box::new(Value::Object(msg))));
+    if let Some(mentions) = body.get("mentions").and_then(Value::as_array) {
+        for m in mentions.iter().filter_map(Value::as_str) {
+            if !c.mentions.iter().any(|x| x == m) {
+                c.mentions.push(m.to_owned());
+            }
+        }
+    }
     c.updated_at = c.updated_at.max(ts);
     if kind != "note" {
         c.last_message = excerpt(&kind, &content);

@@ -529,6 +529,16 @@ fn conversation_state_meta_routing_block_and_inbox_are_stateful() {
         "",
     );
     assert_eq!(only_inbox.as_array().unwrap().len(), 1);
+    let note = json!({"type": "note", "from": "operator", "origin": "chat", "content": "@op-2 look", "mentions": ["op-2"]});
+    t.ok("POST", &format!("{base}/message"), "", &note.to_string());
+    let mentioned = t.ok(
+        "GET",
+        &format!("/website/{w}/conversations/1"),
+        "filter_mention=1",
+        "",
+    );
+    assert_eq!(mentioned.as_array().unwrap().len(), 1);
+    assert_eq!(mentioned[0]["mentions"], json!(["op-2"]));
     let resolved = t.ok(
         "GET",
         &format!("/website/{w}/conversations/1"),
