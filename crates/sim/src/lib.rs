@@ -569,6 +569,28 @@ impl Sim {
         })
     }
 
+    /// [`Sim::summary`] as one line of JSON with the keys in the documented order
+    /// (`crisp_base_url`, `carrot_base_url`, `crisp_identifier`, `crisp_key`, `crisp_tier`,
+    /// `crisp_website_id`, `carrot_token`, `carrot_app_id`): what the binary prints.
+    pub fn summary_line(&self) -> String {
+        let s = self.summary();
+        let keys = [
+            "crisp_base_url",
+            "carrot_base_url",
+            "crisp_identifier",
+            "crisp_key",
+            "crisp_tier",
+            "crisp_website_id",
+            "carrot_token",
+            "carrot_app_id",
+        ];
+        let fields: Vec<String> = keys
+            .iter()
+            .map(|k| format!("{}:{}", serde_json::Value::from(*k), s[*k]))
+            .collect();
+        format!("{{{}}}", fields.join(","))
+    }
+
     /// Stops accepting, closes connections and waits for the listener task to end.
     pub async fn shutdown(mut self) {
         self.stop.take();

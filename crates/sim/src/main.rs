@@ -149,7 +149,7 @@ fn main() -> ExitCode {
         };
         {
             let mut out = std::io::stdout().lock();
-            let _ = writeln!(out, "{}", sim.summary());
+            let _ = writeln!(out, "{}", sim.summary_line());
             let _ = out.flush();
         }
         eprintln!(

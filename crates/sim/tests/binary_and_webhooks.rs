@@ -61,8 +61,10 @@ async fn binary_prints_one_json_line_and_serves() {
         .expect("read");
     let v: Value = serde_json::from_str(line.trim()).expect("one JSON line");
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut sorted = keys.clone();
+    sorted.sort_unstable();
     assert_eq!(
-        keys,
+        sorted,
         [
             "carrot_app_id",
             "carrot_base_url",
@@ -73,6 +75,10 @@ async fn binary_prints_one_json_line_and_serves() {
             "crisp_tier",
             "crisp_website_id"
         ]
+    );
+    assert!(
+        line.trim_start().starts_with("{\"crisp_base_url\":"),
+        "documented order: {line}"
     );
     assert_eq!(v["carrot_token"], "app.9.cli");
     assert_eq!(v["carrot_app_id"], 9);
