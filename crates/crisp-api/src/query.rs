@@ -148,3 +148,65 @@ impl Call<ops::ListPeopleProfiles> {
         self
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Credentials, CrispClient, Tier};
+    use chatdesk_model::crisp::common::SearchFilter;
+    use chatdesk_transport::Endpoint;
+
+    fn query_of(req: http::Request<chatdesk_transport::Body>) -> Vec<(String, String)> {
+        serde_urlencoded::from_str(req.uri().query().unwrap_or("")).unwrap()
+    }
+
+    #[test]
+    fn flags_are_1_0_unset_is_absent_and_filters_are_one_json_parameter() {
+        let client = CrispClient::new(Credentials::new("i", "k", Tier::Plugin));
+        let website = client.website("w");
+        let req = website
+            .conversations()
+            .list()
+            .filter_unread(true)
+            .filter_resolved(false)
+            .filter_assigned("user 1&2")
+            .to_request()
+            .unwrap();
+        assert_eq!(
+            query_of(req),
+            [
+                ("filter_unread".into(), "1".into()),
+                ("filter_resolved".into(), "0".into()),
+                ("filter_assigned".into(), "user 1&2".into()),
+            ]
+        );
+        let req = website
+            .people()
+            .list_profiles()
+            .search_filters([SearchFilter::new("people", "segments", "has", ["vip"])])
+            .to_request()
+            .unwrap();
+        assert_eq!(
+            query_of(req),
+            [(
+                "search_filter".into(),
+                r#"[{"model":"people","criterion":"segments","operator":"has","query":["vip"]}]"#
+                    .into()
+            )]
+        );
+        let req = website
+            .conversations()
+            .list()
+            .search_text("refund")
+            .to_request()
+            .unwrap();
+        assert_eq!(
+            query_of(req),
+            [
+                ("search_query".into(), "refund".into()),
+                ("search_type".into(), "text".into())
+            ]
+        );
+        let plain = website.conversations().list().to_request().unwrap();
+        assert_eq!(plain.uri().query(), None, "no parameters, no `?`");
+    }
+}
