@@ -672,3 +672,63 @@ async fn import_csv_and_utils_email() {
     .await;
     assert_eq!(r.carrot_error(), "ValidationError");
 }
+
+#[tokio::test]
+async fn cursor_options_around_including_and_string_ids() {
+    let sim = sim_with(Seed::default().conversations(1, 30)).await;
+    let conv = sim.carrot_conversation_ids()[0];
+    let base = format!("/conversations/{conv}/parts");
+    let all: Vec<u64> = ok_data(&carrot_get(&sim, &format!("{base}?paginate_count=50")).await)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(all.len(), 30);
+    let mid = all[15];
+    let ids = |v: &Value| -> Vec<u64> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_u64().unwrap())
+            .collect()
+    };
+    // around: three older than the position, then it and two newer; newest first.
+    let around = ok_data(
+        &carrot_get(&sim, &format!("{base}?paginate_position=[{mid}]&paginate_direction=around&paginate_count=6&paginate_including=true")).await,
+    );
+    assert_eq!(ids(&around), all[13..19].to_vec());
+    // including=true keeps the position itself.
+    let incl = ok_data(
+        &carrot_get(
+            &sim,
+            &format!("{base}?paginate_position=[{mid}]&paginate_including=true&paginate_count=2"),
+        )
+        .await,
+    );
+    assert_eq!(ids(&incl), vec![mid, all[16]]);
+    let excl = ok_data(
+        &carrot_get(
+            &sim,
+            &format!("{base}?paginate_position=[{mid}]&paginate_count=2"),
+        )
+        .await,
+    );
+    assert_eq!(ids(&excl), vec![all[16], all[17]]);
+    // With id_as_string the cursor holds strings, and strings are accepted back.
+    let r = carrot_get(&sim, &format!("{base}?paginate_count=10&id_as_string=true")).await;
+    let next = r.json()["meta"]["next_before_position"].clone();
+    assert!(next[0].is_string(), "{next}");
+    let q = serde_urlencoded::to_string([("paginate_position", next.to_string())]).unwrap();
+    let page = ok_data(
+        &carrot_get(
+            &sim,
+            &format!("{base}?paginate_count=10&id_as_string=true&{q}"),
+        )
+        .await,
+    );
+    assert_eq!(page[0]["id"], all[10].to_string());
+    // around without a position is refused.
+    let r = carrot_get(&sim, &format!("{base}?paginate_direction=around")).await;
+    assert_eq!(r.carrot_error(), "ValidationError");
+}
