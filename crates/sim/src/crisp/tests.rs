@@ -1743,3 +1743,194 @@ fn the_simulator_is_shareable_across_threads() {
     assert_eq!(seen.len(), 47 + 400);
     assert_eq!(t.sim.write_counts().values().sum::<u64>(), 400);
 }
+
+#[test]
+fn writes_are_visible_to_the_matching_reads() {
+    let t = T::new();
+    let w = t.w();
+    let s = t.s();
+    let p = t.sim.config().plugin_id.clone();
+    let person = t.sim.config().seeded_people_id(0, 3);
+    let op = t.sim.config().seeded_operator_id(0, 1);
+    // (write method, write path, body, read path, JSON pointer in data, expected)
+    let cases: Vec<(&str, String, String, String, &str, Value)> = vec![
+        (
+            "PATCH",
+            format!("/website/{w}/verify/settings"),
+            r#"{"enabled":true}"#.to_owned(),
+            format!("/website/{w}/verify/settings"),
+            "/enabled",
+            json!(true),
+        ),
+        (
+            "PATCH",
+            format!("/website/{w}/helpdesk/settings"),
+            r#"{"behavior":{"show_chatbox":false}}"#.to_owned(),
+            format!("/website/{w}/helpdesk/settings"),
+            "/behavior/show_chatbox",
+            json!(false),
+        ),
+        (
+            "PATCH",
+            format!("/website/{w}/helpdesk/domain"),
+            r#"{"custom":"help.acme.test"}"#.to_owned(),
+            format!("/website/{w}/helpdesk/domain"),
+            "/custom",
+            json!("help.acme.test"),
+        ),
+        (
+            "PUT",
+            format!("/plugins/subscription/{w}/{p}/settings"),
+            r#"{"channel":"sales"}"#.to_owned(),
+            format!("/plugins/subscription/{w}/{p}/settings"),
+            "/settings",
+            json!({"channel": "sales"}),
+        ),
+        (
+            "PATCH",
+            format!("/plugins/subscription/{w}/{p}/settings"),
+            r#"{"x":1}"#.to_owned(),
+            format!("/plugins/subscription/{w}/{p}/settings"),
+            "/settings/x",
+            json!(1),
+        ),
+        (
+            "POST",
+            format!("/plugins/subscription/{w}/{p}/bill/usage"),
+            r#"{"name":"sms","units":2,"price":5}"#.to_owned(),
+            format!("/plugins/subscription/{w}/{p}/bill/usage"),
+            "/0/name",
+            json!("sms"),
+        ),
+        (
+            "PATCH",
+            format!("/website/{w}/people/subscription/{person}"),
+            r#"{"email":false}"#.to_owned(),
+            format!("/website/{w}/people/subscription/{person}"),
+            "/email",
+            json!(false),
+        ),
+        (
+            "PATCH",
+            format!("/website/{w}/operator/{op}"),
+            r#"{"title":"Lead"}"#.to_owned(),
+            format!("/website/{w}/operator/{op}"),
+            "/title",
+            json!("Lead"),
+        ),
+        (
+            "PUT",
+            format!("/website/{w}/conversation/{s}/participants"),
+            r#"{"participants":[{"type":"email","target":"cc@x.io"}]}"#.to_owned(),
+            format!("/website/{w}/conversation/{s}/participants"),
+            "/participants/0/target",
+            json!("cc@x.io"),
+        ),
+        (
+            "PUT",
+            format!("/website/{w}/conversation/{s}/verify/identity/link"),
+            r#"{"identity":"email","token":"t","recipient":"a@b.c"}"#.to_owned(),
+            format!("/website/{w}/conversation/{s}/verify"),
+            "/verified",
+            json!(true),
+        ),
+        (
+            "PATCH",
+            format!("/website/{w}/conversation/{s}/compose"),
+            r#"{"type":"start","from":"operator","excerpt":"Typ"}"#.to_owned(),
+            format!("/website/{w}/conversation/{s}"),
+            "/compose/operator/excerpt",
+            json!("Typ"),
+        ),
+        (
+            "PATCH",
+            format!("/website/{w}/batch/segments"),
+            json!({"sessions": [s], "segments": ["gold"]}).to_string(),
+            format!("/website/{w}/conversation/{s}/meta"),
+            "/segments/1",
+            json!("gold"),
+        ),
+        (
+            "PATCH",
+            format!("/website/{w}/batch/data"),
+            json!({"people": {"profiles": [person]}, "data": {"tier": "gold"}}).to_string(),
+            format!("/website/{w}/people/data/{person}"),
+            "/data/tier",
+            json!("gold"),
+        ),
+        (
+            "PATCH",
+            format!("/plans/subscription/{w}/bill/period"),
+            r#"{"period":"yearly"}"#.to_owned(),
+            format!("/plans/subscription/{w}"),
+            "/bill_period",
+            json!("yearly"),
+        ),
+        (
+            "PATCH",
+            "/user/availability".to_owned(),
+            r#"{"type":"away"}"#.to_owned(),
+            "/user/availability/status".to_owned(),
+            "/status",
+            json!("away"),
+        ),
+        (
+            "POST",
+            format!("/website/{w}/conversation/{s}/browsing"),
+            "{}".to_owned(),
+            format!("/website/{w}/conversation/{s}/browsing"),
+            "/0/useragent",
+            json!("Mozilla/5.0 (sim)"),
+        ),
+        (
+            "POST",
+            format!("/website/{w}/helpdesk/locale"),
+            r#"{"locale":"de"}"#.to_owned(),
+            format!("/website/{w}/helpdesk/locale/de"),
+            "/locale",
+            json!("de"),
+        ),
+        (
+            "DELETE",
+            format!("/website/{w}/conversation/{s}/call/{}", {
+                let c = t.ok(
+                    "GET",
+                    &format!("/website/{w}/conversation/{s}/call"),
+                    "",
+                    "",
+                );
+                c["call_id"].as_str().unwrap().to_owned()
+            }),
+            "{}".to_owned(),
+            format!("/website/{w}/conversation/{s}/relations"),
+            "/conversations/parent",
+            Value::Null,
+        ),
+    ];
+    for (m, path, body, read, pointer, expected) in cases {
+        let tier = if path.starts_with("/plans") || path.starts_with("/user") {
+            CrispTier::User
+        } else {
+            CrispTier::Plugin
+        };
+        let (status, v) = t.as_tier(tier, m, &path, "", &body);
+        assert_eq!(status, StatusCode::OK, "{m} {path}: {v}");
+        let (status, v) = t.as_tier(tier, "GET", &read, "", "");
+        assert_eq!(status, StatusCode::OK, "GET {read}: {v}");
+        assert_eq!(
+            v["data"].pointer(pointer),
+            Some(&expected),
+            "{m} {path} then GET {read}{pointer}: {v}"
+        );
+    }
+    assert_eq!(
+        t.err(
+            "GET",
+            &format!("/website/{w}/conversation/{s}/call"),
+            "",
+            ""
+        )
+        .1,
+        "call_not_found"
+    );
+}
