@@ -105,7 +105,7 @@ pub(crate) fn render(c: &Conversation, website_id: &str) -> Value {
 }
 
 /// A `ConversationMessage` object for one slot.
-fn render_msg(c: &Conversation, slot: &Msg, website_id: &str) -> Value {
+pub(crate) fn render_msg(c: &Conversation, slot: &Msg, website_id: &str) -> Value {
     let mut v = match slot {
         Msg::Full(v) => (**v).clone(),
         Msg::Seed(i) => {

@@ -450,6 +450,63 @@ impl CrispSim {
             .collect()
     }
 
+    /// The `data` of a `message:send` / `message:received` event (web hook or RTM) for a stored
+    /// message: `{website_id, session_id, inbox_id, type, content, from, origin, stamped,
+    /// timestamp, fingerprint, user}`. `None` when the website, conversation or message is unknown.
+    pub fn message_event_data(
+        &self,
+        website_id: &str,
+        session_id: &str,
+        fingerprint: i64,
+    ) -> Option<Value> {
+        let mut st = self.lock();
+        let conv = st
+            .websites
+            .get_mut(website_id)?
+            .conversations
+            .get_mut(session_id)?;
+        conv.slots();
+        let conv: &state::Conversation = conv;
+        let slot = conv
+            .messages
+            .as_deref()?
+            .iter()
+            .find(|s| conv.slot_fingerprint(s) == fingerprint)?;
+        let msg = conversations::render_msg(conv, slot, website_id);
+        let mut data = serde_json::Map::new();
+        data.insert("website_id".to_owned(), Value::from(website_id));
+        data.insert("session_id".to_owned(), Value::from(session_id));
+        data.insert(
+            "inbox_id".to_owned(),
+            conv.inbox_id
+                .clone()
+                .map(Value::from)
+                .unwrap_or(Value::Null),
+        );
+        for key in [
+            "type",
+            "content",
+            "from",
+            "origin",
+            "stamped",
+            "timestamp",
+            "fingerprint",
+            "mentions",
+            "automated",
+        ] {
+            if let Some(v) = msg.get(key) {
+                data.insert(key.to_owned(), v.clone());
+            }
+        }
+        let user = msg.get("user").cloned().unwrap_or(Value::Null);
+        data.insert(
+            "user".to_owned(),
+            serde_json::json!({"nickname": user.get("nickname").cloned().unwrap_or(Value::Null),
+                               "user_id": user.get("user_id").cloned().unwrap_or(Value::Null)}),
+        );
+        Some(Value::Object(data))
+    }
+
     /// A web hook body `{website_id, event, data, timestamp}` for `event`, dated with the
     /// simulator's clock.
     pub fn webhook_body(&self, event: &str, website_id: &str, data: serde_json::Value) -> Vec<u8> {

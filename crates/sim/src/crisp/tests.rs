@@ -1934,3 +1934,46 @@ fn writes_are_visible_to_the_matching_reads() {
         "call_not_found"
     );
 }
+
+#[test]
+fn message_event_data_matches_the_documented_web_hook_payload() {
+    let t = T::new();
+    let (w, s) = (t.w(), t.s());
+    let body = r#"{"type":"text","from":"user","origin":"chat","content":"Hey :)","fingerprint":150698569649423}"#;
+    t.ok(
+        "POST",
+        &format!("/website/{w}/conversation/{s}/message"),
+        "",
+        body,
+    );
+    let data = t.sim.message_event_data(&w, &s, 150698569649423).unwrap();
+    // Keys of crisp-examples/webhook-message-send.json (plus inbox_id, typed in node's events).
+    for key in [
+        "website_id",
+        "session_id",
+        "type",
+        "content",
+        "from",
+        "origin",
+        "stamped",
+        "timestamp",
+        "fingerprint",
+        "user",
+        "inbox_id",
+    ] {
+        assert!(data.get(key).is_some(), "{key} missing in {data}");
+    }
+    assert_eq!(
+        (data["content"].as_str(), data["user"]["user_id"].as_str()),
+        (Some("Hey :)"), Some(s.as_str()))
+    );
+    assert!(t.sim.message_event_data(&w, &s, 1).is_none());
+    assert!(
+        t.sim
+            .message_event_data(&w, "session_nope", 150698569649423)
+            .is_none()
+    );
+    let hook = t.sim.webhook_body("message:send", &w, data);
+    let parsed: Value = serde_json::from_slice(&hook).unwrap();
+    assert_eq!(parsed["data"]["fingerprint"], 150698569649423i64);
+}
