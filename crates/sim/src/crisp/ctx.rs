@@ -211,23 +211,21 @@ pub(crate) fn run(h: &H, ctx: &mut Ctx<'_>) -> Res {
                 .ok_or_else(|| item_not_found(id_param))
         }
         H::DocGet(doc) => {
-            let cfg = ctx.cfg;
             let site = ctx.site()?;
             Ok(site
                 .docs
                 .get(*doc)
                 .cloned()
-                .unwrap_or_else(|| default_doc(doc, site, cfg)))
+                .unwrap_or_else(|| default_doc(doc, site)))
         }
         H::DocPatch(doc) => {
             let body = ctx.body.clone();
-            let cfg = ctx.cfg;
             let site = ctx.site()?;
             let mut current = site
                 .docs
                 .get(*doc)
                 .cloned()
-                .unwrap_or_else(|| default_doc(doc, site, cfg));
+                .unwrap_or_else(|| default_doc(doc, site));
             merge(&mut current, &body);
             site.docs.insert((*doc).to_owned(), current);
             Ok(json!({}))
@@ -283,8 +281,7 @@ pub(crate) fn default_user_doc(doc: &str, cfg: &CrispConfig) -> Value {
 }
 
 /// The initial content of a website document.
-pub(crate) fn default_doc(doc: &str, site: &Website, cfg: &CrispConfig) -> Value {
-    let _ = cfg;
+pub(crate) fn default_doc(doc: &str, site: &Website) -> Value {
     match doc {
         "settings" => {
             let chatbox = chatbox_defaults();
@@ -326,7 +323,7 @@ pub(crate) fn default_doc(doc: &str, site: &Website, cfg: &CrispConfig) -> Value
     }
 }
 
-/// Sorts and pages generic collection values through a filter (used by a few specific lists).
+/// The items of a website collection, in insertion order (empty when the collection is absent).
 pub(crate) fn coll_values(site: &Website, name: &str) -> Vec<Value> {
     site.colls
         .get(name)

@@ -1307,13 +1307,12 @@ pub(crate) fn settings_patch(ctx: &mut Ctx<'_>) -> Res {
         o.remove("websiteID");
         o.remove("website_id");
     }
-    let cfg = ctx.cfg;
     let site = ctx.site()?;
     let mut current = site
         .docs
         .get("settings")
         .cloned()
-        .unwrap_or_else(|| super::ctx::default_doc("settings", site, cfg));
+        .unwrap_or_else(|| super::ctx::default_doc("settings", site));
     merge(&mut current, &body);
     if let Some(n) = body.get("name").and_then(Value::as_str) {
         site.name = n.to_owned();
