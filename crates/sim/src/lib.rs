@@ -114,6 +114,7 @@ pub struct SimBuilder {
     log_capacity: usize,
     max_body: usize,
     log_requests: bool,
+    http2: bool,
     carrot_webhooks: Vec<String>,
 }
 
@@ -129,6 +130,7 @@ impl Default for SimBuilder {
             log_capacity: 100_000,
             max_body: 32 * 1024 * 1024,
             log_requests: false,
+            http2: false,
             carrot_webhooks: Vec::new(),
         }
     }
@@ -257,6 +259,13 @@ impl SimBuilder {
         self
     }
 
+    /// Also serves HTTP/2 with prior knowledge (`h2c`) on the same port; HTTP/1.1 keeps working.
+    /// Off by default. Under HTTP/2 the "close" faults reset the stream instead of the connection.
+    pub fn http2(mut self, on: bool) -> Self {
+        self.http2 = on;
+        self
+    }
+
     /// Binds, seeds and starts serving. Must run inside a tokio runtime with the time and net
     /// drivers enabled.
     pub async fn start(self) -> Result<Sim, SimError> {
@@ -291,6 +300,7 @@ impl SimBuilder {
             start: tokio::time::Instant::now(),
             max_body: self.max_body,
             log_requests: self.log_requests,
+            http2: self.http2,
         });
         core.set_faults(self.faults);
         let (stop_tx, stop_rx) = watch::channel(());

@@ -10,7 +10,7 @@ const USAGE: &str = "\
 usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]... [--fault SPEC]...
                     [--crisp-identifier ID] [--crisp-key KEY] [--carrot-token TOKEN]
                     [--carrot-app-id N] [--carrot-webhook URL]... [--carrot-webhook-token T]
-                    [--request-log N] [--log-requests]
+                    [--request-log N] [--log-requests] [--http2]
 
   --port N            port on 127.0.0.1 (0 = any free port; default 0)
   --seed SPEC         users=3,conversations=2,messages=3,events=2,admins=2[,big_ids]
@@ -22,6 +22,7 @@ usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]..
                       [,nth=N|every=N|first=N]
 
   --log-requests      one line per request on stderr
+  --http2             also speak HTTP/2 with prior knowledge (h2c) on the same port
 
 Prints one JSON line on stdout once listening, then logs on stderr.";
 
@@ -78,6 +79,7 @@ fn parse(args: Vec<String>) -> Result<SimBuilder, String> {
             }
             "--carrot-webhook" => b = b.carrot_webhook(value()?),
             "--log-requests" => b = b.log_requests(true),
+            "--http2" => b = b.http2(true),
             "--carrot-webhook-token" => b = b.carrot_webhook_token(value()?),
             "--request-log" => {
                 b = b.request_log_capacity(

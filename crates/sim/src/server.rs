@@ -11,7 +11,7 @@ use http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use http::{HeaderMap, Method, Request, Response, StatusCode};
 use http_body_util::BodyExt as _;
 use hyper::body::Incoming;
-use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::time::Instant;
@@ -50,6 +50,8 @@ pub(crate) struct Core {
     pub max_body: usize,
     /// Print one line per request on stderr.
     pub log_requests: bool,
+    /// Also speak HTTP/2 (prior knowledge, `h2c`) on the same port.
+    pub http2: bool,
 }
 
 impl Core {
@@ -477,12 +479,18 @@ pub(crate) async fn accept_loop(
     core: Arc<Core>,
     mut shutdown: watch::Receiver<()>,
 ) {
-    let mut builder = hyper::server::conn::http1::Builder::new();
-    builder
+    let mut h1 = hyper::server::conn::http1::Builder::new();
+    h1.timer(TokioTimer::new())
+        .max_buf_size(MAX_BUF)
+        .header_read_timeout(Duration::from_secs(30));
+    let h1 = Arc::new(h1);
+    let mut auto = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+    auto.http1()
         .timer(TokioTimer::new())
         .max_buf_size(MAX_BUF)
         .header_read_timeout(Duration::from_secs(30));
-    let builder = Arc::new(builder);
+    auto.http2().timer(TokioTimer::new());
+    let auto = Arc::new(auto);
     loop {
         let accepted = tokio::select! {
             _ = shutdown.changed() => break,
@@ -498,17 +506,26 @@ pub(crate) async fn accept_loop(
         };
         let _ = stream.set_nodelay(true);
         let core = Arc::clone(&core);
-        let builder = Arc::clone(&builder);
+        let (h1, auto) = (Arc::clone(&h1), Arc::clone(&auto));
         let mut sd = shutdown.clone();
         tokio::spawn(async move {
+            let http2 = core.http2;
             let svc = hyper::service::service_fn(move |req| {
                 let core = Arc::clone(&core);
                 async move { serve(core, req).await }
             });
-            let conn = builder.serve_connection(TokioIo::new(stream), svc);
-            tokio::select! {
-                _ = conn => {}
-                _ = sd.changed() => {}
+            if http2 {
+                let conn = auto.serve_connection(TokioIo::new(stream), svc);
+                tokio::select! {
+                    _ = conn => {}
+                    _ = sd.changed() => {}
+                }
+            } else {
+                let conn = h1.serve_connection(TokioIo::new(stream), svc);
+                tokio::select! {
+                    _ = conn => {}
+                    _ = sd.changed() => {}
+                }
             }
         });
     }

@@ -125,3 +125,44 @@ async fn summary_has_the_documented_fields() {
     assert_eq!(s["carrot_base_url"], format!("http://{}", sim.addr()));
     assert_eq!(sim.crisp_credentials().identifier, "id-1");
 }
+
+#[tokio::test]
+async fn http2_prior_knowledge_and_http1_share_the_port() {
+    use http_body_util::{BodyExt as _, Empty};
+    let sim = Sim::builder().http2(true).start().await.unwrap();
+    let stream = tokio::net::TcpStream::connect(sim.addr()).await.unwrap();
+    let (mut send, conn) = hyper::client::conn::http2::handshake(
+        hyper_util::rt::TokioExecutor::new(),
+        hyper_util::rt::TokioIo::new(stream),
+    )
+    .await
+    .expect("h2c handshake");
+    tokio::spawn(conn);
+    let uri = format!(
+        "http://{}/apps/{}/channels",
+        sim.addr(),
+        sim.carrot_app_id()
+    );
+    for _ in 0..3 {
+        let req = http::Request::get(&uri)
+            .header("authorization", token_header(&sim))
+            .body(Empty::<bytes::Bytes>::new())
+            .unwrap();
+        let resp = tokio::time::timeout(STEP, send.send_request(req))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(resp.version(), http::Version::HTTP_2);
+        assert_eq!(resp.status(), 200);
+        let body = resp.into_body().collect().await.unwrap().to_bytes();
+        let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(v["meta"]["status"], 200);
+    }
+    // HTTP/1.1 still works on the same port.
+    assert_eq!(
+        carrot_get(&sim, &uri[uri.find("/apps").unwrap()..])
+            .await
+            .status,
+        200
+    );
+}
