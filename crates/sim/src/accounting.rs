@@ -90,6 +90,11 @@ impl Accounting {
         lock(&self.writes).clone()
     }
 
+    /// How many times `key` was applied.
+    pub fn write_count(&self, key: &str) -> u64 {
+        lock(&self.writes).get(key).copied().unwrap_or(0)
+    }
+
     /// A copy of the retained request log, oldest first.
     pub fn requests(&self) -> Vec<RequestRecord> {
         lock(&self.log).iter().cloned().collect()

@@ -449,9 +449,21 @@ impl Sim {
         all
     }
 
-    /// How many times one write key was applied.
+    /// How many times one write key was applied. Crisp keys may be given with or without their
+    /// `crisp:` prefix (`crisp:message:<fingerprint>` or `message:<fingerprint>`). Carrot
+    /// lookups are O(1); a Crisp lookup copies the Crisp counters, so to check many keys call
+    /// [`Sim::write_counts`] once.
     pub fn write_count(&self, key: &str) -> u64 {
-        self.write_counts().get(key).copied().unwrap_or(0)
+        if key.starts_with("carrot:") {
+            return self.core.acct.write_count(key);
+        }
+        let bare = key.strip_prefix("crisp:").unwrap_or(key);
+        self.core
+            .crisp
+            .write_counts()
+            .get(bare)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The retained request log, oldest first.

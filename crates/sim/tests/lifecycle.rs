@@ -166,3 +166,52 @@ async fn http2_prior_knowledge_and_http1_share_the_port() {
         200
     );
 }
+
+#[tokio::test]
+async fn write_count_accepts_crisp_keys_with_or_without_prefix() {
+    let sim = Sim::builder().start().await.unwrap();
+    let conv = sim.carrot_conversation_ids()[0];
+    carrot_post(
+        &sim,
+        &format!("/conversations/{conv}/close"),
+        &[("from_admin", "default_admin")],
+    )
+    .await;
+    assert_eq!(sim.write_count(&format!("carrot:close:{conv}")), 1);
+    assert_eq!(sim.write_count("carrot:close:0"), 0);
+    // A Crisp write: create a conversation (Basic auth, plugin tier).
+    let c = sim.crisp_credentials();
+    use base64::Engine as _;
+    let auth = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", c.identifier, c.key))
+    );
+    let r = request(
+        sim.addr(),
+        "POST",
+        &format!("/v1/website/{}/conversation", c.website_id),
+        &[
+            ("Authorization", &auth),
+            ("X-Crisp-Tier", c.tier.as_str()),
+            ("Content-Type", "application/json"),
+        ],
+        b"{}",
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let crisp_keys: Vec<_> = sim
+        .write_counts()
+        .into_iter()
+        .filter(|(k, _)| k.starts_with("crisp:"))
+        .collect();
+    assert!(!crisp_keys.is_empty());
+    // Every Crisp key answers the same with and without `crisp:`.
+    for (k, v) in crisp_keys {
+        if let Some(bare) = k.strip_prefix("crisp:") {
+            assert_eq!(sim.write_count(bare), v);
+            assert_eq!(sim.write_count(&k), v);
+        }
+    }
+    assert_eq!(sim.write_count("message:0"), 0);
+}
