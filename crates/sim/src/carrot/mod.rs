@@ -1481,7 +1481,12 @@ impl CarrotSim {
             Route::Assign => {
                 let id = Self::conv_id(st, arg)?;
                 let from = Self::admin_param(st, req, "from_admin", true)?.unwrap_or(0);
-                let admin = Self::admin_param(st, req, "admin", false)?;
+                // An empty `admin` (or `0`) unassigns.
+                let admin = if req.text("admin").map(str::trim) == Some("0") {
+                    None
+                } else {
+                    Self::admin_param(st, req, "admin", false)?
+                };
                 let random_id = req.uint("random_id")?.unwrap_or(0);
                 if st.conv(id).map(|c| c.assignee) == Some(admin) {
                     return Ok((json!({}), none()));
