@@ -498,6 +498,26 @@ impl Sim {
         self.core.set_faults(Vec::new());
     }
 
+    /// Replaces the rate-limit rules (every bucket starts full again).
+    pub fn set_rate_limits(&self, rules: Vec<RateLimit>) {
+        self.core.limiter.set_rules(rules);
+    }
+
+    /// The rate-limit rules in force.
+    pub fn rate_limits(&self) -> Vec<RateLimit> {
+        self.core.limiter.rules()
+    }
+
+    /// The fault rules in force.
+    pub fn faults(&self) -> Vec<Fault> {
+        self.core.faults()
+    }
+
+    /// Mails accepted by Carrot's `POST /utils/email` (`{from_email, to_emails, subject, html}`).
+    pub fn carrot_sent_emails(&self) -> Vec<serde_json::Value> {
+        self.core.carrot.sent_emails()
+    }
+
     /// Web hooks posted so far.
     pub fn webhook_deliveries(&self) -> Vec<WebhookDelivery> {
         lock(&self.deliveries).clone()

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use tokio::time::Instant;
@@ -31,31 +32,52 @@ pub(crate) struct Limited {
     pub quota: bool,
 }
 
+#[derive(Debug, Default)]
+struct Inner {
+    rules: Vec<RateLimit>,
+    buckets: HashMap<u64, Bucket>,
+}
+
 #[derive(Debug)]
 pub(crate) struct RateLimiter {
-    rules: Vec<RateLimit>,
-    buckets: Mutex<HashMap<u64, Bucket>>,
+    /// Whether any rule is set (lets the common no-limit case skip the lock).
+    active: AtomicBool,
+    inner: Mutex<Inner>,
 }
 
 impl RateLimiter {
     pub(crate) fn new(rules: Vec<RateLimit>) -> Self {
         RateLimiter {
-            rules,
-            buckets: Mutex::new(HashMap::new()),
+            active: AtomicBool::new(!rules.is_empty()),
+            inner: Mutex::new(Inner {
+                rules,
+                buckets: HashMap::new(),
+            }),
         }
+    }
+
+    /// Replaces the rules and forgets every bucket.
+    pub(crate) fn set_rules(&self, rules: Vec<RateLimit>) {
+        let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        self.active.store(!rules.is_empty(), Ordering::Relaxed);
+        inner.rules = rules;
+        inner.buckets.clear();
+    }
+
+    pub(crate) fn rules(&self) -> Vec<RateLimit> {
+        let inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        inner.rules.clone()
     }
 
     /// Takes one request from every rule covering it; refuses with the first rule that is empty.
     pub(crate) fn check(&self, vendor: Vendor, class: &str, token: &[u8]) -> Result<(), Limited> {
-        if self.rules.is_empty() {
+        if !self.active.load(Ordering::Relaxed) {
             return Ok(());
         }
         let now = Instant::now();
-        let mut buckets = self
-            .buckets
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        for (idx, rule) in self.rules.iter().enumerate() {
+        let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        let Inner { rules, buckets } = &mut *guard;
+        for (idx, rule) in rules.iter().enumerate() {
             if rule.vendor.is_some_and(|v| v != vendor) {
                 continue;
             }

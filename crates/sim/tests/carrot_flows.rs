@@ -664,6 +664,9 @@ async fn import_csv_and_utils_email() {
     )
     .await;
     ok_data(&r);
+    let mails = sim.carrot_sent_emails();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0]["to_emails"], json!(["a@example.com"]));
     let r = carrot_post(
         &sim,
         "/v1/utils/email",

@@ -241,3 +241,18 @@ async fn crisp_requests_without_credentials_get_a_crisp_envelope() {
     assert_eq!(v["error"], true, "{v}");
     assert!(v["reason"].is_string());
 }
+
+#[tokio::test]
+async fn rate_limits_can_be_set_and_lifted_at_run_time() {
+    let sim = Sim::builder().start().await.unwrap();
+    let path = format!("/apps/{}/channels", sim.carrot_app_id());
+    assert_eq!(carrot_get(&sim, &path).await.status, 200);
+    sim.set_rate_limits(vec![RateLimit::daily(1)]);
+    assert_eq!(sim.rate_limits().len(), 1);
+    assert_eq!(carrot_get(&sim, &path).await.status, 200);
+    assert_eq!(carrot_get(&sim, &path).await.status, 429);
+    sim.set_rate_limits(Vec::new());
+    assert_eq!(carrot_get(&sim, &path).await.status, 200);
+    let limited = sim.requests().iter().filter(|r| r.rate_limited).count();
+    assert_eq!(limited, 1);
+}

@@ -1076,6 +1076,11 @@ impl CarrotSim {
         self.lock().admins.iter().map(|a| a.id).collect()
     }
 
+    /// Mails accepted by `POST /utils/email`.
+    pub fn sent_emails(&self) -> Vec<Value> {
+        self.lock().emails.clone()
+    }
+
     /// Total parts in all conversations.
     pub fn part_count(&self) -> usize {
         self.lock()
