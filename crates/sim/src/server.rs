@@ -480,15 +480,17 @@ pub(crate) async fn accept_loop(
     mut shutdown: watch::Receiver<()>,
 ) {
     let mut h1 = hyper::server::conn::http1::Builder::new();
+    // No header read timeout: a simulator needs no slowloris guard, and a timer there would close
+    // idle keep-alive connections early in tests that run on tokio's paused clock.
     h1.timer(TokioTimer::new())
         .max_buf_size(MAX_BUF)
-        .header_read_timeout(Duration::from_secs(30));
+        .header_read_timeout(None);
     let h1 = Arc::new(h1);
     let mut auto = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
     auto.http1()
         .timer(TokioTimer::new())
         .max_buf_size(MAX_BUF)
-        .header_read_timeout(Duration::from_secs(30));
+        .header_read_timeout(None);
     auto.http2().timer(TokioTimer::new());
     let auto = Arc::new(auto);
     loop {

@@ -215,3 +215,27 @@ async fn write_count_accepts_crisp_keys_with_or_without_prefix() {
     }
     assert_eq!(sim.write_count("message:0"), 0);
 }
+
+/// Tests of clients often run on tokio's paused clock: an idle keep-alive connection must not be
+/// closed by a server-side timer while virtual time jumps ahead.
+#[tokio::test(start_paused = true)]
+async fn keep_alive_survives_paused_clock_jumps() {
+    let sim = Sim::builder().start().await.unwrap();
+    let mut conn = tokio::net::TcpStream::connect(sim.addr()).await.unwrap();
+    let req = format!(
+        "GET /apps/{}/channels HTTP/1.1\r\nHost: x\r\nAuthorization: Token {}\r\n\r\n",
+        sim.carrot_app_id(),
+        sim.carrot_token()
+    );
+    let mut buf = vec![0u8; 8192];
+    for _ in 0..2 {
+        conn.write_all(req.as_bytes()).await.unwrap();
+        let n = conn.read(&mut buf).await.unwrap();
+        assert!(
+            buf[..n].starts_with(b"HTTP/1.1 200"),
+            "{}",
+            String::from_utf8_lossy(&buf[..n])
+        );
+        tokio::time::sleep(Duration::from_secs(120)).await;
+    }
+}
