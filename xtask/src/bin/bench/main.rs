@@ -1,0 +1,165 @@
+//! The benchmark runner behind `cargo xtask bench` (built in release mode by xtask).
+//!
+//! Prints a Markdown report on stdout. Every figure is measured side by side in the same run on
+//! loopback; absolute times on a shared machine vary, so the report leads with ratios and counts.
+
+mod bulk;
+mod export;
+mod percall;
+mod sys;
+
+use std::fmt::Write;
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    match run(quick) {
+        Ok(report) => print!("{report}"),
+        Err(e) => {
+            eprintln!("bench: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn run(quick: bool) -> Result<String, String> {
+    let mut r = String::new();
+    let w = |r: &mut String, s: String| {
+        r.push_str(&s);
+        r.push('\n');
+    };
+
+    // 1. Per-request cost.
+    let n = if quick { 2_000 } else { 20_000 };
+    eprintln!("bench: per-request cost ({n} requests per row)…");
+    let rows = percall::run(n)?;
+    w(
+        &mut r,
+        "## 1. Per-request cost (loopback, fixed envelope, client on one thread)\n".into(),
+    );
+    w(&mut r, "| client | concurrency | requests/s | client CPU µs/request | CPU vs bare | throughput vs bare |".into());
+    w(&mut r, "|---|---:|---:|---:|---:|---:|".into());
+    for row in &rows {
+        let bare = rows
+            .iter()
+            .find(|b| b.client.starts_with("bare") && b.concurrency == row.concurrency);
+        let (cpu_ratio, tput_ratio) = bare
+            .map(|b| (row.cpu_us / b.cpu_us, row.per_sec / b.per_sec))
+            .unwrap_or((f64::NAN, f64::NAN));
+        w(
+            &mut r,
+            format!(
+                "| {} | {} | {:.0} | {:.1} | {:.2}× | {:.2}× |",
+                row.client, row.concurrency, row.per_sec, row.cpu_us, cpu_ratio, tput_ratio
+            ),
+        );
+    }
+
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+
+    // 2. Bulk under a limit.
+    let (n, rate, c) = if quick {
+        (200, 100, 16)
+    } else {
+        (1_000, 100, 16)
+    };
+    eprintln!("bench: bulk under a {rate}/s limit…");
+    w(
+        &mut r,
+        format!(
+            "\n## 2. Bulk sends under a simulator limit of {rate} requests/s ({n} sends, concurrency {c})\n"
+        ),
+    );
+    w(
+        &mut r,
+        "| client pacing | ok | failed | duplicated | lost | wall s | wall ÷ (N/R) |".into(),
+    );
+    w(&mut r, "|---|---:|---:|---:|---:|---:|---:|".into());
+    for pace in [true, false] {
+        let n = if pace { n } else { n / 2 };
+        let (o, ratio) = rt.block_on(bulk::under_limit(n, c, rate, pace))?;
+        w(
+            &mut r,
+            format!(
+                "| {} | {} | {} | {} | {} | {:.2} | {:.2} |",
+                o.label,
+                o.ok,
+                o.failed,
+                o.duplicated,
+                o.lost,
+                o.wall.as_secs_f64(),
+                ratio
+            ),
+        );
+    }
+
+    // 3. Faults.
+    let (n, c) = if quick { (200, 8) } else { (600, 8) };
+    eprintln!("bench: bulk under faults…");
+    w(
+        &mut r,
+        format!(
+            "\n## 3. Bulk sends with injected faults ({n} sends, concurrency 8; each kind hits every 20th send = 5%)\n"
+        ),
+    );
+    w(&mut r, "| fault | ok | failed (reported to caller) | of which applied by server | lost (ok but not applied) | duplicated |".into());
+    w(&mut r, "|---|---:|---:|---:|---:|---:|".into());
+    let mut runs: Vec<(String, Vec<chatdesk_sim::FaultKind>)> = bulk::fault_kinds()
+        .into_iter()
+        .map(|(name, kind)| (name.to_owned(), vec![kind]))
+        .collect();
+    runs.push((
+        "all kinds at once (5% each)".into(),
+        bulk::fault_kinds().into_iter().map(|(_, k)| k).collect(),
+    ));
+    for (label, kinds) in runs {
+        let o = rt.block_on(bulk::under_faults(&label, kinds, n, c))?;
+        w(
+            &mut r,
+            format!(
+                "| {} | {} | {} | {} | {} | {} |",
+                o.label, o.ok, o.failed, o.failed_but_applied, o.lost, o.duplicated
+            ),
+        );
+    }
+
+    // 4. Export.
+    eprintln!("bench: export…");
+    w(
+        &mut r,
+        "\n## 4. Export: stream every seeded message to JSON lines\n".into(),
+    );
+    w(
+        &mut r,
+        "| messages seeded | conversations | messages exported | items/s | peak RSS growth |"
+            .into(),
+    );
+    w(&mut r, "|---:|---:|---:|---:|---:|".into());
+    let shapes: &[(usize, usize)] = if quick {
+        &[(20, 100), (100, 100)]
+    } else {
+        &[(100, 100), (1_000, 100)]
+    };
+    for &(convs, per) in shapes {
+        let e = rt.block_on(export::run(convs, per))?;
+        let growth = e
+            .peak_growth_kib
+            .map(|k| format!("{:.1} MB", k as f64 / 1024.0))
+            .unwrap_or_else(|| "n/a".into());
+        let mut line = String::new();
+        let _ = write!(
+            line,
+            "| {} | {} | {} | {:.0} | {} |",
+            convs * per,
+            e.conversations,
+            e.messages,
+            e.messages as f64 / e.wall.as_secs_f64(),
+            growth
+        );
+        w(&mut r, line);
+    }
+    Ok(r)
+}

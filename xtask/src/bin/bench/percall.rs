@@ -1,0 +1,218 @@
+//! Part 1: client CPU and throughput per request, chatdesk against a bare hyper-util client.
+//!
+//! A minimal HTTP server on its own thread answers every request with a fixed envelope (a Crisp
+//! conversation, or a Carrot conversation). The clients run on a current-thread runtime on the
+//! calling thread, so the CPU time of that one thread is the whole client cost (connection tasks
+//! run there too; the server's CPU is not counted).
+
+use crate::sys::thread_cpu_ns;
+use bytes::Bytes;
+use chatdesk::carrot::CarrotClient;
+use chatdesk::crisp::{Credentials, CrispClient, Tier};
+use http::{Request, Response};
+use http_body_util::{BodyExt, Full};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+pub struct Row {
+    pub client: &'static str,
+    pub concurrency: usize,
+    pub per_sec: f64,
+    pub cpu_us: f64,
+}
+
+const CRISP_CONVERSATION: &str = r#"{"error":false,"reason":"resolved","data":{"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc","inbox_id":null,"people_id":"c5d5e1ea-bd6c-4c72-8e53-1d6ad3c1b9a1","state":"resolved","status":2,"is_verified":true,"is_blocked":false,"availability":"offline","active":{"now":false,"last":1506985696616},"last_message":"Thanks, that fixed it!","preview_message":{"type":"text","from":"user","excerpt":"Thanks, that fixed it!","fingerprint":150698569649423},"topic":"Billing question","participants":[{"type":"email","target":"ada@example.com"}],"mentions":[],"compose":{"operator":{"type":"stop","excerpt":"","timestamp":1506985696616,"user":{"user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f","nickname":"Baptiste","avatar":"https://example.com/a.png"}}},"unread":{"operator":0,"visitor":1},"assigned":{"user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"},"meta":{"nickname":"Ada Lovelace","email":"ada@example.com","phone":"+44 20 7946 0958","ip":"203.0.113.7","avatar":"https://example.com/u.png","data":{"plan":"enterprise","seats":42},"subject":"Invoice","segments":["customer","vip"],"device":{"capabilities":["browsing","call"],"geolocation":{"country":"GB","region":"England","city":"London","coordinates":{"latitude":51.5,"longitude":-0.12}},"system":{"os":{"version":"14","name":"Mac OS"},"engine":{"version":"605","name":"WebKit"},"browser":{"major":"17","version":"17.1","name":"Safari"},"useragent":"Mozilla/5.0"},"timezone":-60,"locales":["en","fr"]}},"created_at":1506985653127,"updated_at":1506985696616,"waiting_since":1506985696616}}"#;
+
+/// The vendor's own example answer for `GET /conversations/{id}` (kept as a model fixture).
+const CARROT_CONVERSATION: &str =
+    include_str!("../../../../crates/model/tests/fixtures/carrot/conversations_get.json");
+
+/// Starts the fixed-answer server on its own thread; returns its address.
+fn start_server() -> Result<SocketAddr, String> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+    std::thread::spawn(move || {
+        let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        else {
+            return;
+        };
+        rt.block_on(async move {
+            let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+                return;
+            };
+            loop {
+                let Ok((stream, _)) = listener.accept().await else {
+                    return;
+                };
+                let _ = stream.set_nodelay(true);
+                let svc =
+                    hyper::service::service_fn(|req: Request<hyper::body::Incoming>| async move {
+                        let body = if req.uri().path().starts_with("/v1/website") {
+                            CRISP_CONVERSATION
+                        } else {
+                            CARROT_CONVERSATION
+                        };
+                        let mut resp =
+                            Response::new(Full::new(Bytes::from_static(body.as_bytes())));
+                        resp.headers_mut().insert(
+                            http::header::CONTENT_TYPE,
+                            http::HeaderValue::from_static("application/json"),
+                        );
+                        Ok::<_, std::convert::Infallible>(resp)
+                    });
+                tokio::spawn(async move {
+                    let _ = hyper::server::conn::http1::Builder::new()
+                        .serve_connection(hyper_util::rt::TokioIo::new(stream), svc)
+                        .await;
+                });
+            }
+        });
+    });
+    Ok(addr)
+}
+
+/// Runs `n` calls of `call` with `c` in flight, after `warmup` calls; returns (wall, client CPU).
+async fn drive<F, Fut>(n: usize, c: usize, call: F) -> Result<(Duration, Duration), String>
+where
+    F: Fn() -> Fut + Clone + Send + 'static,
+    Fut: std::future::Future<Output = Result<(), String>> + Send,
+{
+    for _ in 0..200 {
+        call().await?;
+    }
+    let next = Arc::new(AtomicUsize::new(0));
+    let cpu0 = thread_cpu_ns().unwrap_or(0);
+    let t0 = Instant::now();
+    let mut tasks = Vec::with_capacity(c);
+    for _ in 0..c {
+        let (next, call) = (next.clone(), call.clone());
+        tasks.push(tokio::spawn(async move {
+            while next.fetch_add(1, Ordering::Relaxed) < n {
+                call().await?;
+            }
+            Ok::<(), String>(())
+        }));
+    }
+    for t in tasks {
+        t.await.map_err(|e| e.to_string())??;
+    }
+    let wall = t0.elapsed();
+    let cpu = Duration::from_nanos(thread_cpu_ns().unwrap_or(0).saturating_sub(cpu0));
+    Ok((wall, cpu))
+}
+
+pub fn run(requests: usize) -> Result<Vec<Row>, String> {
+    let addr = start_server()?;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    rt.block_on(async move {
+        let mut rows = Vec::new();
+        let crisp_url = format!("http://{addr}/v1");
+        let bare_uri: http::Uri = format!(
+            "{crisp_url}/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/conversation/session_700c65e1"
+        )
+        .parse()
+        .map_err(|e: http::uri::InvalidUri| e.to_string())?;
+        for c in [1usize, 32] {
+            // (a) bare hyper-util client, same pool settings as the transport, no decoding.
+            let bare = chatdesk::transport::hyper_client().map_err(|e| e.to_string())?;
+            let uri = bare_uri.clone();
+            let (wall, cpu) = drive(requests, c, move || {
+                let (bare, uri) = (bare.clone(), uri.clone());
+                async move {
+                    let req = Request::get(uri)
+                        .body(Full::<Bytes>::default())
+                        .map_err(|e| e.to_string())?;
+                    let resp = bare.request(req).await.map_err(|e| e.to_string())?;
+                    let body = resp
+                        .into_body()
+                        .collect()
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    if body.to_bytes().is_empty() {
+                        return Err("empty body".into());
+                    }
+                    Ok(())
+                }
+            })
+            .await?;
+            rows.push(row("bare hyper-util", c, requests, wall, cpu));
+
+            // (b) chatdesk Crisp get_conversation, full stack and typed decode.
+            let crisp = CrispClient::builder()
+                .credentials(Credentials::new("id", "key", Tier::Plugin))
+                .base_url(crisp_url.clone())
+                .build()
+                .map_err(|e| e.to_string())?;
+            let (wall, cpu) = drive(requests, c, move || {
+                let crisp = crisp.clone();
+                async move {
+                    let conv = crisp
+                        .website("8c842203-7ed8-4e29-a608-7cf78a7d2fcc")
+                        .conversation("session_700c65e1")
+                        .get()
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    if conv.session_id.is_none() {
+                        return Err("decoded no session_id".into());
+                    }
+                    Ok(())
+                }
+            })
+            .await?;
+            rows.push(row(
+                "chatdesk crisp get_conversation",
+                c,
+                requests,
+                wall,
+                cpu,
+            ));
+
+            // (c) chatdesk Carrot conversation get; the default client-side pace is turned off
+            // so the stack, not the quota, is measured.
+            let carrot = CarrotClient::builder()
+                .token("app.1.bench")
+                .base_url(format!("http://{addr}/v1"))
+                .quota(None)
+                .build()
+                .map_err(|e| e.to_string())?;
+            let (wall, cpu) = drive(requests, c, move || {
+                let carrot = carrot.clone();
+                async move {
+                    let conv = carrot
+                        .conversation(7100586_u64)
+                        .get()
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    let _ = conv;
+                    Ok(())
+                }
+            })
+            .await?;
+            rows.push(row(
+                "chatdesk carrot conversation.get",
+                c,
+                requests,
+                wall,
+                cpu,
+            ));
+        }
+        Ok(rows)
+    })
+}
+
+fn row(client: &'static str, c: usize, n: usize, wall: Duration, cpu: Duration) -> Row {
+    Row {
+        client,
+        concurrency: c,
+        per_sec: n as f64 / wall.as_secs_f64(),
+        cpu_us: cpu.as_secs_f64() * 1e6 / n as f64,
+    }
+}
