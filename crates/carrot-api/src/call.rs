@@ -254,11 +254,11 @@ impl<D: Def> Endpoint for Call<D> {
 }
 
 #[derive(serde::Deserialize)]
-struct RawEnvelope {
+struct RawEnvelope<'a> {
     #[serde(default)]
     meta: Option<Meta>,
-    #[serde(default)]
-    data: Option<Box<RawValue>>,
+    #[serde(default, borrow)]
+    data: Option<&'a RawValue>,
 }
 
 #[derive(serde::Deserialize)]
@@ -284,14 +284,24 @@ pub fn decode_envelope<T: DeserializeOwned>(response: Response<Bytes>) -> Result
     if !status.is_success() {
         return Err(api_error(status, body));
     }
-    let raw: RawEnvelope = decode_json(&body)?;
+    // `data` is borrowed from the body, so decoding it below copies nothing.
+    let raw: RawEnvelope<'_> = match serde_json::from_slice(&body) {
+        Ok(raw) => raw,
+        Err(e) => {
+            return Err(Error::Decode {
+                path: ".".into(),
+                source: e,
+                body: body.slice(..body.len().min(4096)),
+            });
+        }
+    };
     let meta = raw.meta.unwrap_or_default();
     if meta.is_error() {
         return Err(api_error(status, body));
     }
     let data = match raw.data {
         Some(r) if r.get().trim() != "null" => {
-            decode_json::<T>(&Bytes::copy_from_slice(r.get().as_bytes())).map_err(in_data)?
+            decode_json::<T>(&body.slice_ref(r.get().as_bytes())).map_err(in_data)?
         }
         _ => match serde_json::from_str::<T>("null") {
             Ok(v) => v,

@@ -20,14 +20,22 @@ pub fn decode_data<T: DeserializeOwned>(response: Response<Bytes>) -> Result<T, 
     if !status.is_success() {
         return Err(api_error(status, body));
     }
-    // A first pass reads only the flags, so an error envelope is reported as such even when its
-    // `data` does not have the success type.
-    if let Ok(head) = serde_json::from_slice::<Envelope<serde::de::IgnoredAny>>(&body)
-        && head.error
-    {
+    // One pass on the happy path. If it fails, a second look at the flags tells an error
+    // envelope (whose `data` need not have the success type) from a malformed success.
+    let envelope: Envelope<T> = match decode_json(&body) {
+        Ok(envelope) => envelope,
+        Err(decode) => {
+            return Err(
+                match serde_json::from_slice::<Envelope<serde::de::IgnoredAny>>(&body) {
+                    Ok(head) if head.error => api_error(status, body),
+                    _ => decode,
+                },
+            );
+        }
+    };
+    if envelope.error {
         return Err(api_error(status, body));
     }
-    let envelope: Envelope<T> = decode_json(&body)?;
     match envelope.data {
         Some(data) => Ok(data),
         None => decode_json(&Bytes::from_static(b"{}")).map_err(|e| match e {

@@ -215,31 +215,36 @@ impl TransportBuilder {
     }
 
     /// Assembles the stack.
+    ///
+    /// Our own layers are composed as one concrete type and boxed only where a user layer
+    /// sits between them, so a call clones as few boxed services as possible.
     pub fn build(self) -> Transport {
         let collect = CollectLayer::new(self.max_body);
-        let mut svc: HttpService = match self.inner {
+        let mut attempt: HttpService = match self.inner {
             Some(make) => make(collect),
             None => default_inner(collect),
         };
         for wrap in self.per_attempt.into_iter().rev() {
-            svc = wrap(svc);
+            attempt = wrap(attempt);
         }
-        if let Some(after) = self.attempt_timeout {
-            svc = BoxCloneSyncService::new(TimeoutLayer::new(after).layer(svc));
-        }
-        svc = BoxCloneSyncService::new(RateLimitLayer::new(self.limiter.clone()).layer(svc));
-        // Always present, even with retries off: it turns a final 429 into `RateLimited` and
-        // records one event per attempt.
-        svc = BoxCloneSyncService::new(RetryLayer::new(self.retry).layer(svc));
-        for wrap in self.per_call.into_iter().rev() {
-            svc = wrap(svc);
-        }
-        if let Some(after) = self.call_timeout {
-            svc = BoxCloneSyncService::new(TimeoutLayer::new(after).layer(svc));
-        }
-        svc = BoxCloneSyncService::new(TraceLayer.layer(svc));
+        let per_call = (
+            RetryLayer::new(self.retry),
+            RateLimitLayer::new(self.limiter.clone()),
+            TimeoutLayer::new(self.attempt_timeout),
+        )
+            .layer(attempt);
+        let outer = (TraceLayer, TimeoutLayer::new(self.call_timeout));
+        let service = if self.per_call.is_empty() {
+            BoxCloneSyncService::new(outer.layer(per_call))
+        } else {
+            let mut svc: HttpService = BoxCloneSyncService::new(per_call);
+            for wrap in self.per_call.into_iter().rev() {
+                svc = wrap(svc);
+            }
+            BoxCloneSyncService::new(outer.layer(svc))
+        };
         Transport {
-            service: svc,
+            service,
             limiter: self.limiter,
         }
     }

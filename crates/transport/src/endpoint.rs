@@ -358,22 +358,27 @@ pub fn build_request(
 }
 
 /// Decodes a JSON document, naming the path of the field that failed.
+///
+/// The happy path is a plain `serde_json` decode; only when it fails is the document decoded
+/// again with path tracking, so naming the failing field costs nothing on success.
 pub fn decode_json<T: DeserializeOwned>(body: &Bytes) -> Result<T, Error> {
-    let mut de = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| decode_error(e, body))?;
-    de.end().map_err(|e| Error::Decode {
-        path: ".".into(),
-        source: e,
-        body: crate::error::truncate(body.clone(), 4096),
-    })?;
-    Ok(value)
+    match serde_json::from_slice(body) {
+        Ok(value) => Ok(value),
+        Err(plain) => Err(locate_error::<T>(plain, body)),
+    }
 }
 
-fn decode_error(e: serde_path_to_error::Error<serde_json::Error>, body: &Bytes) -> Error {
-    let path = e.path().to_string();
+/// Re-decodes `body` with path tracking to say where `plain` happened.
+fn locate_error<T: DeserializeOwned>(plain: serde_json::Error, body: &Bytes) -> Error {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let (path, source) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) => (e.path().to_string(), e.into_inner()),
+        // The value itself decoded: the failure was after it (trailing characters).
+        Ok(_) => (".".to_owned(), plain),
+    };
     Error::Decode {
         path,
-        source: e.into_inner(),
+        source,
         body: crate::error::truncate(body.clone(), 4096),
     }
 }

@@ -13,13 +13,15 @@ use tower::{Layer, Service};
 /// reading the body).
 #[derive(Debug, Clone, Copy)]
 pub struct TimeoutLayer {
-    after: Duration,
+    after: Option<Duration>,
 }
 
 impl TimeoutLayer {
-    /// A layer with the given limit.
-    pub fn new(after: Duration) -> TimeoutLayer {
-        TimeoutLayer { after }
+    /// A layer with the given limit (`None`: no limit, the layer passes calls through).
+    pub fn new(after: impl Into<Option<Duration>>) -> TimeoutLayer {
+        TimeoutLayer {
+            after: after.into(),
+        }
     }
 }
 
@@ -37,7 +39,7 @@ impl<S> Layer<S> for TimeoutLayer {
 #[derive(Debug, Clone)]
 pub struct Timeout<S> {
     inner: S,
-    after: Duration,
+    after: Option<Duration>,
 }
 
 impl<S> Service<Request<Body>> for Timeout<S>
@@ -54,8 +56,10 @@ where
     }
 
     fn call(&mut self, req: Request<Body>) -> Self::Future {
-        let after = self.after;
         let fut = self.inner.call(req);
+        let Some(after) = self.after else {
+            return Box::pin(fut);
+        };
         Box::pin(async move {
             match tokio::time::timeout(after, fut).await {
                 Ok(result) => result,

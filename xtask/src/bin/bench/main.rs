@@ -12,6 +12,21 @@ use std::fmt::Write;
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
+    // `--profile`: only the per-request rows, long enough to attach a sampling profiler.
+    if std::env::args().any(|a| a == "--profile") {
+        match percall::run(200_000) {
+            Ok(rows) => {
+                for r in rows {
+                    println!(
+                        "{} c={} {:.0}/s {:.1}µs",
+                        r.client, r.concurrency, r.per_sec, r.cpu_us
+                    );
+                }
+            }
+            Err(e) => eprintln!("bench: {e}"),
+        }
+        return;
+    }
     match run(quick) {
         Ok(report) => print!("{report}"),
         Err(e) => {

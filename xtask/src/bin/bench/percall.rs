@@ -122,90 +122,129 @@ pub fn run(requests: usize) -> Result<Vec<Row>, String> {
         .map_err(|e: http::uri::InvalidUri| e.to_string())?;
         for c in [1usize, 32] {
             // (a) bare hyper-util client, same pool settings as the transport, no decoding.
-            let bare = chatdesk::transport::hyper_client().map_err(|e| e.to_string())?;
-            let uri = bare_uri.clone();
-            let (wall, cpu) = drive(requests, c, move || {
-                let (bare, uri) = (bare.clone(), uri.clone());
-                async move {
-                    let req = Request::get(uri)
-                        .body(Full::<Bytes>::default())
-                        .map_err(|e| e.to_string())?;
-                    let resp = bare.request(req).await.map_err(|e| e.to_string())?;
-                    let body = resp
-                        .into_body()
-                        .collect()
-                        .await
-                        .map_err(|e| e.to_string())?;
-                    if body.to_bytes().is_empty() {
-                        return Err("empty body".into());
+            if selected("bare") {
+                let bare = chatdesk::transport::hyper_client().map_err(|e| e.to_string())?;
+                let uri = bare_uri.clone();
+                let (wall, cpu) = drive(requests, c, move || {
+                    let (bare, uri) = (bare.clone(), uri.clone());
+                    async move {
+                        let req = Request::get(uri)
+                            .body(Full::<Bytes>::default())
+                            .map_err(|e| e.to_string())?;
+                        let resp = bare.request(req).await.map_err(|e| e.to_string())?;
+                        let body = resp
+                            .into_body()
+                            .collect()
+                            .await
+                            .map_err(|e| e.to_string())?;
+                        if body.to_bytes().is_empty() {
+                            return Err("empty body".into());
+                        }
+                        Ok(())
                     }
-                    Ok(())
-                }
-            })
-            .await?;
-            rows.push(row("bare hyper-util", c, requests, wall, cpu));
+                })
+                .await?;
+                rows.push(row("bare hyper-util", c, requests, wall, cpu));
+            }
+
+            // (a') the chatdesk transport stack alone (retry, limiter, timeouts, body cap,
+            // tracing), no decoding: separates the stack's cost from the typed decode's.
+            if selected("transport") {
+                let transport = chatdesk::transport::Transport::default();
+                let uri = bare_uri.clone();
+                let (wall, cpu) = drive(requests, c, move || {
+                    let (transport, uri) = (transport.clone(), uri.clone());
+                    async move {
+                        let req = Request::get(uri)
+                            .body(chatdesk::transport::Body::default())
+                            .map_err(|e| e.to_string())?;
+                        let resp = transport.send(req).await.map_err(|e| e.to_string())?;
+                        if resp.body().is_empty() {
+                            return Err("empty body".into());
+                        }
+                        Ok(())
+                    }
+                })
+                .await?;
+                rows.push(row(
+                    "chatdesk transport only (no decode)",
+                    c,
+                    requests,
+                    wall,
+                    cpu,
+                ));
+            }
 
             // (b) chatdesk Crisp get_conversation, full stack and typed decode.
-            let crisp = CrispClient::builder()
-                .credentials(Credentials::new("id", "key", Tier::Plugin))
-                .base_url(crisp_url.clone())
-                .build()
-                .map_err(|e| e.to_string())?;
-            let (wall, cpu) = drive(requests, c, move || {
-                let crisp = crisp.clone();
-                async move {
-                    let conv = crisp
-                        .website("8c842203-7ed8-4e29-a608-7cf78a7d2fcc")
-                        .conversation("session_700c65e1")
-                        .get()
-                        .await
-                        .map_err(|e| e.to_string())?;
-                    if conv.session_id.is_none() {
-                        return Err("decoded no session_id".into());
+            if selected("crisp") {
+                let crisp = CrispClient::builder()
+                    .credentials(Credentials::new("id", "key", Tier::Plugin))
+                    .base_url(crisp_url.clone())
+                    .build()
+                    .map_err(|e| e.to_string())?;
+                let (wall, cpu) = drive(requests, c, move || {
+                    let crisp = crisp.clone();
+                    async move {
+                        let conv = crisp
+                            .website("8c842203-7ed8-4e29-a608-7cf78a7d2fcc")
+                            .conversation("session_700c65e1")
+                            .get()
+                            .await
+                            .map_err(|e| e.to_string())?;
+                        if conv.session_id.is_none() {
+                            return Err("decoded no session_id".into());
+                        }
+                        Ok(())
                     }
-                    Ok(())
-                }
-            })
-            .await?;
-            rows.push(row(
-                "chatdesk crisp get_conversation",
-                c,
-                requests,
-                wall,
-                cpu,
-            ));
+                })
+                .await?;
+                rows.push(row(
+                    "chatdesk crisp get_conversation",
+                    c,
+                    requests,
+                    wall,
+                    cpu,
+                ));
+            }
 
             // (c) chatdesk Carrot conversation get; the default client-side pace is turned off
             // so the stack, not the quota, is measured.
-            let carrot = CarrotClient::builder()
-                .token("app.1.bench")
-                .base_url(format!("http://{addr}/v1"))
-                .quota(None)
-                .build()
-                .map_err(|e| e.to_string())?;
-            let (wall, cpu) = drive(requests, c, move || {
-                let carrot = carrot.clone();
-                async move {
-                    let conv = carrot
-                        .conversation(7100586_u64)
-                        .get()
-                        .await
-                        .map_err(|e| e.to_string())?;
-                    let _ = conv;
-                    Ok(())
-                }
-            })
-            .await?;
-            rows.push(row(
-                "chatdesk carrot conversation.get",
-                c,
-                requests,
-                wall,
-                cpu,
-            ));
+            if selected("carrot") {
+                let carrot = CarrotClient::builder()
+                    .token("app.1.bench")
+                    .base_url(format!("http://{addr}/v1"))
+                    .quota(None)
+                    .build()
+                    .map_err(|e| e.to_string())?;
+                let (wall, cpu) = drive(requests, c, move || {
+                    let carrot = carrot.clone();
+                    async move {
+                        let conv = carrot
+                            .conversation(7100586_u64)
+                            .get()
+                            .await
+                            .map_err(|e| e.to_string())?;
+                        let _ = conv;
+                        Ok(())
+                    }
+                })
+                .await?;
+                rows.push(row(
+                    "chatdesk carrot conversation.get",
+                    c,
+                    requests,
+                    wall,
+                    cpu,
+                ));
+            }
         }
         Ok(rows)
     })
+}
+
+/// Whether a row is selected by `BENCH_ROWS` (a substring of the client name; all when unset).
+fn selected(client: &str) -> bool {
+    std::env::var("BENCH_ROWS").map_or(true, |f| client.contains(f.as_str()))
 }
 
 fn row(client: &'static str, c: usize, n: usize, wall: Duration, cpu: Duration) -> Row {
