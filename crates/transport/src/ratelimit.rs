@@ -9,6 +9,11 @@
 //!   other vendor, keep going.
 //! * **Proactive quota.** A [`Quota`] per vendor or per key (GCRA: a steady rate with a burst) lets a
 //!   bulk job run at the limit instead of into it.
+//! * **Adaptive pacing** (on by default). Crisp does not publish its limits, so after a refusal
+//!   the limiter paces that key at two thirds of the rate that was refused, creeps back up by
+//!   1% per accepted request to at most 95% of that rate, probes 10% higher after 30 s without a
+//!   refusal, and forgets the pace after 60 s without one. Without it, every task waiting at a reopened gate would go at once and be
+//!   refused again.
 //!
 //! Waiting uses tokio's clock, so tests under `tokio::time::pause` are exact and instant.
 //!
@@ -36,6 +41,12 @@ pub trait RateLimiter: Send + Sync + 'static {
 
     /// Records that the server refused a request on `key`, with its `Retry-After` if any.
     fn refused(&self, key: RateKey, retry_after: Option<Duration>);
+
+    /// Records that the server accepted a request on `key` (any answer but 429/420). Limiters
+    /// that learn a rate use it to speed up again; the default does nothing.
+    fn succeeded(&self, key: RateKey) {
+        let _ = key;
+    }
 }
 
 /// A steady rate with a burst allowance.
@@ -76,6 +87,7 @@ pub struct LocalRateLimiter {
     key_quotas: HashMap<RateKey, Quota>,
     max_wait: Duration,
     default_pause: Duration,
+    adaptive: bool,
     state: Arc<Mutex<State>>,
 }
 
@@ -86,6 +98,38 @@ struct State {
     /// GCRA theoretical arrival times, per vendor quota and per key quota.
     vendor_tat: HashMap<&'static str, Instant>,
     key_tat: HashMap<RateKey, Instant>,
+    /// Adaptive pacing: the send rate of the current one-second window, per key…
+    windows: HashMap<RateKey, (Instant, u32)>,
+    /// …and the rate learnt from refusals.
+    learnt: HashMap<RateKey, Learnt>,
+}
+
+/// A rate learnt from refusals on one key.
+#[derive(Debug, Clone, Copy)]
+struct Learnt {
+    /// Current pace, requests per second.
+    rate: f64,
+    /// The lowest rate the server refused recently; the pace stays under 95% of it.
+    ceiling: f64,
+    /// GCRA theoretical arrival time at `rate`.
+    tat: Instant,
+    /// When the pace was last cut, and when the ceiling was last raised or set.
+    last_cut: Instant,
+    last_probe: Instant,
+}
+
+impl Learnt {
+    const CUT: f64 = 2.0 / 3.0;
+    const HEADROOM: f64 = 0.95;
+    const CREEP: f64 = 1.01;
+    const PROBE_EVERY: Duration = Duration::from_secs(30);
+    const FORGET_AFTER: Duration = Duration::from_secs(60);
+    const PROBE: f64 = 1.1;
+    const MIN_RATE: f64 = 0.2;
+
+    fn interval(&self) -> Duration {
+        Duration::from_secs_f64(1.0 / self.rate.max(Self::MIN_RATE))
+    }
 }
 
 impl Default for LocalRateLimiter {
@@ -102,6 +146,7 @@ impl LocalRateLimiter {
             key_quotas: HashMap::new(),
             max_wait: Duration::from_secs(60),
             default_pause: Duration::from_secs(1),
+            adaptive: true,
             state: Arc::default(),
         }
     }
@@ -131,6 +176,12 @@ impl LocalRateLimiter {
         self
     }
 
+    /// Whether to learn a pace from refusals (see the module docs). Default on.
+    pub fn adaptive(mut self, on: bool) -> Self {
+        self.adaptive = on;
+        self
+    }
+
     /// Reserves a slot for `key` and returns how long to wait for it, without waiting.
     fn reserve(&self, key: RateKey, now: Instant) -> Result<Duration, Error> {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
@@ -150,11 +201,30 @@ impl LocalRateLimiter {
             .key_quotas
             .get(&key)
             .map(|q| (*q, gcra_start(state.key_tat.get(&key), q, now)));
-        // The request goes when the gate is open and both quotas have room.
+        if state
+            .learnt
+            .get(&key)
+            .is_some_and(|l| now.saturating_duration_since(l.last_cut) >= Learnt::FORGET_AFTER)
+        {
+            state.learnt.remove(&key);
+        }
+        let learnt = if self.adaptive {
+            state.learnt.get(&key).map(|l| {
+                let q = Quota {
+                    interval: l.interval(),
+                    burst: 1,
+                };
+                (q, gcra_start(Some(&l.tat), &q, now))
+            })
+        } else {
+            None
+        };
+        // The request goes when the gate is open and every quota has room.
         let start = [
             Some(now + gate_wait),
             vendor.map(|(_, (s, _))| s),
             route.map(|(_, (s, _))| s),
+            learnt.map(|(_, (s, _))| s),
         ]
         .into_iter()
         .flatten()
@@ -175,6 +245,18 @@ impl LocalRateLimiter {
         }
         if let Some((q, (_, tat))) = route {
             state.key_tat.insert(key, tat.max(start) + q.interval);
+        }
+        if let Some((q, (_, tat))) = learnt
+            && let Some(l) = state.learnt.get_mut(&key)
+        {
+            l.tat = tat.max(start) + q.interval;
+        }
+        if self.adaptive {
+            let window = state.windows.entry(key).or_insert((start, 0));
+            if start.saturating_duration_since(window.0) >= Duration::from_secs(1) {
+                *window = (start, 0);
+            }
+            window.1 += 1;
         }
         Ok(wait)
     }
@@ -208,10 +290,62 @@ impl RateLimiter for LocalRateLimiter {
     }
 
     fn refused(&self, key: RateKey, retry_after: Option<Duration>) {
-        let until = Instant::now() + retry_after.unwrap_or(self.default_pause);
+        let now = Instant::now();
+        let until = now + retry_after.unwrap_or(self.default_pause);
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let gate = state.gates.entry(key).or_insert(until);
         *gate = (*gate).max(until);
+        if !self.adaptive {
+            return;
+        }
+        // The rate that was refused: the learnt pace, or else the sends of the current window.
+        let observed = match state.windows.get(&key) {
+            Some((since, count)) => {
+                let span = now
+                    .saturating_duration_since(*since)
+                    .max(Duration::from_millis(100));
+                f64::from(*count) / span.as_secs_f64()
+            }
+            None => 1.0,
+        };
+        match state.learnt.get_mut(&key) {
+            // Refusals of requests already in flight when the pace was cut say nothing new.
+            Some(l) if now.saturating_duration_since(l.last_cut) < Duration::from_millis(250) => {}
+            Some(l) => {
+                l.ceiling = l.rate.min(l.ceiling);
+                l.rate = (l.ceiling * Learnt::CUT).max(Learnt::MIN_RATE);
+                l.last_cut = now;
+                l.last_probe = now;
+            }
+            None => {
+                let ceiling = observed.max(Learnt::MIN_RATE);
+                state.learnt.insert(
+                    key,
+                    Learnt {
+                        rate: (ceiling * Learnt::CUT).max(Learnt::MIN_RATE),
+                        ceiling,
+                        tat: now,
+                        last_cut: now,
+                        last_probe: now,
+                    },
+                );
+            }
+        }
+    }
+
+    fn succeeded(&self, key: RateKey) {
+        if !self.adaptive {
+            return;
+        }
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(l) = state.learnt.get_mut(&key) {
+            let now = Instant::now();
+            if now.saturating_duration_since(l.last_probe) >= Learnt::PROBE_EVERY {
+                l.ceiling *= Learnt::PROBE;
+                l.last_probe = now;
+            }
+            l.rate = (l.rate * Learnt::CREEP).min(l.ceiling * Learnt::HEADROOM);
+        }
     }
 }
 
@@ -268,6 +402,8 @@ where
             let resp = inner.call(req).await?;
             if is_rate_limit_status(resp.status()) {
                 limiter.refused(key, parse_retry_after(resp.headers(), SystemTime::now()));
+            } else {
+                limiter.succeeded(key);
             }
             Ok(resp)
         })
@@ -305,6 +441,83 @@ mod tests {
         assert_eq!(Instant::now(), t0, "other keys are not paused");
         l.acquire(K).await.unwrap();
         assert_eq!(Instant::now() - t0, Duration::from_secs(5));
+    }
+
+    /// A server allowing `rate`/s with a small bucket, answering 429 + `Retry-After: 1` beyond
+    /// it: with `adaptive`, concurrent senders converge below the limit instead of herding
+    /// through the reopened gate.
+    async fn run_against_bucket(adaptive: bool) -> (Duration, u32) {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        let l = LocalRateLimiter::new().adaptive(adaptive);
+        let bucket = Arc::new(Mutex::new((5.0f64, Instant::now())));
+        let refusals = Arc::new(AtomicU32::new(0));
+        let sent = Arc::new(AtomicU32::new(0));
+        let t0 = Instant::now();
+        let mut tasks = Vec::new();
+        for _ in 0..16 {
+            let (l, bucket, refusals, sent) =
+                (l.clone(), bucket.clone(), refusals.clone(), sent.clone());
+            tasks.push(tokio::spawn(async move {
+                while sent.load(Ordering::SeqCst) < 600 {
+                    l.acquire(K).await.unwrap();
+                    tokio::time::sleep(Duration::from_millis(2)).await; // round trip
+                    let ok = {
+                        let mut b = bucket.lock().unwrap();
+                        let now = Instant::now();
+                        b.0 = (b.0 + (now - b.1).as_secs_f64() * 100.0).min(5.0);
+                        b.1 = now;
+                        if b.0 >= 1.0 {
+                            b.0 -= 1.0;
+                            true
+                        } else {
+                            false
+                        }
+                    };
+                    if ok {
+                        sent.fetch_add(1, Ordering::SeqCst);
+                        l.succeeded(K);
+                    } else {
+                        refusals.fetch_add(1, Ordering::SeqCst);
+                        l.refused(K, Some(Duration::from_secs(1)));
+                    }
+                }
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap();
+        }
+        (Instant::now() - t0, refusals.load(Ordering::SeqCst))
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn adaptive_pacing_converges_under_an_unknown_limit() {
+        let (adaptive, adaptive_refusals) = run_against_bucket(true).await;
+        let (reactive, reactive_refusals) = run_against_bucket(false).await;
+        // 600 accepted at 100/s is 6 s at best; measured: 14.8 s (adaptive), 119 s (gate alone).
+        assert!(
+            adaptive < Duration::from_secs(20),
+            "adaptive took {adaptive:?}"
+        );
+        assert!(
+            reactive > adaptive * 5,
+            "gate alone {reactive:?} vs adaptive {adaptive:?}"
+        );
+        assert!(
+            adaptive_refusals * 10 < reactive_refusals,
+            "refusals: adaptive {adaptive_refusals}, gate alone {reactive_refusals}"
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_learnt_pace_is_forgotten_after_a_quiet_minute() {
+        let l = LocalRateLimiter::new();
+        l.refused(K, None);
+        tokio::time::sleep(Duration::from_secs(61)).await;
+        let t0 = Instant::now();
+        for _ in 0..20 {
+            l.acquire(K).await.unwrap();
+        }
+        assert_eq!(Instant::now(), t0, "no pacing left after a quiet minute");
     }
 
     #[tokio::test(start_paused = true)]
