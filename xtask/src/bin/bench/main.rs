@@ -46,10 +46,25 @@ fn run(quick: bool) -> Result<String, String> {
     // 1. Per-request cost.
     let n = if quick { 2_000 } else { 20_000 };
     eprintln!("bench: per-request cost ({n} requests per row)…");
-    let rows = percall::run(n)?;
+    // Three interleaved repetitions; each row reports the median of its three runs.
+    let runs = [percall::run(n)?, percall::run(n)?, percall::run(n)?];
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let rows: Vec<percall::Row> = (0..runs[0].len())
+        .map(|i| percall::Row {
+            client: runs[0][i].client,
+            concurrency: runs[0][i].concurrency,
+            per_sec: median(runs.iter().map(|r| r[i].per_sec).collect()),
+            cpu_us: median(runs.iter().map(|r| r[i].cpu_us).collect()),
+        })
+        .collect();
     w(
         &mut r,
-        "## 1. Per-request cost (loopback, fixed envelope, client on one thread)\n".into(),
+        format!(
+            "## 1. Per-request cost (loopback, fixed envelope, client on one thread; median of 3 runs of {n} requests)\n"
+        ),
     );
     w(&mut r, "| client | concurrency | requests/s | client CPU µs/request | CPU vs bare | throughput vs bare |".into());
     w(&mut r, "|---|---:|---:|---:|---:|---:|".into());
