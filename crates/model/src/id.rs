@@ -67,7 +67,10 @@ mod tests {
         let from_str: FlexId = serde_json::from_str(&format!("\"{big}\"")).unwrap();
         assert_eq!(from_num, FlexId(big));
         assert_eq!(from_str, FlexId(big));
-        assert_eq!(serde_json::to_string(&from_num).unwrap(), format!("\"{big}\""));
+        assert_eq!(
+            serde_json::to_string(&from_num).unwrap(),
+            format!("\"{big}\"")
+        );
         assert!(serde_json::from_str::<FlexId>("-1").is_err());
         assert!(serde_json::from_str::<FlexId>("1.5").is_err());
     }
