@@ -109,7 +109,11 @@ fn bench(args: &[String]) -> Result<(), String> {
     report.push_str(&machine_line());
     report.push_str(&String::from_utf8_lossy(&out.stdout));
     if !args.iter().any(|a| a == "--skip-build-cost") {
-        report.push_str(&build_cost(&root, &cargo)?);
+        // A failed cold build must not throw away the minutes of measurements above it.
+        match build_cost(&root, &cargo) {
+            Ok(part) => report.push_str(&part),
+            Err(e) => report.push_str(&format!("\n## 5. Build cost\n\nnot measured: {e}\n")),
+        }
     }
     let dir = root.join("target/bench");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
@@ -159,7 +163,13 @@ fn build_cost(root: &std::path::Path, cargo: &str) -> Result<String, String> {
             .map_err(|e| format!("cargo build: {e}"))?;
         let wall = t0.elapsed().as_secs_f64();
         if !out.status.success() {
-            return Err(format!("cold build of {package} failed"));
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let tail: Vec<&str> = stderr.lines().rev().take(5).collect();
+            let tail: Vec<&str> = tail.into_iter().rev().collect();
+            return Err(format!(
+                "cold build of {package} failed: {}",
+                tail.join(" / ")
+            ));
         }
         let compiled = String::from_utf8_lossy(&out.stderr)
             .lines()
