@@ -317,12 +317,6 @@ const KNOWN_MINIMAL: &[(&str, &str)] = &[
         "rejected: `recipient`, `subject`, `message` are required",
     ),
     ("update_verify_settings", "rejected: `enabled` is required"),
-    // The model makes `custom` required (a String), so the query always carries `custom=`;
-    // Node's type makes it optional. Reported to the model's authors.
-    (
-        "generate_helpdesk_domain_setup_flow",
-        "query: `custom=` where Node sends none",
-    ),
     // The model sends `assigned: null` explicitly: that is how the API unassigns.
     (
         "assign_conversation_routing",

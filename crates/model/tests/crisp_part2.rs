@@ -776,6 +776,8 @@ fn query_structs_carry_the_node_parameters() {
         as_query(&helpdesk::DomainSetupQuery::new("help.acme.example.com")),
         json!({"custom": "help.acme.example.com"})
     );
+    // (minimal) Node sends no `custom` when none is given: optional on the wire.
+    assert_eq!(as_query(&helpdesk::DomainSetupQuery::default()), json!({}));
 
     // media.listAnimationMedias (full): the search travels as JSON text in one parameter.
     let mut media = misc::AnimationListQuery::search("thumbs up");

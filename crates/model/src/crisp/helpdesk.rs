@@ -716,17 +716,21 @@ pub struct DomainChange {
 }
 
 /// Query of `GET …/helpdesk/domain/setup`.
+///
+/// `custom` is optional on the wire: Node's `generateHelpdeskDomainSetupFlow` sends no query
+/// without it, and so does `DomainSetupQuery::default()`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DomainSetupQuery {
-    /// Custom domain to set up.
-    pub custom: String,
+    /// Custom domain to set up (absent: none sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
 }
 
 impl DomainSetupQuery {
     /// Setup for `custom`.
     pub fn new(custom: impl Into<String>) -> Self {
         Self {
-            custom: custom.into(),
+            custom: Some(custom.into()),
         }
     }
 }
