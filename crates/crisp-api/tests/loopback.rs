@@ -482,10 +482,147 @@ async fn messages_walk_backwards_with_timestamp_before() {
         bounds,
         [
             None,
-            Some("16000".into()),
-            Some("6000".into()),
+            Some("16001".into()),
+            Some("7001".into()),
+            Some("1001".into()),
             Some("1000".into())
         ],
-        "each request asks for what is older than the oldest seen, until an empty batch"
+        "each request asks again for the oldest timestamp seen (it may be shared), then for what \
+         is older once that brings nothing new, until an empty batch"
+    );
+}
+
+/// A conversation's messages as `(fingerprint, timestamp)`, oldest first; the server answers
+/// at most `batch` of them: the newest below `timestamp_before` (at or below it when
+/// `inclusive`), oldest first, like Crisp. Messages sharing a timestamp keep their list order.
+fn message_history(
+    messages: Vec<(i64, i64)>,
+    batch: usize,
+    inclusive: bool,
+) -> impl Fn(&Seen, usize) -> Reply + Send + Sync + 'static {
+    move |seen, _| {
+        let bound: Option<i64> = seen
+            .query
+            .get("timestamp_before")
+            .map(|v| v.parse().unwrap());
+        let below: Vec<&(i64, i64)> = messages
+            .iter()
+            .filter(|(_, t)| bound.is_none_or(|b| if inclusive { *t <= b } else { *t < b }))
+            .collect();
+        let page = &below[below.len().saturating_sub(batch)..];
+        envelope(Value::Array(
+            page.iter()
+                .map(|(fp, t)| json!({"type": "text", "content": format!("m{fp}"), "from": "user", "origin": "chat", "fingerprint": fp, "timestamp": t}))
+                .collect(),
+        ))
+    }
+}
+
+/// Walks the history backwards (bounded in time: the walk must end by itself) and returns the
+/// fingerprints in the order yielded, after checking the order is newest first.
+async fn walk_back(server: &Server, before: Option<i64>) -> Vec<i64> {
+    let mut call = server.client().website("w1").conversation("s").messages();
+    if let Some(before) = before {
+        call = call.timestamp_before(before);
+    }
+    let messages: Vec<_> = tokio::time::timeout(
+        Duration::from_secs(10),
+        call.stream_backwards().try_collect::<Vec<_>>(),
+    )
+    .await
+    .expect("the walk ends")
+    .unwrap();
+    assert!(
+        messages
+            .windows(2)
+            .all(|w| w[0].timestamp >= w[1].timestamp),
+        "newest first"
+    );
+    messages.iter().map(|m| m.fingerprint.unwrap()).collect()
+}
+
+fn bounds_sent(server: &Server) -> Vec<Option<i64>> {
+    server
+        .seen()
+        .iter()
+        .map(|s| s.query.get("timestamp_before").map(|v| v.parse().unwrap()))
+        .collect()
+}
+
+/// A history with these timestamps, oldest first, fingerprinted 1, 2, 3, …
+fn history(timestamps: &[i64]) -> Vec<(i64, i64)> {
+    timestamps.iter().zip(1..).map(|(t, fp)| (fp, *t)).collect()
+}
+
+/// Fingerprints 1..=11, oldest first: two at 100, three at 200, one at 300, three at 400, two
+/// at 500. With batches of 4, every batch boundary but one falls inside a shared timestamp.
+fn shared_timestamps() -> Vec<(i64, i64)> {
+    history(&[100, 100, 200, 200, 200, 300, 400, 400, 400, 500, 500])
+}
+
+/// Every fingerprint of `shared_timestamps` exactly once.
+fn assert_each_once(mut fingerprints: Vec<i64>) {
+    assert_eq!(fingerprints.len(), 11, "no duplicate: {fingerprints:?}");
+    fingerprints.sort_unstable();
+    assert_eq!(fingerprints, (1..=11).collect::<Vec<_>>(), "none skipped");
+}
+
+#[tokio::test]
+async fn messages_sharing_a_timestamp_across_batches_are_walked_once_exclusive_bound() {
+    let server = Server::start(message_history(shared_timestamps(), 4, false)).await;
+    assert_each_once(walk_back(&server, None).await);
+    assert_eq!(
+        bounds_sent(&server),
+        [
+            None,
+            Some(401),
+            Some(301),
+            Some(201),
+            Some(101),
+            Some(101),
+            Some(100)
+        ]
+    );
+}
+
+#[tokio::test]
+async fn messages_sharing_a_timestamp_across_batches_are_walked_once_inclusive_bound() {
+    let server = Server::start(message_history(shared_timestamps(), 4, true)).await;
+    assert_each_once(walk_back(&server, None).await);
+    // A caller's own bound stays exclusive, whatever the server makes of it.
+    let older = walk_back(&server, Some(400)).await;
+    assert_eq!(older, [6, 3, 4, 5, 2, 1]);
+}
+
+#[tokio::test]
+async fn a_batch_made_of_one_timestamp_neither_loops_nor_repeats_nor_stops_the_walk() {
+    // Fingerprint 1 at 100, 2..=7 at 200, 8 at 300: six messages share a timestamp, more than
+    // a batch of 4 holds.
+    let history = history(&[100, 200, 200, 200, 200, 200, 200, 300]);
+    for inclusive in [false, true] {
+        let server = Server::start(message_history(history.clone(), 4, inclusive)).await;
+        let fingerprints = walk_back(&server, None).await;
+        // 2 and 3 are in no batch the server can give for any `timestamp_before`; every other
+        // message comes once, the older one included.
+        assert_eq!(fingerprints, [8, 5, 6, 7, 4, 1], "inclusive: {inclusive}");
+        assert!(server.seen().len() <= 8, "{:?}", bounds_sent(&server));
+    }
+}
+
+#[tokio::test]
+async fn messages_walk_ends_when_the_server_ignores_timestamp_before() {
+    let server_ignoring = Server::start(move |_, _| {
+        envelope(json!([
+            {"type": "text", "content": "a", "from": "user", "origin": "chat", "fingerprint": 1, "timestamp": 100},
+            {"type": "text", "content": "b", "from": "user", "origin": "chat", "fingerprint": 2, "timestamp": 100},
+            {"type": "text", "content": "c", "from": "user", "origin": "chat", "fingerprint": 3, "timestamp": 200}
+        ]))
+    })
+    .await;
+    assert_eq!(walk_back(&server_ignoring, None).await, [3, 1, 2]);
+    assert_eq!(
+        bounds_sent(&server_ignoring),
+        [None, Some(101), Some(100), Some(99)],
+        "one batch, then at most three bounds that bring nothing new"
     );
 }
