@@ -209,4 +209,65 @@ mod tests {
         let plain = website.conversations().list().to_request().unwrap();
         assert_eq!(plain.uri().query(), None, "no parameters, no `?`");
     }
+
+    /// Every numeric setter and numeric path argument takes its own integer or float type, so
+    /// bare literals compile (`.per_page(20)`, not `.per_page(20u32)`), and they encode as
+    /// plain numbers.
+    #[test]
+    fn numeric_setters_take_bare_literals() {
+        let client = CrispClient::new(Credentials::new("i", "k", Tier::Plugin));
+        let website = client.website("w");
+        let uri = |req: http::Request<chatdesk_transport::Body>| req.uri().to_string();
+        assert_eq!(
+            uri(website
+                .conversations()
+                .list()
+                .per_page(20)
+                .page(2)
+                .to_request()
+                .unwrap()),
+            "https://api.crisp.chat/v1/website/w/conversations/2?per_page=20"
+        );
+        assert_eq!(
+            uri(website
+                .people()
+                .list_profiles()
+                .per_page(50)
+                .to_request()
+                .unwrap()),
+            "https://api.crisp.chat/v1/website/w/people/profiles/1?per_page=50"
+        );
+        let conversation = website.conversation("s");
+        assert_eq!(
+            uri(conversation
+                .messages()
+                .timestamp_before(1_700_000_000_000)
+                .timestamp_after(1)
+                .timestamp_around(2)
+                .to_request()
+                .unwrap()),
+            "https://api.crisp.chat/v1/website/w/conversation/s/messages\
+             ?timestamp_before=1700000000000&timestamp_after=1&timestamp_around=2"
+        );
+        assert_eq!(
+            uri(conversation.message(42).to_request().unwrap()),
+            "https://api.crisp.chat/v1/website/w/conversation/s/message/42"
+        );
+        assert_eq!(
+            uri(website
+                .visitors()
+                .map()
+                .center_longitude(2.35)
+                .center_latitude(48.85)
+                .center_radius(10)
+                .to_request()
+                .unwrap()),
+            "https://api.crisp.chat/v1/website/w/visitors/map\
+             ?center_longitude=2.35&center_latitude=48.85&center_radius=10"
+        );
+        assert_eq!(
+            uri(client.media().list_animations(3).to_request().unwrap()),
+            "https://api.crisp.chat/v1/media/animation/list/3"
+        );
+    }
 }
