@@ -1,0 +1,173 @@
+//! Fault accounting for tests of a vendor client against `chatdesk-sim`, vendor-neutral: the
+//! fault kinds that can hit a write, and the check of each write's outcome against the
+//! simulator's counter for it. Shared by `carrot-api/tests/sim_flows.rs` and (by path)
+//! `crisp-api/tests/sim_faults.rs`, so both clients are held to the same rule.
+#![allow(dead_code)]
+
+use chatdesk_sim::{ErrorBody, Fault, FaultKind, Nth};
+use chatdesk_transport::Error;
+use chatdesk_transport::http::Method;
+use std::collections::BTreeMap;
+use std::fmt::Debug;
+use std::time::Duration;
+
+/// The per-attempt deadline of the clients under test.
+pub const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(2);
+/// How long a delayed answer waits: well beyond [`ATTEMPT_TIMEOUT`].
+pub const DELAY: Duration = Duration::from_secs(10);
+
+/// One fault kind to inject on a write.
+#[derive(Debug, Clone)]
+pub struct FaultCase {
+    pub kind: FaultKind,
+}
+
+/// Every fault kind that can hit a write: closes before and after processing, 500/502/503 as
+/// JSON and as HTML, a truncated body, invalid JSON, and an answer later than the attempt
+/// deadline.
+pub fn fault_cases() -> Vec<FaultCase> {
+    let mut kinds = vec![
+        FaultKind::CloseBeforeProcessing,
+        FaultKind::CloseAfterProcessing,
+    ];
+    for status in [500, 502, 503] {
+        for body in [ErrorBody::Json, ErrorBody::Html] {
+            kinds.push(FaultKind::Status { status, body });
+        }
+    }
+    kinds.extend([
+        FaultKind::TruncatedBody,
+        FaultKind::InvalidJson,
+        FaultKind::Delay {
+            headers: DELAY,
+            body: Duration::ZERO,
+        },
+    ]);
+    kinds.into_iter().map(|kind| FaultCase { kind }).collect()
+}
+
+impl FaultCase {
+    /// This fault on every second POST whose path matches `pattern` (`*` matches anything).
+    pub fn fault(&self, pattern: &str) -> Fault {
+        Fault::new(self.kind.clone())
+            .method(Method::POST)
+            .path(pattern)
+            .nth(Nth::Every(2))
+    }
+
+    /// The attempt deadline to give the client's transport.
+    pub fn attempt_timeout(&self) -> Duration {
+        ATTEMPT_TIMEOUT
+    }
+
+    /// Whether `err` is what this fault must produce for a write the client may not re-send.
+    fn is_expected(&self, err: &Error) -> bool {
+        match &self.kind {
+            // The client cannot tell a close before processing from one after: both may have
+            // been processed as far as it knows.
+            FaultKind::CloseBeforeProcessing
+            | FaultKind::CloseAfterProcessing
+            | FaultKind::TruncatedBody => matches!(
+                err,
+                Error::Transport {
+                    maybe_sent: true,
+                    ..
+                }
+            ),
+            FaultKind::Status { status, .. } => {
+                matches!(err, Error::Api(api) if api.status.as_u16() == *status)
+            }
+            FaultKind::InvalidJson => matches!(err, Error::Decode { .. }),
+            FaultKind::Delay { .. } => matches!(
+                err,
+                Error::Timeout {
+                    maybe_sent: true,
+                    ..
+                }
+            ),
+            FaultKind::OversizedBody { .. } => matches!(err, Error::BodyTooLarge { .. }),
+        }
+    }
+}
+
+/// What an error tells the caller about a write: may the server have applied it?
+///
+/// `Error::was_sent` answers for failures without an answer; an answer says it by its status: a
+/// 4xx refused the request, a 5xx may follow processing, and a 2xx the client could not decode
+/// was processed.
+pub fn may_have_applied(err: &Error) -> bool {
+    match (err.was_sent(), err) {
+        (Some(sent), _) => sent,
+        (None, Error::Api(api)) => !api.status.is_client_error(),
+        (None, _) => true,
+    }
+}
+
+/// The outcomes of the writes sent under one fault case.
+#[derive(Debug)]
+pub struct Tally {
+    case: FaultCase,
+    ok: usize,
+    failed: usize,
+}
+
+impl Tally {
+    pub fn new(case: &FaultCase) -> Tally {
+        Tally {
+            case: case.clone(),
+            ok: 0,
+            failed: 0,
+        }
+    }
+
+    /// Checks one write: `applied` is how many times the simulator applied it.
+    ///
+    /// * never twice;
+    /// * reported `Ok` → applied exactly once;
+    /// * reported as an error → the error is the fault's, applied once exactly when the fault
+    ///   processes requests, and an error that says "not sent" was indeed not applied.
+    pub fn record<T: Debug>(&mut self, what: &str, result: &Result<T, Error>, applied: u64) {
+        let kind = &self.case.kind;
+        assert!(applied <= 1, "{kind:?}: {what} applied {applied} times");
+        match result {
+            Ok(_) => {
+                assert_eq!(applied, 1, "{kind:?}: {what} reported Ok");
+                self.ok += 1;
+            }
+            Err(err) => {
+                assert!(
+                    self.case.is_expected(err),
+                    "{kind:?}: {what}: unexpected error {err:?}"
+                );
+                assert_eq!(
+                    applied,
+                    u64::from(kind.processes()),
+                    "{kind:?}: {what}: {err:?}"
+                );
+                if applied > 0 {
+                    assert!(
+                        may_have_applied(err),
+                        "{kind:?}: {what} was applied but the error says it was not: {err:?}"
+                    );
+                }
+                self.failed += 1;
+            }
+        }
+    }
+
+    /// Checks how many writes succeeded and how many the fault broke.
+    pub fn assert_split(&self, ok: usize, failed: usize) {
+        assert_eq!(
+            (self.ok, self.failed),
+            (ok, failed),
+            "{:?}: (ok, failed)",
+            self.case.kind
+        );
+    }
+}
+
+/// Asserts that no write in `counts` was applied more than once.
+pub fn no_duplicates(counts: &BTreeMap<String, u64>) {
+    let twice: Vec<_> = counts.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(twice.is_empty(), "applied more than once: {twice:?}");
+}
