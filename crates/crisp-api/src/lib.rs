@@ -68,8 +68,8 @@
 //!   (Go's JSON tags agree) and the website is in the path;
 //! * bodies are typed: a call whose required fields are missing does not compile, where Node
 //!   sends `{}`;
-//! * `User-Agent` is `chatdesk-crisp-api/<version>`; retries follow the transport's replay
-//!   rule (Node never retries);
+//! * `User-Agent` is `chatdesk-crisp-api/<version>`, and a failed attempt is re-sent only where
+//!   the transport's replay rule allows it (see [`chatdesk_transport::retry`]);
 //! * Go-only and legacy routes (legacy Helpdesk locale articles/categories/sections, `/user/*`,
 //!   `people/segments`) are declared too.
 #![deny(missing_docs)]
