@@ -221,7 +221,7 @@ impl LocalRateLimiter {
         };
         // The request goes when the gate is open and every quota has room.
         let start = [
-            Some(now + gate_wait),
+            Some(later(now, gate_wait)),
             vendor.map(|(_, (s, _))| s),
             route.map(|(_, (s, _))| s),
             learnt.map(|(_, (s, _))| s),
@@ -241,15 +241,15 @@ impl LocalRateLimiter {
         if let Some((q, (_, tat))) = vendor {
             state
                 .vendor_tat
-                .insert(key.vendor, tat.max(start) + q.interval);
+                .insert(key.vendor, later(tat.max(start), q.interval));
         }
         if let Some((q, (_, tat))) = route {
-            state.key_tat.insert(key, tat.max(start) + q.interval);
+            state.key_tat.insert(key, later(tat.max(start), q.interval));
         }
         if let Some((q, (_, tat))) = learnt
             && let Some(l) = state.learnt.get_mut(&key)
         {
-            l.tat = tat.max(start) + q.interval;
+            l.tat = later(tat.max(start), q.interval);
         }
         if self.adaptive {
             let window = state.windows.entry(key).or_insert((start, 0));
@@ -262,11 +262,22 @@ impl LocalRateLimiter {
     }
 }
 
+/// About thirty years: where an instant lands when the wait asked for does not fit in one.
+const FAR_FUTURE: Duration = Duration::from_secs(86_400 * 365 * 30);
+
+/// `t + d`, or a far-off instant when that overflows (`Instant + Duration` panics there).
+fn later(t: Instant, d: Duration) -> Instant {
+    t.checked_add(d)
+        .or_else(|| t.checked_add(FAR_FUTURE))
+        .unwrap_or(t)
+}
+
 /// GCRA: with theoretical arrival time `tat`, the earliest a request may start, and the tat
 /// to build on.
 fn gcra_start(tat: Option<&Instant>, q: &Quota, now: Instant) -> (Instant, Instant) {
     let tat = tat.copied().unwrap_or(now).max(now);
-    let tolerance = q.interval * (q.burst - 1);
+    // `Quota`'s fields are public: a zero burst or a huge interval must not overflow.
+    let tolerance = q.interval.saturating_mul(q.burst.saturating_sub(1));
     let earliest = tat.checked_sub(tolerance).unwrap_or(now).max(now);
     (earliest, tat)
 }
@@ -291,7 +302,8 @@ impl RateLimiter for LocalRateLimiter {
 
     fn refused(&self, key: RateKey, retry_after: Option<Duration>) {
         let now = Instant::now();
-        let until = now + retry_after.unwrap_or(self.default_pause);
+        // `Retry-After` is the server's: `18446744073709551615` must close the key, not panic.
+        let until = later(now, retry_after.unwrap_or(self.default_pause));
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let gate = state.gates.entry(key).or_insert(until);
         *gate = (*gate).max(until);
@@ -518,6 +530,51 @@ mod tests {
             l.acquire(K).await.unwrap();
         }
         assert_eq!(Instant::now(), t0, "no pacing left after a quiet minute");
+    }
+
+    /// A server's `Retry-After` of `u64::MAX` seconds, and a hand-built quota with a zero
+    /// burst and the largest interval, are refusals, not overflow panics.
+    #[tokio::test(start_paused = true)]
+    async fn absurd_waits_and_quotas_fail_the_call_instead_of_panicking() {
+        let limiter = Arc::new(LocalRateLimiter::new());
+        let server = tower::service_fn(|_req: Request<Body>| async {
+            let resp = Response::builder()
+                .status(429)
+                .header("retry-after", u64::MAX.to_string())
+                .body(Bytes::new())
+                .unwrap();
+            Ok::<_, Error>(resp)
+        });
+        let mut svc = RateLimitLayer::new(limiter.clone()).layer(server);
+        let req = || {
+            Request::get("http://unused/")
+                .body(Body::default())
+                .unwrap()
+        };
+        let resp = svc.call(req()).await.unwrap();
+        assert_eq!(resp.status(), 429);
+        let err = svc.call(req()).await.unwrap_err();
+        assert!(matches!(
+            err,
+            Error::RateLimited {
+                scope: RateLimitScope::Client,
+                ..
+            }
+        ));
+
+        let quota = Quota {
+            interval: Duration::MAX,
+            burst: 0,
+        };
+        let l = LocalRateLimiter::new().vendor_quota("crisp", quota);
+        l.acquire(K).await.unwrap();
+        assert!(matches!(
+            l.acquire(K).await,
+            Err(Error::RateLimited {
+                scope: RateLimitScope::Client,
+                ..
+            })
+        ));
     }
 
     #[tokio::test(start_paused = true)]

@@ -39,10 +39,11 @@ pub struct RetryConfig {
     /// daily quota, say) returns [`Error::RateLimited`] at once. Default 60 s.
     pub max_retry_after: Duration,
     /// The retry budget: retries may add at most this fraction of the recent request rate…
+    /// (taken within 0 to 1000; not a number counts as 0).
     pub budget_percent: f32,
-    /// …plus this many retries per second regardless of traffic.
+    /// …plus this many retries per second regardless of traffic (at most `i32::MAX - 1`).
     pub budget_min_per_sec: u32,
-    /// Over how long the budget remembers requests.
+    /// Over how long the budget remembers requests (taken within 1 to 60 s).
     pub budget_ttl: Duration,
 }
 
@@ -199,10 +200,19 @@ impl RetryLayer {
     /// A layer with its own budget. Clones of the layer (and of the services it builds) share
     /// that budget.
     pub fn new(config: RetryConfig) -> RetryLayer {
+        // `TpsBudget::new` asserts on these ranges; the fields are the caller's, so they are
+        // brought into range rather than allowed to panic.
+        let percent = if config.budget_percent >= 0.0 {
+            config.budget_percent.min(1000.0)
+        } else {
+            0.0
+        };
         let budget = TpsBudget::new(
-            config.budget_ttl,
-            config.budget_min_per_sec,
-            config.budget_percent,
+            config
+                .budget_ttl
+                .clamp(Duration::from_secs(1), Duration::from_secs(60)),
+            config.budget_min_per_sec.min((i32::MAX - 1).unsigned_abs()),
+            percent,
         );
         RetryLayer {
             shared: Arc::new(Shared { config, budget }),
@@ -417,6 +427,41 @@ mod tests {
             distinct.insert(b1.as_micros());
         }
         assert!(distinct.len() > 50, "jittered, not fixed");
+    }
+
+    /// Budget settings outside what `TpsBudget` accepts are brought into range: building the
+    /// layer (so `Transport::builder().build()`) does not panic, and retries still happen.
+    #[tokio::test(start_paused = true)]
+    async fn out_of_range_budget_settings_do_not_panic() {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        for (ttl, min_per_sec, percent) in [
+            (Duration::ZERO, u32::MAX, f32::NAN),
+            (Duration::MAX, 0, -1.0),
+            (Duration::from_millis(1), 5, f32::INFINITY),
+        ] {
+            let config = RetryConfig {
+                budget_ttl: ttl,
+                budget_min_per_sec: min_per_sec,
+                budget_percent: percent,
+                ..cfg()
+            };
+            let calls = Arc::new(AtomicU32::new(0));
+            let counted = calls.clone();
+            let server = tower::service_fn(move |_req: Request<Body>| {
+                counted.fetch_add(1, Ordering::SeqCst);
+                async {
+                    let resp = Response::builder().status(503).body(Bytes::new()).unwrap();
+                    Ok::<_, Error>(resp)
+                }
+            });
+            let svc = RetryLayer::new(config).layer(server);
+            let req = Request::get("http://unused/")
+                .body(Body::default())
+                .unwrap();
+            let resp = svc.oneshot(req).await.unwrap();
+            assert_eq!(resp.status(), 503);
+            assert!(calls.load(Ordering::SeqCst) >= 2 || min_per_sec == 0);
+        }
     }
 
     #[test]
