@@ -25,6 +25,8 @@
 //! use chatdesk::prelude::*;
 //! use std::sync::Arc;
 //!
+//! # #[cfg(not(all(feature = "crisp", feature = "carrot")))] fn main() {}
+//! # #[cfg(all(feature = "crisp", feature = "carrot"))]
 //! # fn main() -> Result<(), Error> {
 //! let transport = Transport::builder()
 //!     .rate_limiter(chatdesk::default_rate_limiter())

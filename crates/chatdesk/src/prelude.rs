@@ -18,6 +18,7 @@
 //! ```no_run
 //! use chatdesk::prelude::*;
 //!
+//! # #[cfg(all(feature = "crisp", feature = "carrot"))]
 //! # async fn run() -> Result<(), Error> {
 //! let crisp = CrispClient::new(Credentials::new("identifier", "key", Tier::Plugin));
 //! let carrot = CarrotClient::new("app.1.token");
