@@ -13,11 +13,14 @@ use chatdesk_carrot_api::model::{
 };
 use chatdesk_carrot_api::{CarrotClient, Error, UserRef, error_name};
 use chatdesk_sim::{Fault, FaultKind, Nth, RateLimit, Seed, Sim, Vendor};
-use chatdesk_transport::{RetryConfig, Transport};
+use chatdesk_transport::Transport;
 use futures_util::TryStreamExt;
 use serde_json::{Value, json};
-use sim_support::{FaultCase, Tally, fault_cases, no_duplicates};
+use sim_support::{
+    FaultCase, Tally, assert_burst_log, fault_cases, no_duplicates, patient_transport, send_each,
+};
 use std::collections::{BTreeMap, BTreeSet};
+use std::future::IntoFuture;
 
 /// Which API version the client's base URL selects on the simulator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -683,19 +686,16 @@ async fn replies_under(case: &FaultCase, n: u64) -> Tally {
         .attempt_timeout(case.attempt_timeout())
         .build();
     let c = client_over(&sim, Api::V1, transport);
-    let conv = sim.carrot_conversation_ids()[0];
-    let mut tally = Tally::new(case);
-    for i in 1..=n {
-        let result = c
-            .conversation(conv)
-            .reply(format!("reply {i}"))
-            .random_id(i)
-            .await;
-        let key = format!("carrot:reply:{conv}:{i}");
-        tally.record(&format!("reply {i}"), &result, sim.write_count(&key));
-    }
-    no_duplicates(&sim.write_counts());
-    tally
+    let id = sim.carrot_conversation_ids()[0];
+    let conv = c.conversation(id);
+    send_each(
+        &sim,
+        case,
+        n,
+        |i| conv.reply(format!("reply {i}")).random_id(i).into_future(),
+        |i| format!("carrot:reply:{id}:{i}"),
+    )
+    .await
 }
 
 #[tokio::test(start_paused = true)]
@@ -715,36 +715,18 @@ async fn replies_over_the_rate_limit_all_land_once() {
         .start()
         .await
         .unwrap();
-    let transport = Transport::builder()
-        .retry(RetryConfig {
-            max_attempts: 10,
-            ..RetryConfig::default()
-        })
-        .build();
-    let c = client_over(&sim, Api::V1, transport);
-    let conv = sim.carrot_conversation_ids()[0];
-    let sends = (1..=N).map(|i| {
-        let call = c
-            .conversation(conv)
-            .reply(format!("burst {i}"))
-            .random_id(i);
-        async move { call.await }
-    });
+    let c = client_over(&sim, Api::V1, patient_transport());
+    let id = sim.carrot_conversation_ids()[0];
+    let conv = c.conversation(id);
+    let sends = (1..=N).map(|i| conv.reply(format!("burst {i}")).random_id(i).into_future());
     let results = futures_util::future::join_all(sends).await;
     for (i, r) in (1..=N).zip(&results) {
-        assert!(r.is_ok(), "reply {i}: {r:?}");
-        assert_eq!(
-            sim.write_count(&format!("carrot:reply:{conv}:{i}")),
-            1,
-            "{i}"
-        );
+        let part = r.as_ref().unwrap_or_else(|e| panic!("reply {i}: {e:?}"));
+        assert_eq!(part.body.as_deref(), Some(format!("burst {i}").as_str()));
+        assert_eq!(sim.write_count(&format!("carrot:reply:{id}:{i}")), 1, "{i}");
     }
     no_duplicates(&sim.write_counts());
-    let log = sim.requests();
-    let refused = log.iter().filter(|r| r.rate_limited).count();
-    assert!(refused > 0, "the limit was never hit");
-    assert!(log.iter().filter(|r| r.rate_limited).all(|r| !r.processed));
-    assert_eq!(log.iter().filter(|r| r.processed).count() as u64, N);
+    assert_burst_log(&sim.requests(), N);
 }
 
 #[test]

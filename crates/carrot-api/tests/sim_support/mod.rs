@@ -4,11 +4,12 @@
 //! `crisp-api/tests/sim_faults.rs`, so both clients are held to the same rule.
 #![allow(dead_code)]
 
-use chatdesk_sim::{ErrorBody, Fault, FaultKind, Nth};
-use chatdesk_transport::Error;
+use chatdesk_sim::{ErrorBody, Fault, FaultKind, Nth, RequestRecord, Sim};
 use chatdesk_transport::http::Method;
+use chatdesk_transport::{Error, RetryConfig, Transport};
 use std::collections::BTreeMap;
 use std::fmt::Debug;
+use std::future::Future;
 use std::time::Duration;
 
 /// The per-attempt deadline of the clients under test.
@@ -166,8 +167,52 @@ impl Tally {
     }
 }
 
+/// Sends writes `1..=n` one after the other with `send`, checks each outcome against the
+/// simulator's counter for `key(i)`, and at the end that no write at all was applied twice.
+pub async fn send_each<T, F>(
+    sim: &Sim,
+    case: &FaultCase,
+    n: u64,
+    mut send: impl FnMut(u64) -> F,
+    key: impl Fn(u64) -> String,
+) -> Tally
+where
+    T: Debug,
+    F: Future<Output = Result<T, Error>>,
+{
+    let mut tally = Tally::new(case);
+    for i in 1..=n {
+        let result = send(i).await;
+        tally.record(&format!("write {i}"), &result, sim.write_count(&key(i)));
+    }
+    no_duplicates(&sim.write_counts());
+    tally
+}
+
 /// Asserts that no write in `counts` was applied more than once.
 pub fn no_duplicates(counts: &BTreeMap<String, u64>) {
     let twice: Vec<_> = counts.iter().filter(|(_, n)| **n > 1).collect();
     assert!(twice.is_empty(), "applied more than once: {twice:?}");
+}
+
+/// A transport that outlasts a burst of rate-limit refusals: up to ten attempts a call.
+pub fn patient_transport() -> Transport {
+    Transport::builder()
+        .retry(RetryConfig {
+            max_attempts: 10,
+            ..RetryConfig::default()
+        })
+        .build()
+}
+
+/// Checks the request log of a burst of `n` writes sent over a rate limit: the limit was hit,
+/// no refused request was processed, and exactly `n` requests were.
+pub fn assert_burst_log(log: &[RequestRecord], n: u64) {
+    assert!(
+        log.iter().any(|r| r.rate_limited),
+        "the limit was never hit"
+    );
+    assert!(log.iter().filter(|r| r.rate_limited).all(|r| !r.processed));
+    let processed = log.iter().filter(|r| r.processed).count();
+    assert_eq!(processed as u64, n, "{log:#?}");
 }

@@ -1,0 +1,141 @@
+//! Fault accounting for Crisp message sends through `CrispClient` against `chatdesk-sim`: under
+//! every fault the simulator injects, no message is applied twice, every message the client
+//! reports as sent is applied exactly once, and each error says truthfully whether the message
+//! may have been applied. Over a rate limit every message lands, once.
+//!
+//! The checks are the ones the Carrot client is held to (`carrot-api/tests/sim_support`).
+
+#[path = "../../carrot-api/tests/sim_support/mod.rs"]
+mod sim_support;
+
+use chatdesk_crisp_api::model::message::{MessageContent, MessageSend};
+use chatdesk_crisp_api::{Credentials, CrispClient, Error, Tier};
+use chatdesk_sim::{CrispTier, RateLimit, Sim, SimBuilder, Vendor};
+use chatdesk_transport::Transport;
+use sim_support::{
+    FaultCase, Tally, assert_burst_log, fault_cases, no_duplicates, patient_transport, send_each,
+};
+use std::future::IntoFuture;
+
+/// The sim's Crisp path for message sends (`*` matches the website and the session).
+const MESSAGE_PATH: &str = "/v1/website/*/conversation/*/message";
+
+/// Starts `builder`, creates a conversation through a client over `transport`, and returns the
+/// simulator, the client, the website and the session.
+async fn start(builder: SimBuilder, transport: Transport) -> (Sim, CrispClient, String, String) {
+    let sim = builder.start().await.unwrap();
+    let creds = sim.crisp_credentials();
+    assert_eq!(creds.tier, CrispTier::Plugin, "the default keypair's tier");
+    let client = CrispClient::builder()
+        .credentials(Credentials::new(creds.identifier, creds.key, Tier::Plugin))
+        .base_url(sim.crisp_base_url())
+        .transport(transport)
+        .build()
+        .unwrap();
+    let created = client
+        .website(&creds.website_id)
+        .conversations()
+        .create()
+        .await
+        .unwrap();
+    let session = created.session_id.expect("a session id");
+    (sim, client, creds.website_id, session)
+}
+
+/// An operator text message with a fingerprint of our choosing, so that the simulator keys its
+/// write counter `crisp:message:<fingerprint>`.
+fn message(fingerprint: u64) -> MessageSend {
+    let mut m = MessageSend::operator(MessageContent::text(format!("message {fingerprint}")));
+    m.fingerprint = Some(i64::try_from(fingerprint).unwrap());
+    m
+}
+
+fn key(fingerprint: u64) -> String {
+    format!("crisp:message:{fingerprint}")
+}
+
+/// Sends `n` messages one after the other under `case`'s fault, which hits every second send,
+/// and checks each outcome against the simulator's counter.
+async fn messages_under(case: &FaultCase, n: u64) -> Tally {
+    let transport = Transport::builder()
+        .attempt_timeout(case.attempt_timeout())
+        .build();
+    let builder = Sim::builder().fault(case.fault(MESSAGE_PATH));
+    let (sim, client, website, session) = start(builder, transport).await;
+    let conversation = client.website(&website).conversation(&session);
+    send_each(
+        &sim,
+        case,
+        n,
+        |i| conversation.send_message(message(i)).into_future(),
+        key,
+    )
+    .await
+}
+
+#[tokio::test(start_paused = true)]
+async fn message_faults_never_apply_a_message_twice_and_errors_tell_the_truth() {
+    for case in fault_cases() {
+        // Every second send is hit, and a send may not be re-sent: three land, three fail.
+        messages_under(&case, 6).await.assert_split(3, 3);
+    }
+}
+
+/// The messages that did land are the ones the conversation shows, once each.
+#[tokio::test(start_paused = true)]
+async fn the_conversation_holds_exactly_the_applied_messages() {
+    let case = FaultCase {
+        kind: chatdesk_sim::FaultKind::CloseAfterProcessing,
+    };
+    let transport = Transport::builder().build();
+    let builder = Sim::builder().fault(case.fault(MESSAGE_PATH));
+    let (sim, client, website, session) = start(builder, transport).await;
+    let conversation = client.website(&website).conversation(&session);
+    let mut lost = Vec::new();
+    for fp in 1..=6_u64 {
+        match conversation.send_message(message(fp)).await {
+            Ok(_) => {}
+            Err(err @ Error::Transport { .. }) => {
+                assert_eq!(err.was_sent(), Some(true));
+                lost.push(fp);
+            }
+            Err(other) => panic!("message {fp}: {other:?}"),
+        }
+    }
+    assert_eq!(lost, [2, 4, 6], "every second answer was lost");
+    let mut shown: Vec<u64> = conversation
+        .messages()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|m| m.fingerprint.and_then(|fp| u64::try_from(fp).ok()))
+        .filter(|fp| (1..=6).contains(fp))
+        .collect();
+    shown.sort_unstable();
+    assert_eq!(shown, [1, 2, 3, 4, 5, 6], "lost answers, applied writes");
+    for fp in 1..=6 {
+        assert_eq!(sim.write_count(&key(fp)), 1, "message {fp}");
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn messages_over_the_rate_limit_all_land_once() {
+    const N: u64 = 12;
+    let transport = patient_transport();
+    // The conversation is created before the limit is set, so every refusal is a message's.
+    let (sim, client, website, session) = start(Sim::builder(), transport).await;
+    sim.set_rate_limits(vec![RateLimit::new(2.0, 2).vendor(Vendor::Crisp)]);
+    sim.reset_accounting();
+    let conversation = client.website(&website).conversation(&session);
+    let sends = (1..=N).map(|fp| conversation.send_message(message(fp)).into_future());
+    let results = futures_util::future::join_all(sends).await;
+    for (fp, result) in (1..=N).zip(&results) {
+        let sent = result
+            .as_ref()
+            .unwrap_or_else(|e| panic!("message {fp}: {e:?}"));
+        assert_eq!(sent.fingerprint, i64::try_from(fp).ok(), "message {fp}");
+        assert_eq!(sim.write_count(&key(fp)), 1, "message {fp}");
+    }
+    no_duplicates(&sim.write_counts());
+    assert_burst_log(&sim.requests(), N);
+}
