@@ -9,12 +9,13 @@
 mod sim_support;
 
 use chatdesk_carrot_api::model::{
-    Assignee, ErrorName, PartType, Presence, PropOp, PropOperation, UserSender,
+    Assignee, Conversation, ConversationPart, ErrorName, Event, PartType, Presence, PropOp,
+    PropOperation, User, UserSender,
 };
 use chatdesk_carrot_api::{CarrotClient, Error, UserRef, error_name};
 use chatdesk_sim::{Fault, FaultKind, Nth, RateLimit, Seed, Sim, Vendor};
 use chatdesk_transport::Transport;
-use futures_util::TryStreamExt;
+use futures_util::{Stream, TryStreamExt};
 use serde_json::{Value, json};
 use sim_support::{
     FaultCase, Tally, assert_burst_log, fault_cases, no_duplicates, patient_transport, send_each,
@@ -68,6 +69,33 @@ fn writes_with_prefix(sim: &Sim, prefix: &str) -> BTreeMap<String, u64> {
         .filter(|(k, _)| k.starts_with(prefix))
         .collect()
 }
+
+/// Every item a list stream yields; a failure fails the test.
+async fn drain<T>(stream: impl Stream<Item = Result<T, Error>>) -> Vec<T> {
+    stream.try_collect().await.unwrap()
+}
+
+/// The ids of listed items.
+fn ids_of<T: HasId>(items: Vec<T>) -> Vec<u64> {
+    items.iter().map(HasId::id).collect()
+}
+
+/// Listed items with a Carrot id.
+trait HasId {
+    fn id(&self) -> u64;
+}
+
+macro_rules! has_id {
+    ($($t:ty),+) => {$(
+        impl HasId for $t {
+            fn id(&self) -> u64 {
+                self.id.0
+            }
+        }
+    )+};
+}
+
+has_id!(User, Conversation, ConversationPart, Event);
 
 fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
     items.into_iter().collect()
@@ -252,25 +280,18 @@ async fn events_tracked_with_params_are_listed_by_name_and_streamed() {
         }
 
         // Every event, a page of two at a time: each once, newest first.
-        let all: Vec<_> = user
-            .events()
-            .page_size(2)
-            .into_stream()
-            .try_collect()
-            .await
-            .unwrap();
+        let all = drain(user.events().page_size(2).into_stream()).await;
         let all_ids: Vec<_> = all.iter().map(|e| e.id).collect();
         let mut want: Vec<_> = orders.iter().chain(&views).copied().collect();
         want.sort_unstable_by(|a, b| b.cmp(a));
         assert_eq!(all_ids, want, "{api:?}");
-        let by_name: Vec<_> = user
-            .events()
-            .filter_name("page_view")
-            .page_size(1)
-            .into_stream()
-            .try_collect()
-            .await
-            .unwrap();
+        let by_name = drain(
+            user.events()
+                .filter_name("page_view")
+                .page_size(1)
+                .into_stream(),
+        )
+        .await;
         assert_eq!(
             by_name.iter().map(|e| e.id).collect::<Vec<_>>(),
             views.iter().rev().copied().collect::<Vec<_>>()
@@ -459,13 +480,7 @@ async fn conversation_lifecycle_start_reply_assign_tag_type_read_close() {
     assert_eq!(conv.get().await.unwrap().closed, Some(true));
 
     // System parts (assign, tag, untag, close) are listed and decode alongside the messages.
-    let all: Vec<_> = conv
-        .parts()
-        .page_size(2)
-        .into_stream()
-        .try_collect()
-        .await
-        .unwrap();
+    let all = drain(conv.parts().page_size(2).into_stream()).await;
     assert_eq!(all.len(), 7, "{all:#?}");
     assert_eq!(set(all.iter().map(|p| p.id)).len(), 7, "each part once");
     let system = all
@@ -540,15 +555,7 @@ async fn leads_offset_paging_yields_every_lead_exactly_once() {
     assert_eq!(set(by_hand.iter().copied()), all_ids);
 
     // The stream walks the same pages in the same order.
-    let streamed: Vec<u64> = c
-        .this_app()
-        .leads()
-        .limit(10)
-        .into_stream()
-        .map_ok(|u| u.id.0)
-        .try_collect()
-        .await
-        .unwrap();
+    let streamed = ids_of(drain(c.this_app().leads().limit(10).into_stream()).await);
     assert_eq!(streamed, by_hand);
     let pages = sim
         .requests()
@@ -573,14 +580,7 @@ async fn conversations_walk(api: Api, cursor_param: &str) {
     }
     sim.reset_accounting();
 
-    let listed: Vec<_> = c
-        .this_app()
-        .conversations()
-        .page_size(10)
-        .into_stream()
-        .try_collect()
-        .await
-        .unwrap();
+    let listed = drain(c.this_app().conversations().page_size(10).into_stream()).await;
     let listed_ids: Vec<u64> = listed.iter().map(|c| c.id.0).collect();
     assert_eq!(listed_ids.len(), 47, "{api:?}: {listed_ids:?}");
     assert_eq!(set(listed_ids.iter().copied()), set(ids.iter().copied()));
@@ -824,4 +824,52 @@ async fn a_tag_whose_answer_was_lost_is_applied_once() {
         .filter(|r| r.route_class == "conversations.tag")
         .count();
     assert_eq!(tries, 2, "the lost answer was followed by one re-send");
+}
+
+/// With every primary key above 2^60, no id is squeezed through `f64` anywhere: cursors built
+/// from big ids walk every list completely, and ids read from one call address the next.
+#[tokio::test]
+async fn ids_above_2_pow_60_survive_cursors_and_round_trips() {
+    for api in [Api::V1, Api::V2] {
+        let seed = Seed {
+            big_ids: true,
+            users: 23,
+            ..Seed::default().conversations(30, 45)
+        };
+        let sim = start(seed).await;
+        let c = client(&sim, api);
+        let ids = sim.carrot_conversation_ids();
+        assert!(ids[0] > 1 << 60);
+        for (n, &id) in ids.iter().enumerate().take(7) {
+            c.conversation(id)
+                .reply("bump")
+                .random_id(n as u64 + 1)
+                .await
+                .unwrap();
+        }
+        let listed = ids_of(drain(c.this_app().conversations().page_size(4).into_stream()).await);
+        assert_eq!(listed.len(), 30, "{api:?}");
+        assert_eq!(set(listed), set(ids.iter().copied()), "{api:?}");
+        let parts = ids_of(drain(c.conversation(ids[20]).parts().page_size(7).into_stream()).await);
+        assert_eq!(set(parts.iter().copied()).len(), 45, "{api:?}");
+        assert!(
+            parts.windows(2).all(|w| w[0] > w[1]),
+            "{api:?}: newest first"
+        );
+        let leads = ids_of(drain(c.this_app().leads().limit(4).into_stream()).await);
+        assert_eq!(set(leads), set(sim.carrot_user_ids()), "{api:?}");
+
+        let user = c.user(UserRef::external("big"));
+        let event = user.track_event("signed_up").await.unwrap();
+        let listed = user.events().await.unwrap().items;
+        assert_eq!(listed.iter().map(|e| e.id).collect::<Vec<_>>(), [event.id]);
+        let started = user.start_conversation("hi").await.unwrap();
+        assert!(started.id.0 > 1 << 60);
+        let got = c.conversation(started.id).get().await.unwrap();
+        let uid = got.user.expect("user").id;
+        assert_eq!(
+            c.user(uid).get().await.unwrap().user_id.as_deref(),
+            Some("big")
+        );
+    }
 }

@@ -11,11 +11,12 @@ mod sim_support;
 use chatdesk_crisp_api::model::message::{MessageContent, MessageSend};
 use chatdesk_crisp_api::{Credentials, CrispClient, Error, Tier};
 use chatdesk_sim::{CrispTier, RateLimit, Sim, SimBuilder, Vendor};
-use chatdesk_transport::Transport;
+use chatdesk_transport::{RateLimitScope, RetryConfig, Transport};
 use sim_support::{
     FaultCase, Tally, assert_burst_log, fault_cases, no_duplicates, patient_transport, send_each,
 };
 use std::future::IntoFuture;
+use std::time::Duration;
 
 /// The sim's Crisp path for message sends (`*` matches the website and the session).
 const MESSAGE_PATH: &str = "/v1/website/*/conversation/*/message";
@@ -138,4 +139,35 @@ async fn messages_over_the_rate_limit_all_land_once() {
     }
     no_duplicates(&sim.write_counts());
     assert_burst_log(&sim.requests(), N);
+}
+
+/// A refusal the client will not wait out surfaces as `RateLimited` by the server, and the
+/// refused message was not applied.
+#[tokio::test(start_paused = true)]
+async fn a_refusal_not_waited_out_is_reported_and_not_applied() {
+    let transport = Transport::builder()
+        .retry(RetryConfig {
+            max_retry_after: Duration::ZERO,
+            ..RetryConfig::default()
+        })
+        .build();
+    let (sim, client, website, session) = start(Sim::builder(), transport).await;
+    sim.set_rate_limits(vec![RateLimit::new(1.0, 1).vendor(Vendor::Crisp)]);
+    let conversation = client.website(&website).conversation(&session);
+    conversation.send_message(message(1)).await.unwrap();
+    let err = conversation.send_message(message(2)).await.unwrap_err();
+    match &err {
+        Error::RateLimited { retry_after, scope } => {
+            assert_eq!(*scope, RateLimitScope::Server);
+            assert_eq!(*retry_after, Some(Duration::from_secs(1)));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(sim.write_count(&key(1)), 1);
+    assert_eq!(sim.write_count(&key(2)), 0, "refused unprocessed");
+    assert!(
+        sim.requests()
+            .iter()
+            .any(|r| r.rate_limited && !r.processed)
+    );
 }
