@@ -235,10 +235,14 @@ impl Error {
 
     /// Whether the server may have processed the request: `Some(false)` when it certainly did
     /// not, `Some(true)` when it may have, `None` when it answered (see the status).
+    ///
+    /// A rate-limit refusal is `Some(false)` whoever gave it: our limiter sent nothing, and a
+    /// server's 429/420 says it did not process the request, so a write may be sent again.
     pub fn was_sent(&self) -> Option<bool> {
         match self {
-            Error::InvalidRequest { .. } | Error::Connect { .. } => Some(false),
-            Error::RateLimited { scope, .. } => Some(*scope == RateLimitScope::Server),
+            Error::InvalidRequest { .. } | Error::Connect { .. } | Error::RateLimited { .. } => {
+                Some(false)
+            }
             Error::Transport { maybe_sent, .. } | Error::Timeout { maybe_sent, .. } => {
                 Some(*maybe_sent)
             }
@@ -310,6 +314,8 @@ mod tests {
         assert!(rl.is_retryable());
         assert_eq!(rl.retry_after(), Some(Duration::from_secs(3)));
         assert_eq!(rl.status(), Some(StatusCode::TOO_MANY_REQUESTS));
+        // The server refused the request: it did not process it, so a write may be re-sent.
+        assert_eq!(rl.was_sent(), Some(false));
         let t = Error::Timeout {
             after: Duration::from_secs(1),
             maybe_sent: true,

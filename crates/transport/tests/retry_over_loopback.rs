@@ -160,6 +160,7 @@ async fn retry_after_beyond_the_cap_fails_at_once() {
         "{err:?}"
     );
     assert_eq!(server.hits(), 1);
+    assert_eq!(err.was_sent(), Some(false), "a refusal was not processed");
     assert!(started.elapsed() < Duration::from_secs(5), "did not wait");
 }
 
