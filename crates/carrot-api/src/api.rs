@@ -251,6 +251,10 @@ impl ConversationApi {
     ///
     /// Sends `action=add` as well: the current API ignores it (it defaults to adding), the v1
     /// docs require it, so the call works whichever version the server applies.
+    ///
+    /// Re-sent after a lost answer (the state converges, so it is safe): should the first copy
+    /// have been applied, the re-sent one can come back as `Error::Api` with reason `ConversationTagAlreadyAssigned`,
+    /// which then means the conversation is already as you asked.
     pub fn add_tag(&self, tag: impl Into<String>) -> Call<AddTag> {
         let params = TagParams {
             from_admin: Some(AdminRef::Default),
@@ -265,6 +269,10 @@ impl ConversationApi {
     /// The older clients removed tags with the deprecated v1 form, `POST …/tag` with
     /// `action=delete`; should a server refuse the `DELETE`, that form is
     /// `conversation(id).add_tag(tag).with_params(|p| p.action = Some(model::TagAction::Delete))`.
+    ///
+    /// Re-sent after a lost answer (the state converges, so it is safe): should the first copy
+    /// have been applied, the re-sent one can come back as `Error::Api` with reason `ConversationTagIsNotAssigned`,
+    /// which then means the conversation is already as you asked.
     pub fn delete_tag(&self, tag: impl Into<String>) -> Call<DeleteTag> {
         let params = TagParams {
             from_admin: Some(AdminRef::Default),

@@ -156,6 +156,10 @@ fn apply_cursor(p: &mut Pagination, cursor: Cursor) {
     }
 }
 
+/// How many pages in a row made only of already-yielded leads the leads stream reads past
+/// before it ends.
+pub const MAX_REPEAT_PAGES: u32 = 3;
+
 /// The server's default leads page size.
 const DEFAULT_LIMIT: u32 = 20;
 
@@ -164,8 +168,9 @@ impl Call<ListLeads> {
     ///
     /// Offset paging over a list sorted by `$last_seen` can shift while it is read, so a lead
     /// may come back on two pages (the docs warn about it): the stream skips ids it has already
-    /// yielded (remembering one `u64` per lead). It ends on a short or empty page, or when the
-    /// offset reaches `data.total`.
+    /// yielded (remembering one `u64` per lead). It ends on a short or empty page, when the
+    /// offset reaches `data.total`, or after [`MAX_REPEAT_PAGES`] pages in a row made only of
+    /// leads it has already yielded (a server that ignores `offset` cannot keep it busy).
     pub fn into_stream(mut self) -> Paginator<User, u64> {
         if self.params.limit.is_none() {
             self.params.limit = Some(50);
@@ -178,6 +183,7 @@ impl Call<ListLeads> {
             let seen = seen.clone();
             let fut: BoxFuture<Result<Page<User, u64>, Error>> = Box::pin(async move {
                 let mut offset = offset;
+                let mut repeat_pages = 0;
                 loop {
                     let mut call = template.clone();
                     call.params.offset = Some(offset);
@@ -200,8 +206,18 @@ impl Call<ListLeads> {
                     };
                     let next = more.then_some(next_offset);
                     match next {
-                        // A page made only of repeats must not end the stream.
-                        Some(n) if fresh.is_empty() => offset = n,
+                        // A page made only of repeats must not end the stream, nor a run of
+                        // them keep it going for ever.
+                        Some(n) if fresh.is_empty() && repeat_pages < MAX_REPEAT_PAGES => {
+                            repeat_pages += 1;
+                            offset = n;
+                        }
+                        Some(_) if fresh.is_empty() => {
+                            return Ok(Page {
+                                items: fresh,
+                                next: None,
+                            });
+                        }
                         _ => return Ok(Page { items: fresh, next }),
                     }
                 }

@@ -416,6 +416,28 @@ async fn leads_without_total_end_on_a_short_page() {
     assert_eq!(server.hits(), 2);
 }
 
+/// A server that ignores `offset` and claims an endless `total` cannot keep the stream reading:
+/// after `MAX_REPEAT_PAGES` pages of nothing new it ends.
+#[tokio::test]
+async fn leads_end_after_a_run_of_pages_with_nothing_new() {
+    let server =
+        Server::start(|_, _| ok(r#"{"users":[{"id":1},{"id":2}],"total":18446744073709551615}"#))
+            .await;
+    let ids: Vec<u64> = server
+        .client()
+        .this_app()
+        .leads()
+        .limit(2)
+        .into_stream()
+        .map_ok(|u| u.id.0)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(ids, [1, 2]);
+    let max = chatdesk_carrot_api::paginate::MAX_REPEAT_PAGES as usize;
+    assert_eq!(server.hits(), 1 + max + 1);
+}
+
 #[tokio::test]
 async fn count_leads_reads_the_total() {
     let server = Server::start(|_, _| ok(r#"{"users":[{"id":1}],"total":1234}"#)).await;
