@@ -86,3 +86,20 @@ pub fn default_rate_limiter() -> LocalRateLimiter {
     let limiter = limiter.vendor_quota("carrot", chatdesk_carrot_api::DEFAULT_QUOTA);
     limiter
 }
+
+/// The examples of the README and of the guides in `docs/`, run as doc tests so that what the
+/// front page shows keeps compiling and working.
+#[cfg(all(
+    doctest,
+    feature = "crisp",
+    feature = "carrot",
+    feature = "hyper-client"
+))]
+mod guide_doctests {
+    #[doc = include_str!("../../../README.md")]
+    pub struct Readme;
+    #[doc = include_str!("../../../docs/retries-and-rate-limits.md")]
+    pub struct RetriesAndRateLimits;
+    #[doc = include_str!("../../../docs/testing-with-the-simulator.md")]
+    pub struct TestingWithTheSimulator;
+}
