@@ -285,7 +285,12 @@ pub fn decode_envelope<T: DeserializeOwned>(response: Response<Bytes>) -> Result
         return Err(api_error(status, body));
     }
     // `data` is borrowed from the body, so decoding it below copies nothing.
-    let raw: RawEnvelope<'_> = match serde_json::from_slice(&body) {
+    // Checked as UTF-8 once as a whole, then read as text (see `decode_json`).
+    let parsed = match std::str::from_utf8(&body) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(&body),
+    };
+    let raw: RawEnvelope<'_> = match parsed {
         Ok(raw) => raw,
         Err(e) => {
             return Err(Error::Decode {

@@ -361,11 +361,16 @@ pub fn build_request(
 ///
 /// The happy path is a plain `serde_json` decode; only when it fails is the document decoded
 /// again with path tracking, so naming the failing field costs nothing on success.
+///
+/// The body is checked as UTF-8 once, as a whole, and then decoded as text: decoding bytes would
+/// re-check every string on its own, which costs several times more on answers made of many
+/// short strings. Bytes that are not UTF-8 are decoded as bytes, for serde_json's own error.
 pub fn decode_json<T: DeserializeOwned>(body: &Bytes) -> Result<T, Error> {
-    match serde_json::from_slice(body) {
-        Ok(value) => Ok(value),
-        Err(plain) => Err(locate_error::<T>(plain, body)),
-    }
+    let decoded = match std::str::from_utf8(body) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(body),
+    };
+    decoded.map_err(|plain| locate_error::<T>(plain, body))
 }
 
 /// Re-decodes `body` with path tracking to say where `plain` happened.
@@ -512,6 +517,24 @@ mod tests {
             decode_json::<T>(&Bytes::new()),
             Err(Error::Decode { .. })
         ));
+    }
+
+    #[test]
+    fn decode_reads_text_and_refuses_bytes_that_are_not_utf8() {
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        struct S {
+            s: String,
+        }
+        let ok: S = decode_json(&Bytes::from_static(
+            "{\"s\":\"caf\u{e9} \\u00e9\"}".as_bytes(),
+        ))
+        .unwrap();
+        assert_eq!(ok.s, "caf\u{e9} \u{e9}");
+        let bad = decode_json::<S>(&Bytes::from_static(b"{\"s\":\"\xff\"}")).unwrap_err();
+        match bad {
+            Error::Decode { path, .. } => assert_eq!(path, "s"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -12,9 +12,11 @@ use std::fmt::Write;
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
-    // `--profile`: only the per-request rows, long enough to attach a sampling profiler.
+    // `--profile`: only the per-request rows, long enough to attach a sampling profiler
+    // (`BENCH_N` requests per row; fewer for an instruction-counting run under callgrind).
     if std::env::args().any(|a| a == "--profile") {
-        match percall::run(200_000) {
+        let n = std::env::var("BENCH_N").ok().and_then(|v| v.parse().ok());
+        match percall::run(n.unwrap_or(200_000)) {
             Ok(rows) => {
                 for r in rows {
                     println!(
