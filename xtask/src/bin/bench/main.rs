@@ -86,6 +86,15 @@ fn run(quick: bool) -> Result<String, String> {
         );
     }
 
+    let (crisp_decode, carrot_decode) = percall::decode_only(n)?;
+    w(
+        &mut r,
+        format!(
+            "\nTyped decode alone, same bodies, no I/O: {crisp_decode:.1} µs CPU per Crisp conversation, \
+             {carrot_decode:.1} µs per Carrot conversation (included in the rows above).\n"
+        ),
+    );
+
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

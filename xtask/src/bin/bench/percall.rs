@@ -242,6 +242,36 @@ pub fn run(requests: usize) -> Result<Vec<Row>, String> {
     })
 }
 
+/// Client CPU µs per typed decode of the two fixed answers, with no I/O: `(crisp, carrot)`.
+///
+/// The share of a call's cost that any typed client pays for the same struct; the rest of the
+/// gap to the bare client is the stack and the request building.
+pub fn decode_only(n: usize) -> Result<(f64, f64), String> {
+    use chatdesk::carrot::model::Conversation as CarrotConversation;
+    use chatdesk::crisp::model::conversation::Conversation as CrispConversation;
+    let per_decode = |decode: &dyn Fn() -> Result<(), String>| -> Result<f64, String> {
+        let cpu0 = thread_cpu_ns().unwrap_or(0);
+        for _ in 0..n {
+            decode()?;
+        }
+        let cpu = thread_cpu_ns().unwrap_or(0).saturating_sub(cpu0);
+        Ok(cpu as f64 / 1e3 / n as f64)
+    };
+    let crisp = per_decode(&|| {
+        let resp = Response::new(Bytes::from_static(CRISP_CONVERSATION.as_bytes()));
+        chatdesk::crisp::envelope::decode_data::<CrispConversation>(resp)
+            .map(drop)
+            .map_err(|e| e.to_string())
+    })?;
+    let carrot = per_decode(&|| {
+        let resp = Response::new(Bytes::from_static(CARROT_CONVERSATION.as_bytes()));
+        chatdesk::carrot::decode_envelope::<CarrotConversation>(resp)
+            .map(drop)
+            .map_err(|e| e.to_string())
+    })?;
+    Ok((crisp, carrot))
+}
+
 /// Whether a row is selected by `BENCH_ROWS` (a substring of the client name; all when unset).
 fn selected(client: &str) -> bool {
     std::env::var("BENCH_ROWS").map_or(true, |f| client.contains(f.as_str()))
