@@ -263,6 +263,24 @@ impl CarrotClientBuilder {
     }
 
     /// Sends through `transport`, used as given (its own rate limiter and retries).
+    ///
+    /// The client's own pace ([`quota`](Self::quota), [`DEFAULT_QUOTA`] by default) is then not
+    /// applied: give the transport's limiter a `"carrot"` vendor quota to keep it, as below (or
+    /// use `chatdesk::default_rate_limiter()`, which also suits a transport shared with Crisp).
+    ///
+    /// ```
+    /// use chatdesk_carrot_api::{CarrotClient, DEFAULT_QUOTA};
+    /// use chatdesk_transport::{LocalRateLimiter, Transport};
+    ///
+    /// let transport = Transport::builder()
+    ///     .rate_limiter(LocalRateLimiter::new().vendor_quota("carrot", DEFAULT_QUOTA))
+    ///     .build();
+    /// let client = CarrotClient::builder()
+    ///     .token("app.1.secret")
+    ///     .transport(transport)
+    ///     .build()?;
+    /// # Ok::<(), chatdesk_transport::Error>(())
+    /// ```
     pub fn transport(mut self, transport: Transport) -> Self {
         self.transport = Some(transport);
         self
