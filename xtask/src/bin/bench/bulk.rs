@@ -140,7 +140,7 @@ async fn new_session(client: &CrispClient, sim: &Sim) -> Result<String, String> 
 
 /// Part 2: `n` sends at concurrency `c` against a simulator limiting Crisp to `rate`/s.
 /// With `pace`, the client's quota is set to the same rate (the documented limit); without it
-/// the client relies on the reactive gate and retries alone.
+/// the client relies on the default stack: the reactive gate, adaptive pacing and retries.
 pub async fn under_limit(
     n: usize,
     c: usize,
@@ -162,7 +162,7 @@ pub async fn under_limit(
     let label = if pace {
         format!("quota {rate}/s = limit")
     } else {
-        "reactive only (no quota)".to_owned()
+        "default stack, no quota (adaptive pacing)".to_owned()
     };
     let out = send_all(&sim, &client, &session, n, c, 1_000_000, label).await;
     let ideal = n as f64 / rate as f64;

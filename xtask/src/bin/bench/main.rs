@@ -120,7 +120,6 @@ fn run(quick: bool) -> Result<String, String> {
     );
     w(&mut r, "|---|---:|---:|---:|---:|---:|---:|".into());
     for pace in [true, false] {
-        let n = if pace { n } else { n / 2 };
         let (o, ratio) = rt.block_on(bulk::under_limit(n, c, rate, pace))?;
         w(
             &mut r,
