@@ -5,7 +5,7 @@ use bytes::Bytes;
 use chatdesk_model::carrot::{ErrorName, Meta};
 use chatdesk_transport::{
     Body, Endpoint, EndpointSpec, Error, Multipart, PathArg, Replay, RequestBody, RequestMeta,
-    Transport, build_request, decode_json, encode_query,
+    Transport, build_request, decode_json, encode_query, parse_json,
 };
 use http::{Method, Request, Response, StatusCode};
 use serde::Serialize;
@@ -285,12 +285,7 @@ pub fn decode_envelope<T: DeserializeOwned>(response: Response<Bytes>) -> Result
         return Err(api_error(status, body));
     }
     // `data` is borrowed from the body, so decoding it below copies nothing.
-    // Checked as UTF-8 once as a whole, then read as text (see `decode_json`).
-    let parsed = match std::str::from_utf8(&body) {
-        Ok(text) => serde_json::from_str(text),
-        Err(_) => serde_json::from_slice(&body),
-    };
-    let raw: RawEnvelope<'_> = match parsed {
+    let raw: RawEnvelope<'_> = match parse_json(&body) {
         Ok(raw) => raw,
         Err(e) => {
             return Err(Error::Decode {

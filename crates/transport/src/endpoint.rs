@@ -13,6 +13,7 @@ use bytes::Bytes;
 use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
 use http::{Method, Request, Response, Uri};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Deserialize;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -359,18 +360,22 @@ pub fn build_request(
 
 /// Decodes a JSON document, naming the path of the field that failed.
 ///
-/// The happy path is a plain `serde_json` decode; only when it fails is the document decoded
+/// The happy path is a plain [`parse_json`]; only when it fails is the document decoded
 /// again with path tracking, so naming the failing field costs nothing on success.
+pub fn decode_json<T: DeserializeOwned>(body: &Bytes) -> Result<T, Error> {
+    parse_json(body).map_err(|plain| locate_error::<T>(plain, body))
+}
+
+/// A plain `serde_json` decode of `body`, which `T` may borrow from.
 ///
 /// The body is checked as UTF-8 once, as a whole, and then decoded as text: decoding bytes would
 /// re-check every string on its own, which costs several times more on answers made of many
 /// short strings. Bytes that are not UTF-8 are decoded as bytes, for serde_json's own error.
-pub fn decode_json<T: DeserializeOwned>(body: &Bytes) -> Result<T, Error> {
-    let decoded = match std::str::from_utf8(body) {
+pub fn parse_json<'de, T: Deserialize<'de>>(body: &'de [u8]) -> serde_json::Result<T> {
+    match std::str::from_utf8(body) {
         Ok(text) => serde_json::from_str(text),
         Err(_) => serde_json::from_slice(body),
-    };
-    decoded.map_err(|plain| locate_error::<T>(plain, body))
+    }
 }
 
 /// Re-decodes `body` with path tracking to say where `plain` happened.
