@@ -18,7 +18,8 @@ use chatdesk_transport::Transport;
 use futures_util::{Stream, TryStreamExt};
 use serde_json::{Value, json};
 use sim_support::{
-    FaultCase, Tally, assert_burst_log, fault_cases, no_duplicates, patient_transport, send_each,
+    ATTEMPT_TIMEOUT, FaultCase, Tally, assert_burst_log, fault_cases, no_duplicates,
+    patient_transport, send_each,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::future::IntoFuture;
@@ -683,7 +684,7 @@ async fn replies_under(case: &FaultCase, n: u64) -> Tally {
         .await
         .unwrap();
     let transport = Transport::builder()
-        .attempt_timeout(case.attempt_timeout())
+        .attempt_timeout(ATTEMPT_TIMEOUT)
         .build();
     let c = client_over(&sim, Api::V1, transport);
     let id = sim.carrot_conversation_ids()[0];

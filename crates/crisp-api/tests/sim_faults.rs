@@ -13,7 +13,8 @@ use chatdesk_crisp_api::{Credentials, CrispClient, Error, Tier};
 use chatdesk_sim::{CrispTier, RateLimit, Sim, SimBuilder, Vendor};
 use chatdesk_transport::{RateLimitScope, RetryConfig, Transport};
 use sim_support::{
-    FaultCase, Tally, assert_burst_log, fault_cases, no_duplicates, patient_transport, send_each,
+    ATTEMPT_TIMEOUT, FaultCase, Tally, assert_burst_log, fault_cases, no_duplicates,
+    patient_transport, send_each,
 };
 use std::future::IntoFuture;
 use std::time::Duration;
@@ -59,7 +60,7 @@ fn key(fingerprint: u64) -> String {
 /// and checks each outcome against the simulator's counter.
 async fn messages_under(case: &FaultCase, n: u64) -> Tally {
     let transport = Transport::builder()
-        .attempt_timeout(case.attempt_timeout())
+        .attempt_timeout(ATTEMPT_TIMEOUT)
         .build();
     let builder = Sim::builder().fault(case.fault(MESSAGE_PATH));
     let (sim, client, website, session) = start(builder, transport).await;

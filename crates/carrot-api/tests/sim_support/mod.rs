@@ -56,11 +56,6 @@ impl FaultCase {
             .nth(Nth::Every(2))
     }
 
-    /// The attempt deadline to give the client's transport.
-    pub fn attempt_timeout(&self) -> Duration {
-        ATTEMPT_TIMEOUT
-    }
-
     /// Whether `err` is what this fault must produce for a write the client may not re-send.
     fn is_expected(&self, err: &Error) -> bool {
         match &self.kind {
