@@ -66,11 +66,29 @@ macro_rules! string_enum {
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-                Ok(match ::core::str::FromStr::from_str(&s) {
-                    Ok(v) => v,
-                    Err(never) => match never {},
-                })
+                // A visitor rather than `String`/`Cow<str>` (whose impl always allocates): a known
+                // value is matched on the borrowed text, only an unknown one is copied; an owned
+                // string is moved, not copied.
+                struct Visitor;
+                impl<'de> ::serde::de::Visitor<'de> for Visitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        f.write_str(concat!("a string (", stringify!($name), ")"))
+                    }
+                    fn visit_str<E: ::serde::de::Error>(self, s: &str) -> Result<$name, E> {
+                        Ok(match s {
+                            $( $wire => $name::$variant, )+
+                            other => $name::Other(other.to_owned()),
+                        })
+                    }
+                    fn visit_string<E: ::serde::de::Error>(self, s: String) -> Result<$name, E> {
+                        Ok(match s.as_str() {
+                            $( $wire => $name::$variant, )+
+                            _ => $name::Other(s),
+                        })
+                    }
+                }
+                d.deserialize_str(Visitor)
             }
         }
     };
