@@ -184,6 +184,10 @@ async fn carrot_flow(client: &CarrotClient, who: UserRef) -> Fallible<()> {
             break;
         }
     }
-    println!("  paged through {} events of the user", names.len());
+    let first: Vec<&str> = names.iter().take(5).map(String::as_str).collect();
+    println!(
+        "  paged through the user's events: {} read, first {first:?}",
+        names.len()
+    );
     Ok(())
 }
