@@ -448,6 +448,23 @@ fn typed_message_contents_serialize_with_type_and_content() {
         MessageContent::note("psst"),
     );
     assert_eq!(serde_json::to_value(&note).unwrap()["type"], json!("note"));
+    // Every typed kind decodes into its own variant and encodes back exactly as it came.
+    for wire in [
+        json!({"type": "text", "content": "hi"}),
+        json!({"type": "note", "content": "psst"}),
+        json!({"type": "file", "content": {"name": "a.pdf", "url": "https://x/a.pdf", "type": "application/pdf"}}),
+        json!({"type": "animation", "content": {"url": "https://x/a.gif", "type": "image/gif"}}),
+        json!({"type": "audio", "content": {"url": "https://x/a.ogg", "type": "audio/ogg", "duration": 3}}),
+        json!({"type": "picker", "content": {"id": "p", "text": "Pick", "choices": []}}),
+        json!({"type": "field", "content": {"id": "f", "text": "Name?"}}),
+        json!({"type": "carousel", "content": {"text": "Pick one", "targets": []}}),
+        json!({"type": "event", "content": {"namespace": "state:resolved"}}),
+    ] {
+        let content: MessageContent = serde_json::from_value(wire.clone()).unwrap();
+        assert!(!matches!(content, MessageContent::Other { .. }), "{wire}");
+        assert_eq!(json!(content.kind().as_str()), wire["type"]);
+        assert_eq!(serde_json::to_value(&content).unwrap(), wire);
+    }
     let event = MessageContent::Event(message::EventContent::new("state:resolved"));
     assert_eq!(event.kind(), MessageType::Event);
     assert_eq!(

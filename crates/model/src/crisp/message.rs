@@ -440,37 +440,22 @@ impl Serialize for MessageContent {
                     map.serialize_entry("content", content)?;
                 }
             }
-            MessageContent::Text(t) | MessageContent::Note(t) => {
-                map.serialize_entry("type", self.kind().as_str())?;
-                map.serialize_entry("content", t)?;
-            }
-            MessageContent::File(c) => {
-                map.serialize_entry("type", "file")?;
-                map.serialize_entry("content", c)?;
-            }
-            MessageContent::Animation(c) => {
-                map.serialize_entry("type", "animation")?;
-                map.serialize_entry("content", c)?;
-            }
-            MessageContent::Audio(c) => {
-                map.serialize_entry("type", "audio")?;
-                map.serialize_entry("content", c)?;
-            }
-            MessageContent::Picker(c) => {
-                map.serialize_entry("type", "picker")?;
-                map.serialize_entry("content", c)?;
-            }
-            MessageContent::Field(c) => {
-                map.serialize_entry("type", "field")?;
-                map.serialize_entry("content", c)?;
-            }
-            MessageContent::Carousel(c) => {
-                map.serialize_entry("type", "carousel")?;
-                map.serialize_entry("content", c)?;
-            }
-            MessageContent::Event(c) => {
-                map.serialize_entry("type", "event")?;
-                map.serialize_entry("content", c)?;
+            typed => {
+                // Every known kind is written as its `MessageType` name, from one place.
+                map.serialize_entry("type", typed.kind().as_str())?;
+                match typed {
+                    MessageContent::Text(t) | MessageContent::Note(t) => {
+                        map.serialize_entry("content", t)?
+                    }
+                    MessageContent::File(c) => map.serialize_entry("content", c)?,
+                    MessageContent::Animation(c) => map.serialize_entry("content", c)?,
+                    MessageContent::Audio(c) => map.serialize_entry("content", c)?,
+                    MessageContent::Picker(c) => map.serialize_entry("content", c)?,
+                    MessageContent::Field(c) => map.serialize_entry("content", c)?,
+                    MessageContent::Carousel(c) => map.serialize_entry("content", c)?,
+                    MessageContent::Event(c) => map.serialize_entry("content", c)?,
+                    MessageContent::Other { .. } => {}
+                }
             }
         }
         map.end()
