@@ -19,6 +19,29 @@ use chatdesk_model::id::FlexId;
 use serde_json::{Map, Value};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// Optional-parameter setters, one line each: `name(arg: Type) => field;` stores the value as
+/// given, `name(arg: into Type) => field;` takes anything `Into<Type>`. Each keeps its doc
+/// comment.
+macro_rules! params {
+    () => {};
+    ($(#[$doc:meta])* $name:ident($arg:ident: into $ty:ty) => $field:ident; $($rest:tt)*) => {
+        $(#[$doc])*
+        pub fn $name(mut self, $arg: impl Into<$ty>) -> Self {
+            self.params.$field = Some($arg.into());
+            self
+        }
+        params!($($rest)*);
+    };
+    ($(#[$doc:meta])* $name:ident($arg:ident: $ty:ty) => $field:ident; $($rest:tt)*) => {
+        $(#[$doc])*
+        pub fn $name(mut self, $arg: $ty) -> Self {
+            self.params.$field = Some($arg);
+            self
+        }
+        params!($($rest)*);
+    };
+}
+
 impl CarrotClient {
     /// The endpoints under `/apps/{app_id}`; `AppRef::SelfApp` (`$self_app`) is the token's app.
     pub fn app(&self, app: impl Into<AppRef>) -> AppApi {
@@ -131,10 +154,9 @@ impl AppApi {
 }
 
 impl Call<ListLeads> {
-    /// Only leads matching `filter`.
-    pub fn filter(mut self, filter: LeadsFilter) -> Self {
-        self.params.filters = Some(filter);
-        self
+    params! {
+        /// Only leads matching `filter`.
+        filter(filter: LeadsFilter) => filters;
     }
 
     /// Sorts by `prop` (default `$last_seen`) in `order` (default descending).
@@ -144,36 +166,22 @@ impl Call<ListLeads> {
         self
     }
 
-    /// Skips `offset` leads.
-    pub fn offset(mut self, offset: u64) -> Self {
-        self.params.offset = Some(offset);
-        self
-    }
-
-    /// Page size, 1 to 50.
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.params.limit = Some(limit);
-        self
+    params! {
+        /// Skips `offset` leads.
+        offset(offset: u64) => offset;
+        /// Page size, 1 to 50.
+        limit(limit: u32) => limit;
     }
 }
 
 impl Call<AppConversations> {
-    /// Only closed (`true`) or open (`false`) conversations.
-    pub fn closed(mut self, closed: bool) -> Self {
-        self.params.closed = Some(closed);
-        self
-    }
-
-    /// Only answered (`true`) or unanswered (`false`) conversations.
-    pub fn answered(mut self, answered: bool) -> Self {
-        self.params.answered = Some(answered);
-        self
-    }
-
-    /// Only conversations assigned to `admin` (`0`: to nobody).
-    pub fn assigned(mut self, admin: impl Into<FlexId>) -> Self {
-        self.params.assigned = Some(admin.into());
-        self
+    params! {
+        /// Only closed (`true`) or open (`false`) conversations.
+        closed(closed: bool) => closed;
+        /// Only answered (`true`) or unanswered (`false`) conversations.
+        answered(answered: bool) => answered;
+        /// Only conversations assigned to `admin` (`0`: to nobody).
+        assigned(admin: into FlexId) => assigned;
     }
 
     /// Only conversations with every one of `tags`.
@@ -182,16 +190,11 @@ impl Call<AppConversations> {
         self
     }
 
-    /// Only conversations from `channel`.
-    pub fn channel(mut self, channel: impl Into<FlexId>) -> Self {
-        self.params.channel = Some(channel.into());
-        self
-    }
-
-    /// Only conversations handled by this kind of bot.
-    pub fn assistant_type(mut self, kind: AssistantType) -> Self {
-        self.params.assistant_type = Some(kind);
-        self
+    params! {
+        /// Only conversations from `channel`.
+        channel(channel: into FlexId) => channel;
+        /// Only conversations handled by this kind of bot.
+        assistant_type(kind: AssistantType) => assistant_type;
     }
 }
 
@@ -298,53 +301,22 @@ impl ConversationApi {
 }
 
 impl Call<Reply> {
-    /// Sends as this admin.
-    pub fn from_admin(mut self, admin: impl Into<AdminRef>) -> Self {
-        self.params.from_admin = Some(admin.into());
-        self.params.from_user = None;
-        self
-    }
-
-    /// Sends as the user (then the reply type is ignored by the API).
-    pub fn from_user(mut self, user: impl Into<UserSender>) -> Self {
-        self.params.from_user = Some(user.into());
-        self.params.from_admin = None;
-        self
-    }
-
     /// An internal note instead of a visible reply.
     pub fn note(self) -> Self {
         self.reply_type(ReplyType::Note)
     }
 
-    /// The kind of reply (default `reply_admin`).
-    pub fn reply_type(mut self, kind: ReplyType) -> Self {
-        self.params.reply_type = Some(kind);
-        self
-    }
-
-    /// A client-chosen number attached to the part (the API does not say it deduplicates).
-    pub fn random_id(mut self, random_id: u64) -> Self {
-        self.params.random_id = Some(random_id);
-        self
-    }
-
-    /// Your own id for the message.
-    pub fn external_id(mut self, id: impl Into<String>) -> Self {
-        self.params.external_id = Some(id.into());
-        self
-    }
-
-    /// Assigns the conversation to `admin` at the same time.
-    pub fn auto_assign(mut self, admin: impl Into<FlexId>) -> Self {
-        self.params.auto_assign = Some(admin.into());
-        self
-    }
-
-    /// A structured body (sent as JSON text).
-    pub fn body_json(mut self, body: Value) -> Self {
-        self.params.body_json = Some(body);
-        self
+    params! {
+        /// The kind of reply (default `reply_admin`).
+        reply_type(kind: ReplyType) => reply_type;
+        /// A client-chosen number attached to the part (the API does not say it deduplicates).
+        random_id(random_id: u64) => random_id;
+        /// Your own id for the message.
+        external_id(id: into String) => external_id;
+        /// Assigns the conversation to `admin` at the same time.
+        auto_assign(admin: into FlexId) => auto_assign;
+        /// A structured body (sent as JSON text).
+        body_json(body: Value) => body_json;
     }
 
     /// Attaches a file; the request becomes `multipart/form-data`.
@@ -367,26 +339,36 @@ impl Call<Reply> {
 }
 
 impl Call<SetTyping> {
-    /// The text being typed.
-    pub fn body(mut self, body: impl Into<String>) -> Self {
-        self.params.body = Some(body.into());
-        self
-    }
-
-    /// Typing as this admin.
-    pub fn from_admin(mut self, admin: impl Into<AdminRef>) -> Self {
-        self.params.from_admin = Some(admin.into());
-        self.params.from_user = None;
-        self
-    }
-
-    /// Typing as the user.
-    pub fn from_user(mut self, user: impl Into<UserSender>) -> Self {
-        self.params.from_user = Some(user.into());
-        self.params.from_admin = None;
-        self
+    params! {
+        /// The text being typed.
+        body(body: into String) => body;
     }
 }
+
+/// The sender of a reply or of a typing indicator: an admin or the user, one excluding the
+/// other.
+macro_rules! sender {
+    ($($ty:ty),+) => {$(
+        impl Call<$ty> {
+            /// As this admin (replaces a `from_user` set before).
+            pub fn from_admin(mut self, admin: impl Into<AdminRef>) -> Self {
+                self.params.from_admin = Some(admin.into());
+                self.params.from_user = None;
+                self
+            }
+
+            /// As the user (replaces a `from_admin` set before). On a reply the API then
+            /// ignores the reply type.
+            pub fn from_user(mut self, user: impl Into<UserSender>) -> Self {
+                self.params.from_user = Some(user.into());
+                self.params.from_admin = None;
+                self
+            }
+        }
+    )+};
+}
+
+sender!(Reply, SetTyping);
 
 macro_rules! acting_admin {
     ($($ty:ty),+) => {$(
@@ -501,44 +483,29 @@ impl UserApi {
 }
 
 impl Call<UserEvents> {
-    /// Only events named `name`.
-    pub fn filter_name(mut self, name: impl Into<String>) -> Self {
-        self.params.filter_name = Some(name.into());
-        self
-    }
-
-    /// Property values as strings.
-    pub fn props_as_string(mut self, yes: bool) -> Self {
-        self.params.props_as_string = Some(yes);
-        self
+    params! {
+        /// Only events named `name`.
+        filter_name(name: into String) => filter_name;
+        /// Property values as strings.
+        props_as_string(yes: bool) => props_as_string;
     }
 }
 
 impl Call<UserConversations> {
-    /// Only conversations where the user replied.
-    pub fn with_user_replies_only(mut self, yes: bool) -> Self {
-        self.params.with_user_replies_only = Some(yes);
-        self
-    }
-
-    /// Web (default) or mobile SDK conversations.
-    pub fn recipient_type(mut self, kind: RecipientType) -> Self {
-        self.params.recipient_type = Some(kind);
-        self
+    params! {
+        /// Only conversations where the user replied.
+        with_user_replies_only(yes: bool) => with_user_replies_only;
+        /// Web (default) or mobile SDK conversations.
+        recipient_type(kind: RecipientType) => recipient_type;
     }
 }
 
 impl Call<GetUser> {
-    /// Also include `presence_details`.
-    pub fn presence_details(mut self, yes: bool) -> Self {
-        self.params.presence_details = Some(yes);
-        self
-    }
-
-    /// Also include the user's events.
-    pub fn events(mut self, yes: bool) -> Self {
-        self.params.events = Some(yes);
-        self
+    params! {
+        /// Also include `presence_details`.
+        presence_details(yes: bool) => presence_details;
+        /// Also include the user's events.
+        events(yes: bool) => events;
     }
 
     /// Also include segments, notes and tags.
@@ -574,11 +541,10 @@ impl Call<TrackEvent> {
         self
     }
 
-    /// Back-dates the event (Unix seconds, UTC); such events fire no automessages, bots or
-    /// triggered integrations.
-    pub fn created(mut self, at: Timestamp) -> Self {
-        self.params.created = Some(at);
-        self
+    params! {
+        /// Back-dates the event (Unix seconds, UTC); such events fire no automessages, bots or
+        /// triggered integrations.
+        created(at: Timestamp) => created;
     }
 
     /// Back-dates the event to `at` (whole seconds).
@@ -599,32 +565,25 @@ impl Call<SetPresence> {
         self
     }
 
-    /// The session identifier.
-    pub fn session(mut self, session: impl Into<String>) -> Self {
-        self.params.session = Some(session.into());
-        self
+    params! {
+        /// The session identifier.
+        session(session: into String) => session;
     }
 }
 
 impl Call<SendMessage> {
-    /// How the message is shown (default chat pop-up).
-    pub fn kind(mut self, kind: MessageType) -> Self {
-        self.params.message_type = Some(kind);
-        self
+    params! {
+        /// How the message is shown (default chat pop-up).
+        kind(kind: MessageType) => message_type;
     }
 }
 
 impl Call<StartConversation> {
-    /// A client-chosen number attached to the message.
-    pub fn random_id(mut self, random_id: u64) -> Self {
-        self.params.random_id = Some(random_id);
-        self
-    }
-
-    /// The page the conversation starts from.
-    pub fn referrer(mut self, url: impl Into<String>) -> Self {
-        self.params.referrer = Some(url.into());
-        self
+    params! {
+        /// A client-chosen number attached to the message.
+        random_id(random_id: u64) => random_id;
+        /// The page the conversation starts from.
+        referrer(url: into String) => referrer;
     }
 
     /// Attaches a file (at most 10 MB); the request becomes `multipart/form-data`.
@@ -647,16 +606,11 @@ impl Call<StartConversation> {
 }
 
 impl Call<ImportUsers> {
-    /// The property that matches rows to existing users (default `$user_id`).
-    pub fn merge_field(mut self, field: MergeField) -> Self {
-        self.params.merge_field = Some(field);
-        self
-    }
-
-    /// The column separator (default tab).
-    pub fn delimiter(mut self, delimiter: CsvDelimiter) -> Self {
-        self.params.delimiter = Some(delimiter);
-        self
+    params! {
+        /// The property that matches rows to existing users (default `$user_id`).
+        merge_field(field: MergeField) => merge_field;
+        /// The column separator (default tab).
+        delimiter(delimiter: CsvDelimiter) => delimiter;
     }
 
     /// Tags put on every imported user.
