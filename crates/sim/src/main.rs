@@ -94,25 +94,36 @@ fn parse(args: Vec<String>) -> Result<SimBuilder, String> {
     Ok(b.bind((host, port).into()))
 }
 
-async fn wait_for_signal() {
+/// Registers for Ctrl-C and SIGTERM at once and returns a future that ends on either.
+///
+/// Called before the ready line is printed: a script that sends SIGTERM as soon as it has read
+/// the line must find the handler already installed, not kill the process outright.
+fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
+        use tokio::signal::unix::{Signal, SignalKind, signal};
+        async fn recv(s: Option<Signal>) {
+            match s {
+                Some(mut s) => {
+                    s.recv().await;
                 }
+                None => std::future::pending::<()>().await,
             }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
+        }
+        let term = signal(SignalKind::terminate()).ok();
+        let int = signal(SignalKind::interrupt()).ok();
+        async move {
+            tokio::select! {
+                _ = recv(term) => {}
+                _ = recv(int) => {}
             }
         }
     }
     #[cfg(not(unix))]
     {
-        let _ = tokio::signal::ctrl_c().await;
+        async {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
 
@@ -149,6 +160,7 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
+        let stop = stop_signal();
         {
             let mut out = std::io::stdout().lock();
             let _ = writeln!(out, "{}", sim.summary_line());
@@ -160,7 +172,7 @@ fn main() -> ExitCode {
             sim.crisp_base_url(),
             sim.carrot_base_url()
         );
-        wait_for_signal().await;
+        stop.await;
         eprintln!(
             "chatdesk-sim: shutting down after {} requests",
             sim.total_requests()

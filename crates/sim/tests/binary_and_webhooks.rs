@@ -123,15 +123,22 @@ async fn binary_prints_one_json_line_and_serves() {
             .status()
             .expect("kill runs");
         assert!(killed.success());
+        // A guard against a hang (20 s), not a timing check.
         let mut status = None;
-        for _ in 0..200 {
+        for _ in 0..800 {
             if let Some(s) = child.0.try_wait().expect("wait") {
                 status = Some(s);
                 break;
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
-        assert_eq!(status.and_then(|s| s.code()), Some(0), "exits 0 on SIGTERM");
+        // `None` here: still running after the guard; a status without a code: killed by the
+        // signal itself (no handler installed yet).
+        assert_eq!(
+            status.map(|s| s.code()),
+            Some(Some(0)),
+            "exits 0 on SIGTERM ({status:?})"
+        );
     }
 }
 
