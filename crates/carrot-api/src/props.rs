@@ -20,11 +20,14 @@ use std::fmt;
 /// outcome (`affected_props`, `ignored_operations`) is merged over the requests.
 ///
 /// Each request is sent as replay-safe only when applying it twice provably leaves the same
-/// properties as applying it once (the rule is stated on [`replay_class`]): every key is touched
-/// either only by `update_or_create` / `set_once` / `delete`, or by a single `union` or a single
-/// `exclude`; no `add` or `append`; `double_subscribe` off. Any other request is unsafe, so the
-/// transport never re-sends it after it may have been applied. A re-sent safe request may
-/// report as ignored what its lost first copy had changed.
+/// properties as applying it once: `double_subscribe` is off, no operation is `add` or
+/// `append`, and every key (compared ignoring case) is touched either only by
+/// `update_or_create` / `set_once` / `delete`, in any number and order, or by a single `union`
+/// or a single `exclude`. Any sequence of the first three on one key is idempotent; a list
+/// operation next to another one on its key need not be (`exclude(["vip"])` then
+/// `set_once(["vip"])` ends as `["vip"]` sent once and `[]` sent twice). Any other request is
+/// unsafe, so the transport never re-sends it after it may have been applied. A re-sent safe
+/// request may report as ignored what its lost first copy had changed.
 ///
 /// ```
 /// # use chatdesk_carrot_api::{CarrotClient, UserRef};
