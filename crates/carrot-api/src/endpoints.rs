@@ -19,7 +19,7 @@ use crate::paginate::ListPage;
 use chatdesk_model::carrot::{
     ActiveUsersParams, AnyData, AppConversationsParams, AssignParams, Channel, ChannelsParams,
     CloseParams, Conversation, ConversationParams, ConversationPart, Empty, Event, GetUserParams,
-    ImportResult, ImportUsersParams, Leads, LeadsParams, MarkReadParams, Meta, PartsParams, PropOp,
+    ImportResult, ImportUsersParams, Leads, LeadsParams, MarkReadParams, Meta, PartsParams,
     PropsOutcome, ReplyParams, SendEmailParams, SendMessageParams, SentMessage, SetPresenceParams,
     SetPropsParams, SetTypingParams, StartConversationParams, StartedConversation, SystemPart,
     TagParams, TrackEventParams, UnsubscribeEmailParams, User, UserConversationsParams,
@@ -160,22 +160,10 @@ declared_replay_only!(
 );
 
 impl ReplayFor for SetPropsParams {
-    /// A props request is safe to re-send when every operation converges (setting, deleting,
-    /// set-union and set-difference give the same state when applied twice) and nothing is
-    /// triggered by it (`double_subscribe` may send a confirmation e-mail per request).
-    /// `add` and `append` accumulate, so any of them keeps the request unsafe.
+    /// See [`crate::props::replay_class`]: safe only when a second copy of the whole request
+    /// provably leaves every key as one copy did.
     fn replay_for(&self) -> Option<Replay> {
-        let converges = self.operations.iter().all(|op| {
-            matches!(
-                op.op,
-                PropOp::UpdateOrCreate
-                    | PropOp::SetOnce
-                    | PropOp::Delete
-                    | PropOp::Union
-                    | PropOp::Exclude
-            )
-        });
-        (converges && self.double_subscribe != Some(true)).then_some(Replay::Safe)
+        crate::props::replay_class(self)
     }
 }
 

@@ -6,8 +6,10 @@ use crate::endpoints::UserProps;
 use chatdesk_model::carrot::{
     AppRef, MAX_PROP_OPERATIONS, PropOp, PropOperation, PropsOutcome, SetPropsParams,
 };
-use chatdesk_transport::{Body, BoxFuture, Endpoint, Error, http::Request};
+use chatdesk_transport::{Body, BoxFuture, Endpoint, Error, Replay, http::Request};
 use serde_json::Value;
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::fmt;
 
 /// `POST /users/{user}/props`: property operations for one user.
@@ -17,10 +19,15 @@ use std::fmt;
 /// [`PropsError::applied`] says how many operations the server had accepted before it. The
 /// outcome (`affected_props`, `ignored_operations`) is merged over the requests.
 ///
-/// Each request is sent as replay-safe when all its operations converge (`update_or_create`,
-/// `set_once`, `delete`, `union`, `exclude`) and `double_subscribe` is off; `add` or `append`
-/// make it unsafe, so the transport never re-sends it after it may have been applied. A re-sent
-/// safe request may report as ignored what its lost first copy had changed.
+/// Each request is sent as replay-safe only when applying it twice provably leaves the same
+/// properties as applying it once: `double_subscribe` is off, no operation is `add` or
+/// `append`, and every key (compared ignoring case) is touched either only by
+/// `update_or_create` / `set_once` / `delete`, in any number and order, or by a single `union`
+/// or a single `exclude`. Any sequence of the first three on one key is idempotent; a list
+/// operation next to another one on its key need not be (`exclude(["vip"])` then
+/// `set_once(["vip"])` ends as `["vip"]` sent once and `[]` sent twice). Any other request is
+/// unsafe, so the transport never re-sends it after it may have been applied. A re-sent safe
+/// request may report as ignored what its lost first copy had changed.
 ///
 /// ```
 /// # use chatdesk_carrot_api::{CarrotClient, UserRef};
@@ -214,6 +221,80 @@ impl SetProps {
             Ok(merged)
         })
     }
+}
+
+/// How an operation acts on its key, as far as the replay rule of [`replay_class`] cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Effect {
+    /// `update_or_create`, `set_once`, `delete`: any sequence of them on one key is idempotent.
+    Scalar,
+    /// `union` or `exclude`: idempotent alone, not provably so next to another operation.
+    List,
+    /// `add`, `append`, or an operation this crate does not know: never idempotent.
+    Accumulates,
+}
+
+fn effect(op: &PropOp) -> Effect {
+    match op {
+        PropOp::UpdateOrCreate | PropOp::SetOnce | PropOp::Delete => Effect::Scalar,
+        PropOp::Union | PropOp::Exclude => Effect::List,
+        PropOp::Add | PropOp::Append | PropOp::Other(_) => Effect::Accumulates,
+    }
+}
+
+/// The replay class of one props request: [`Replay::Safe`] only when applying the request a
+/// second time (a re-send after a lost answer) cannot change what one copy left.
+///
+/// The rule: `double_subscribe` is not on (it may send a confirmation e-mail per request), no
+/// operation is `add`, `append` or unknown, and for every key (compared ignoring case, since
+/// the docs do not say whether the server does) its operations are either
+/// - any number of `update_or_create`, `set_once` and `delete`, in any order, or
+/// - exactly one `union`, or exactly one `exclude`.
+///
+/// Otherwise `None`: the endpoint's declared class (unsafe) applies.
+///
+/// Why this is enough. The request changes each key by the composition `g` of the operations
+/// on that key, applied in order; two copies apply `g` twice, so the request is safe when
+/// `g(g(s)) == g(s)` for every key and every state `s`. Say a key "has no value" when it is
+/// absent (or whatever else the server counts as unset). Each scalar operation acts on a key as
+/// one of three maps: *constant* `c` (`update_or_create`, `delete`), *identity* (an operation
+/// the server ignores for its operand, say an empty value), or *fill* `c`: "`c` if there is no
+/// value, else unchanged" (`set_once`). These maps are closed under composition (a constant
+/// composed with anything, in either order, is a constant; identity changes nothing; fill `c`
+/// after fill `d` is fill `d` when `d` is a value, else fill `c`), and each is idempotent (fill
+/// `c` applied to its own result `c` gives `c` again). So every all-scalar sequence is
+/// idempotent. A lone `union` leaves its items present and a lone `exclude` leaves them
+/// absent, so a second copy changes nothing. Combinations outside the rule are not:
+/// `exclude(["vip"])` then `set_once(["vip"])` on an absent key leaves `["vip"]` once and `[]`
+/// twice (when an empty list counts as a value); `exclude(["x"])` then `union(["x", "y"])` on
+/// an empty list leaves `["x", "y"]` once and `["y", "x"]` twice; `add` and `append` accumulate.
+///
+/// Assumed, as everywhere in this crate: the server applies a request's operations in order,
+/// operations on different keys do not interact, and whether it ignores an operation depends on
+/// the operand and not on the stored value (apart from `set_once` finding a value, and a value
+/// equal to the stored one, which change nothing either way).
+pub(crate) fn replay_class(params: &SetPropsParams) -> Option<Replay> {
+    if params.double_subscribe == Some(true) {
+        return None;
+    }
+    let mut keys: BTreeMap<String, Effect> = BTreeMap::new();
+    for op in &params.operations {
+        let effect = effect(&op.op);
+        if effect == Effect::Accumulates {
+            return None;
+        }
+        match keys.entry(op.key.to_lowercase()) {
+            Entry::Vacant(slot) => {
+                slot.insert(effect);
+            }
+            Entry::Occupied(seen) => {
+                if (*seen.get(), effect) != (Effect::Scalar, Effect::Scalar) {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(Replay::Safe)
 }
 
 fn no_operations() -> Error {

@@ -277,6 +277,32 @@ fn v2_positions_with_string_ids_stay_strings() {
 }
 
 #[test]
+fn timestamp_secs_is_none_outside_the_i64_range() {
+    let float = |v: f64| Timestamp(serde_json::Number::from_f64(v).expect("finite"));
+    // 2^63 (the f64 nearest i64::MAX, one above it) and beyond do not fit.
+    let two_63 = 9_223_372_036_854_775_808.0_f64;
+    assert_eq!(two_63, i64::MAX as f64);
+    for outside in [1e300, -1e300, two_63, 9.23e18, -9.23e18, -two_63 - 2048.0] {
+        assert_eq!(float(outside).secs(), None, "{outside:e}");
+    }
+    // The largest f64 below 2^63, and -2^63 itself, do.
+    let below = f64::from_bits(two_63.to_bits() - 1);
+    assert_eq!(float(below).secs(), Some(9_223_372_036_854_774_784));
+    assert_eq!(float(-two_63).secs(), Some(i64::MIN));
+    assert_eq!(float(9.22e18).secs(), Some(9_220_000_000_000_000_000));
+    assert_eq!(float(-9.22e18).secs(), Some(-9_220_000_000_000_000_000));
+    assert_eq!(float(-0.5).secs(), Some(-1));
+    // Integers: i64's range exactly; a larger u64 does not fit.
+    assert_eq!(Timestamp::from_secs(i64::MAX).secs(), Some(i64::MAX));
+    assert_eq!(Timestamp::from_secs(i64::MIN).secs(), Some(i64::MIN));
+    assert_eq!(Timestamp(serde_json::Number::from(MAX)).secs(), None);
+    assert_eq!(Timestamp(serde_json::Number::from(1u64 << 63)).secs(), None);
+    // The same through decoding.
+    let c: Conversation = serde_json::from_str(r#"{"id":1,"last_update":1e300}"#).expect("decode");
+    assert_eq!(c.last_update.and_then(|t| t.secs()), None);
+}
+
+#[test]
 fn timestamps_keep_integer_or_float_form() {
     let p: ConversationPart =
         serde_json::from_str(r#"{"id":1,"created":1450420434}"#).expect("int");

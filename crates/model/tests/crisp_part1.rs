@@ -1119,6 +1119,35 @@ fn signature_rejects_changed_body_timestamp_or_secret() {
 }
 
 #[test]
+fn an_empty_secret_is_refused_not_used_as_a_key() {
+    // HMAC takes a zero-length key: a hook signed with it (this signature computed
+    // independently, Python hmac/hashlib with key b"") must not verify against an unset secret,
+    // nor may one be signed with it.
+    let forged = "529b3011609595e30dc54215a4975b5b0705af2e126603514df176519b0d9943";
+    assert!(verify_signature(b"", REAL_HOOK, TS, forged).is_err());
+    for sig in [
+        forged,
+        "",
+        "zz",
+        &compute_signature(SECRET, REAL_HOOK, TS).unwrap(),
+    ] {
+        assert!(matches!(
+            verify_signature(b"", REAL_HOOK, TS, sig),
+            Err(WebhookError::EmptySecret)
+        ));
+        assert!(matches!(
+            verify_signature_fresh(b"", REAL_HOOK, TS, sig, 0, Duration::MAX),
+            Err(WebhookError::EmptySecret)
+        ));
+    }
+    assert!(matches!(
+        compute_signature(b"", REAL_HOOK, TS),
+        Err(WebhookError::EmptySecret)
+    ));
+    assert!(WebhookError::EmptySecret.to_string().contains("empty"));
+}
+
+#[test]
 fn signature_rejects_non_hex_and_wrong_length() {
     let sig = compute_signature(SECRET, REAL_HOOK, TS).unwrap();
     let mut non_hex = sig.clone();

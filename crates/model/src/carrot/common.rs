@@ -25,11 +25,16 @@ impl Timestamp {
         self.0.as_f64()
     }
 
-    /// The whole seconds, rounding a fractional value down.
+    /// The whole seconds, rounding a fractional value down; `None` when that does not fit an
+    /// `i64` (a float of magnitude 2^63 or more, or an integer above `i64::MAX`).
     pub fn secs(&self) -> Option<i64> {
-        self.0
-            .as_i64()
-            .or_else(|| self.0.as_f64().map(|f| f.floor() as i64))
+        // ±2^63 are exact in f64 (i64::MAX is not): the floor fits iff it is in [-2^63, 2^63).
+        const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+        self.0.as_i64().or_else(|| {
+            let floor = self.0.as_f64()?.floor();
+            // NaN and the infinities are outside the range too.
+            (-LIMIT..LIMIT).contains(&floor).then_some(floor as i64)
+        })
     }
 }
 

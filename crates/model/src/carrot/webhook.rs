@@ -5,6 +5,10 @@
 //! no signature, so check it with [`verify_token`] (or [`Webhook::verify`]) before trusting
 //! anything else. Answer 200, or the delivery is retried.
 //!
+//! The parsed token is a [`WebhookToken`]: `Debug` and `Display` print `<redacted>` and the
+//! hook types leave it out when serialised, so logging or storing a parsed hook does not leak
+//! the secret.
+//!
 //! ```
 //! use chatdesk_model::carrot::{Webhook, parse_webhook};
 //!
@@ -36,6 +40,78 @@ pub fn verify_token(expected: &str, received: &str) -> bool {
         return false;
     }
     expected.as_bytes().ct_eq(received.as_bytes()).into()
+}
+
+/// The `token` of a Carrot web hook: the shared secret that proves a hook came from Carrot Quest.
+///
+/// `Debug` and `Display` print `<redacted>`; the value is reachable only through
+/// [`expose`](Self::expose) (to forward it deliberately). Equality is compared in constant time
+/// for equal lengths, like [`verify_token`]. The hook types skip it when serialising and read
+/// it back as empty when it is absent.
+///
+/// ```
+/// use chatdesk_model::carrot::WebhookToken;
+///
+/// let token = WebhookToken::new("s3cret");
+/// assert_eq!(format!("{token:?} {token}"), "WebhookToken(<redacted>) <redacted>");
+/// assert!(token.verify("s3cret"));
+/// ```
+#[derive(Clone, Default, Deserialize)]
+#[serde(transparent)]
+pub struct WebhookToken(String);
+
+impl WebhookToken {
+    /// Wraps a token.
+    pub fn new(token: impl Into<String>) -> Self {
+        WebhookToken(token.into())
+    }
+
+    /// The token in clear. Keep it out of logs and error messages.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the token is empty (or was absent).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether this token matches `expected`: [`verify_token`]`(expected, token)`.
+    pub fn verify(&self, expected: &str) -> bool {
+        verify_token(expected, &self.0)
+    }
+}
+
+impl PartialEq for WebhookToken {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.as_bytes().ct_eq(other.0.as_bytes()).into()
+    }
+}
+
+impl Eq for WebhookToken {}
+
+impl From<String> for WebhookToken {
+    fn from(token: String) -> Self {
+        WebhookToken(token)
+    }
+}
+
+impl From<&str> for WebhookToken {
+    fn from(token: &str) -> Self {
+        WebhookToken(token.to_owned())
+    }
+}
+
+impl fmt::Debug for WebhookToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("WebhookToken(<redacted>)")
+    }
+}
+
+impl fmt::Display for WebhookToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
 }
 
 /// Why a web hook body could not be read.
@@ -73,8 +149,9 @@ impl std::error::Error for WebhookError {}
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct EventWebhook {
-    /// The shared secret, to compare with [`verify_token`].
-    pub token: String,
+    /// The shared secret, to compare with [`WebhookToken::verify`]; never serialised.
+    #[serde(default, skip_serializing)]
+    pub token: WebhookToken,
     /// The user (decoded from the JSON in the `user` field).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<User>,
@@ -126,8 +203,9 @@ pub struct ChatMessage {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ChatWebhook {
-    /// The shared secret, to compare with [`verify_token`].
-    pub token: String,
+    /// The shared secret, to compare with [`WebhookToken::verify`]; never serialised.
+    #[serde(default, skip_serializing)]
+    pub token: WebhookToken,
     /// The message (decoded from the JSON in the `conversation` field).
     pub conversation: ChatMessage,
     /// Form fields not listed above, as sent.
@@ -143,20 +221,21 @@ pub enum Webhook {
     Event(Box<EventWebhook>),
     /// `type=conversation`.
     Conversation(Box<ChatWebhook>),
-    /// Another `type`, with its raw form fields (including `type` and `token`).
+    /// Another `type`, with its raw form fields (including `type`, without `token`).
     Other {
         /// The `type` field.
         kind: String,
         /// The `token` field (empty when absent).
-        token: String,
-        /// All form fields as sent.
+        token: WebhookToken,
+        /// The form fields as sent, in order, except every `token` field (kept out so that
+        /// printing them cannot leak the secret; the first one is in `token`).
         fields: Vec<(String, String)>,
     },
 }
 
 impl Webhook {
     /// The `token` field.
-    pub fn token(&self) -> &str {
+    pub fn token(&self) -> &WebhookToken {
         match self {
             Webhook::Event(e) => &e.token,
             Webhook::Conversation(c) => &c.token,
@@ -166,7 +245,7 @@ impl Webhook {
 
     /// Whether the token matches `expected`, compared in constant time.
     pub fn verify(&self, expected: &str) -> bool {
-        verify_token(expected, self.token())
+        self.token().verify(expected)
     }
 }
 
@@ -265,7 +344,7 @@ fn check_type(fields: &mut Fields, want: &str) -> Result<(), WebhookError> {
 
 impl EventWebhook {
     /// An event web hook with only its token, to fill in (for simulators and tests).
-    pub fn new(token: impl Into<String>) -> Self {
+    pub fn new(token: impl Into<WebhookToken>) -> Self {
         EventWebhook {
             token: token.into(),
             user: None,
@@ -281,7 +360,7 @@ impl EventWebhook {
     pub fn to_form(&self) -> Result<String, WebhookError> {
         let mut pairs = vec![
             ("type".to_owned(), "event".to_owned()),
-            ("token".to_owned(), self.token.clone()),
+            ("token".to_owned(), self.token.expose().to_owned()),
         ];
         if let Some(user) = &self.user {
             pairs.push(("user".to_owned(), json_field("user", user)?));
@@ -311,7 +390,7 @@ impl EventWebhook {
 
     fn from_fields(mut fields: Fields) -> Result<Self, WebhookError> {
         Ok(EventWebhook {
-            token: take_required(&mut fields, "token")?,
+            token: take_required(&mut fields, "token")?.into(),
             user: take_json(&mut fields, "user")?,
             user_id: take_lenient_id(&mut fields, "user_id"),
             event_name: take(&mut fields, "event_name"),
@@ -337,7 +416,7 @@ impl ChatMessage {
 
 impl ChatWebhook {
     /// A chat-message web hook (for simulators and tests).
-    pub fn new(token: impl Into<String>, conversation: ChatMessage) -> Self {
+    pub fn new(token: impl Into<WebhookToken>, conversation: ChatMessage) -> Self {
         ChatWebhook {
             token: token.into(),
             conversation,
@@ -349,7 +428,7 @@ impl ChatWebhook {
     pub fn to_form(&self) -> Result<String, WebhookError> {
         let mut pairs = vec![
             ("type".to_owned(), "conversation".to_owned()),
-            ("token".to_owned(), self.token.clone()),
+            ("token".to_owned(), self.token.expose().to_owned()),
             (
                 "conversation".to_owned(),
                 json_field("conversation", &self.conversation)?,
@@ -367,7 +446,7 @@ impl ChatWebhook {
     }
 
     fn from_fields(mut fields: Fields) -> Result<Self, WebhookError> {
-        let token = take_required(&mut fields, "token")?;
+        let token = take_required(&mut fields, "token")?.into();
         let conversation = take_json(&mut fields, "conversation")?
             .ok_or(WebhookError::MissingField("conversation"))?;
         Ok(ChatWebhook {
@@ -390,8 +469,8 @@ pub fn parse_webhook(body: &[u8]) -> Result<Webhook, WebhookError> {
         }
         _ => Ok(Webhook::Other {
             kind,
-            token: fields.remove("token").unwrap_or_default(),
-            fields: pairs,
+            token: fields.remove("token").unwrap_or_default().into(),
+            fields: pairs.into_iter().filter(|(k, _)| k != "token").collect(),
         }),
     }
 }

@@ -60,6 +60,11 @@ pub enum WebhookError {
     },
     /// The secret could not be used as an HMAC key.
     InvalidKey,
+    /// The secret is empty, as when its environment variable is unset. HMAC accepts a
+    /// zero-length key, so anyone could sign hooks that would then verify; refused instead,
+    /// as [`verify_token`](crate::carrot::verify_token) refuses an empty Carrot token (with the
+    /// `carrot` feature).
+    EmptySecret,
     /// The body is not a web hook (not JSON, no `event`, or a payload of the wrong shape).
     Payload(serde_json::Error),
 }
@@ -76,6 +81,7 @@ impl fmt::Display for WebhookError {
                 write!(f, "web hook timestamp is {age_ms} ms away from now")
             }
             WebhookError::InvalidKey => f.write_str("web hook secret is not a usable key"),
+            WebhookError::EmptySecret => f.write_str("web hook secret is empty (not configured?)"),
             WebhookError::Payload(e) => write!(f, "web hook body is malformed: {e}"),
         }
     }
@@ -93,6 +99,9 @@ impl std::error::Error for WebhookError {
 type HmacSha256 = Hmac<Sha256>;
 
 fn signed_mac(secret: &[u8], raw_body: &[u8], timestamp: &str) -> Result<HmacSha256, WebhookError> {
+    if secret.is_empty() {
+        return Err(WebhookError::EmptySecret);
+    }
     let mut mac =
         <HmacSha256 as Mac>::new_from_slice(secret).map_err(|_| WebhookError::InvalidKey)?;
     mac.update(b"[");
@@ -134,7 +143,8 @@ fn encode_hex(bytes: &[u8]) -> String {
 
 /// The signature Crisp puts on a hook: lowercase hex HMAC-SHA256 of `[timestamp;raw_body]`.
 ///
-/// Useful to test a receiver or to sign hooks in a simulator.
+/// Useful to test a receiver or to sign hooks in a simulator. An empty `secret` is refused
+/// with [`WebhookError::EmptySecret`].
 pub fn compute_signature(
     secret: &[u8],
     raw_body: &[u8],
@@ -148,18 +158,21 @@ pub fn compute_signature(
 ///
 /// `timestamp` is the `X-Crisp-Request-Timestamp` header exactly as received and `signature_hex`
 /// the `X-Crisp-Signature` header (either case of hex digits; surrounding spaces ignored).
+///
+/// An empty `secret` is refused with [`WebhookError::EmptySecret`] before anything else is
+/// looked at, so a receiver whose secret is not configured accepts no hook at all.
 pub fn verify_signature(
     secret: &[u8],
     raw_body: &[u8],
     timestamp: &str,
     signature_hex: &str,
 ) -> Result<(), WebhookError> {
+    let mac = signed_mac(secret, raw_body, timestamp)?;
     let expected = decode_hex(signature_hex.trim()).ok_or(WebhookError::MalformedSignature)?;
     if expected.len() != 32 {
         return Err(WebhookError::MalformedSignature);
     }
-    signed_mac(secret, raw_body, timestamp)?
-        .verify_slice(&expected)
+    mac.verify_slice(&expected)
         .map_err(|_| WebhookError::BadSignature)
 }
 
