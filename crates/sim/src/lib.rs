@@ -33,6 +33,7 @@ mod config;
 pub mod crisp;
 pub mod exchange;
 mod form;
+mod limits;
 mod ratelimit;
 mod server;
 
@@ -55,6 +56,7 @@ pub use config::{
     ConfigError, ErrorBody, Fault, FaultKind, Nth, RateLimit, RateScope, Seed, Vendor,
 };
 pub use crisp::{CrispConfig, CrispKeypair, CrispTier};
+pub use limits::Limits;
 
 use accounting::Accounting;
 use carrot::{CarrotSim, HookBody};
@@ -112,7 +114,7 @@ pub struct SimBuilder {
     crisp: CrispConfig,
     carrot: CarrotConfig,
     log_capacity: usize,
-    max_body: usize,
+    limits: Limits,
     log_requests: bool,
     http2: bool,
     carrot_webhooks: Vec<String>,
@@ -128,7 +130,7 @@ impl Default for SimBuilder {
             crisp: CrispConfig::default(),
             carrot: CarrotConfig::default(),
             log_capacity: 100_000,
-            max_body: 32 * 1024 * 1024,
+            limits: Limits::default(),
             log_requests: false,
             http2: false,
             carrot_webhooks: Vec::new(),
@@ -247,12 +249,6 @@ impl SimBuilder {
         self
     }
 
-    /// Largest request body accepted (default 32 MiB); larger ones get a 413 envelope.
-    pub fn max_body_bytes(mut self, n: usize) -> Self {
-        self.max_body = n;
-        self
-    }
-
     /// Prints one line per request on stderr (off by default).
     pub fn log_requests(mut self, on: bool) -> Self {
         self.log_requests = on;
@@ -298,7 +294,7 @@ impl SimBuilder {
             limiter: RateLimiter::new(self.rate_limits),
             faults: RwLock::new(Arc::new(Vec::new())),
             start: tokio::time::Instant::now(),
-            max_body: self.max_body,
+            bounds: limits::Bounds::new(self.limits),
             log_requests: self.log_requests,
             http2: self.http2,
         });
