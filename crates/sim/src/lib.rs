@@ -9,7 +9,8 @@
 //! Around the vendor handlers the core adds what integration tests and benchmarks need:
 //! per-token rate limits, scripted faults (delays, dropped connections, 5xx, broken bodies), a
 //! request log and per-write counters to check that every write was applied exactly once, and web
-//! hook delivery.
+//! hook delivery. Its own resources are bounded (connections, request bodies held, log records,
+//! head and body read times): see [`Limits`].
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), chatdesk_sim::SimError> {

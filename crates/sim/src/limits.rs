@@ -38,6 +38,10 @@ pub struct Limits {
     /// waiting for it, on the wall clock (default 30 s; `None` = no limit). An idle keep-alive
     /// connection is waiting for its next head too, so it is closed after the same time.
     pub header_read_timeout: Option<Duration>,
+    /// How long a request body may take to arrive once its head has, on the wall clock (default
+    /// 60 s; `None` = no limit). Over it the request gets a 408 envelope, is not processed, and
+    /// the connection is closed.
+    pub body_read_timeout: Option<Duration>,
 }
 
 impl Default for Limits {
@@ -48,6 +52,7 @@ impl Default for Limits {
             body_budget_bytes: 128 * 1024 * 1024,
             log_field_bytes: 1024,
             header_read_timeout: Some(Duration::from_secs(30)),
+            body_read_timeout: Some(Duration::from_secs(60)),
         }
     }
 }
@@ -65,9 +70,19 @@ fn size(key: &str, v: &str) -> Result<usize, ConfigError> {
         .ok_or_else(|| ConfigError(format!("`{key}` needs a size (bytes, KiB, MiB), got `{v}`")))
 }
 
+/// `off`, or a duration.
+fn timeout(key: &str, v: &str) -> Result<Option<Duration>, ConfigError> {
+    if v == "off" {
+        Ok(None)
+    } else {
+        duration(key, v).map(Some)
+    }
+}
+
 impl Limits {
     /// Applies a `key=value,…` spec on top of these values. Keys: `connections`, `max_body`,
-    /// `body_budget`, `log_field`, `header_timeout` (a duration such as `500ms`, or `off`).
+    /// `body_budget`, `log_field` (sizes), `header_timeout`, `body_timeout` (a duration such as
+    /// `500ms`, or `off`).
     pub fn with_spec(mut self, spec: &str) -> Result<Self, ConfigError> {
         for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let (k, v) = part
@@ -79,8 +94,8 @@ impl Limits {
                 "max_body" => self.max_body_bytes = size(k, v)?,
                 "body_budget" => self.body_budget_bytes = size(k, v)?,
                 "log_field" => self.log_field_bytes = size(k, v)?,
-                "header_timeout" if v == "off" => self.header_read_timeout = None,
-                "header_timeout" => self.header_read_timeout = Some(duration(k, v)?),
+                "header_timeout" => self.header_read_timeout = timeout(k, v)?,
+                "body_timeout" => self.body_read_timeout = timeout(k, v)?,
                 other => return Err(ConfigError(format!("unknown limit `{other}`"))),
             }
         }
@@ -88,8 +103,8 @@ impl Limits {
     }
 }
 
-/// `connections=512,max_body=32MiB,body_budget=128MiB,log_field=1024,header_timeout=30s|off`,
-/// any subset, on top of the defaults.
+/// `connections=512,max_body=32MiB,body_budget=128MiB,log_field=1024,header_timeout=30s|off,
+/// body_timeout=60s|off`, any subset, on top of the defaults.
 impl FromStr for Limits {
     type Err = ConfigError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -136,6 +151,13 @@ impl SimBuilder {
         self.limits.header_read_timeout = t.into();
         self
     }
+
+    /// How long a request body may take to arrive once its head has (default 60 s, `None` =
+    /// forever); over it: a 408 envelope. Measured on the wall clock like the header timeout.
+    pub fn body_read_timeout(mut self, t: impl Into<Option<Duration>>) -> Self {
+        self.limits.body_read_timeout = t.into();
+        self
+    }
 }
 
 /// The bounds' counters on the handle.
@@ -177,6 +199,8 @@ pub(crate) enum BodyRefused {
     TooLarge,
     /// Over the global budget (503).
     OverBudget,
+    /// Not all there within the body-read timeout (408).
+    TimedOut,
     /// The client went away mid-body.
     Aborted,
 }
@@ -239,7 +263,8 @@ impl Bounds {
             .saturating_sub(self.connections.available_permits())
     }
 
-    /// Reads a whole request body within the per-request cap and the global budget. A declared
+    /// Reads a whole request body within the per-request cap, the global budget and the
+    /// body-read timeout. A declared
     /// `Content-Length` is reserved up front (so a request that cannot fit is refused before its
     /// body is read); a chunked body is reserved frame by frame. The returned hold keeps the
     /// bytes counted until the request is answered.
@@ -264,21 +289,31 @@ impl Bounds {
             return Err(BodyRefused::OverBudget);
         }
         let mut buf = BytesMut::with_capacity(declared.unwrap_or(0));
-        while let Some(frame) = body.frame().await {
-            let Ok(frame) = frame else {
-                return Err(BodyRefused::Aborted);
-            };
-            let Ok(data) = frame.into_data() else {
-                continue; // trailers
-            };
-            let total = buf.len() + data.len();
-            if total > max {
-                return Err(BodyRefused::TooLarge);
+        let read = async {
+            while let Some(frame) = body.frame().await {
+                let Ok(frame) = frame else {
+                    return Err(BodyRefused::Aborted);
+                };
+                let Ok(data) = frame.into_data() else {
+                    continue; // trailers
+                };
+                let total = buf.len() + data.len();
+                if total > max {
+                    return Err(BodyRefused::TooLarge);
+                }
+                if total > hold.bytes && !hold.reserve(total - hold.bytes) {
+                    return Err(BodyRefused::OverBudget);
+                }
+                buf.extend_from_slice(&data);
             }
-            if total > hold.bytes && !hold.reserve(total - hold.bytes) {
-                return Err(BodyRefused::OverBudget);
-            }
-            buf.extend_from_slice(&data);
+            Ok(())
+        };
+        match self.limits.body_read_timeout {
+            None => read.await?,
+            Some(t) => tokio::select! {
+                r = read => r?,
+                () = WallSleep::after(t) => return Err(BodyRefused::TimedOut),
+            },
         }
         Ok((buf.freeze(), hold))
     }
@@ -297,7 +332,7 @@ impl Bounds {
     }
 }
 
-/// A hyper timer on the wall clock, woken through tokio's timer.
+/// A hyper timer on the wall clock, woken through tokio's timer (also the body-read timeout).
 ///
 /// hyper's header-read timeout also runs while a keep-alive connection sits idle. On tokio's
 /// paused clock (common in client tests) virtual time jumps ahead whenever the runtime is idle,
@@ -310,6 +345,20 @@ pub(crate) struct WallTimer;
 struct WallSleep {
     deadline: Instant,
     inner: Pin<Box<tokio::time::Sleep>>,
+}
+
+impl WallSleep {
+    fn until(deadline: Instant) -> WallSleep {
+        let left = deadline.saturating_duration_since(Instant::now());
+        WallSleep {
+            deadline,
+            inner: Box::pin(tokio::time::sleep(left)),
+        }
+    }
+
+    fn after(t: Duration) -> WallSleep {
+        WallSleep::until(Instant::now() + t)
+    }
 }
 
 impl std::future::Future for WallSleep {
@@ -337,11 +386,7 @@ impl hyper::rt::Timer for WallTimer {
     }
 
     fn sleep_until(&self, deadline: Instant) -> Pin<Box<dyn hyper::rt::Sleep>> {
-        let left = deadline.saturating_duration_since(Instant::now());
-        Box::pin(WallSleep {
-            deadline,
-            inner: Box::pin(tokio::time::sleep(left)),
-        })
+        Box::pin(WallSleep::until(deadline))
     }
 
     fn now(&self) -> Instant {

@@ -13,6 +13,7 @@ usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]..
                     [--request-log N] [--log-requests] [--http2]
                     [--max-connections N] [--max-body SIZE] [--body-budget SIZE]
                     [--log-field-bytes N] [--header-read-timeout DURATION|off]
+                    [--body-read-timeout DURATION|off]
 
   --port N            port on 127.0.0.1 (0 = any free port; default 0)
   --seed SPEC         users=3,conversations=2,messages=3,events=2,admins=2[,big_ids]
@@ -31,16 +32,18 @@ usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]..
   --body-budget SIZE          request-body bytes held across connections, else 503 (default 128MiB)
   --log-field-bytes N         longest path / query kept in the request log (default 1024)
   --header-read-timeout DUR   time allowed for a request head (default 30s; off = none)
+  --body-read-timeout DUR     time allowed for a request body, else 408 (default 60s; off = none)
 
 Prints one JSON line on stdout once listening, then logs on stderr.";
 
 /// The flags that set a [`Limits`] field, with the key of that field in a limits spec.
-const LIMIT_FLAGS: [(&str, &str); 5] = [
+const LIMIT_FLAGS: [(&str, &str); 6] = [
     ("--max-connections", "connections"),
     ("--max-body", "max_body"),
     ("--body-budget", "body_budget"),
     ("--log-field-bytes", "log_field"),
     ("--header-read-timeout", "header_timeout"),
+    ("--body-read-timeout", "body_timeout"),
 ];
 
 fn parse(args: Vec<String>) -> Result<SimBuilder, String> {

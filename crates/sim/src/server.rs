@@ -316,27 +316,8 @@ async fn serve_inner(
     // `_hold` keeps the body counted against the global budget until the request is answered.
     let (body, _hold) = match core.bounds.collect_body(body, declared).await {
         Ok(b) => b,
-        Err(BodyRefused::TooLarge) => {
-            return Ok(plain(vendor_error(
-                vendor,
-                413,
-                "BadRequest",
-                "request_entity_too_large",
-                "request body is too large",
-            )));
-        }
-        Err(BodyRefused::OverBudget) => {
-            let mut reply = vendor_error(
-                vendor,
-                503,
-                "ServiceUnavailable",
-                "service_unavailable",
-                "the simulator holds too many request bodies; retry later",
-            );
-            reply.headers.insert(RETRY_AFTER, HeaderValue::from(1));
-            return Ok(plain(reply));
-        }
         Err(BodyRefused::Aborted) => return Err(Aborted),
+        Err(refused) => return Ok(plain(refused_body(vendor, &refused))),
     };
     let sub = &path[tgt.sub..];
     let ex = Exchange {
@@ -475,6 +456,37 @@ async fn serve_inner(
         }
         Some(FaultKind::CloseBeforeProcessing | FaultKind::Status { .. }) => Err(Aborted),
     }
+}
+
+/// The answer to a request whose body was not read in full (nothing was processed).
+fn refused_body(vendor: Vendor, refused: &BodyRefused) -> Reply {
+    let (status, carrot_name, crisp_reason, message) = match refused {
+        BodyRefused::TooLarge => (
+            413,
+            "BadRequest",
+            "request_entity_too_large",
+            "request body is too large",
+        ),
+        // `Aborted` is answered by closing the connection; it never gets here.
+        BodyRefused::OverBudget | BodyRefused::Aborted => (
+            503,
+            "ServiceUnavailable",
+            "service_unavailable",
+            "the simulator holds too many request bodies; retry later",
+        ),
+        BodyRefused::TimedOut => (
+            408,
+            "BadRequest",
+            "request_timeout",
+            "the request body did not arrive in time",
+        ),
+    };
+    let mut reply = vendor_error(vendor, status, carrot_name, crisp_reason, message);
+    if status == 503 {
+        // The budget frees as other requests finish: the same request may fit in a moment.
+        reply.headers.insert(RETRY_AFTER, HeaderValue::from(1));
+    }
+    reply
 }
 
 fn with_content_type(mut reply: Reply) -> Reply {

@@ -1,5 +1,5 @@
 //! The simulator's own resource bounds (`Limits`): open connections, request-body bytes held
-//! across connections, request-log record size and the time allowed for a request head. Every
+//! across connections, request-log record size and the time allowed for a request head and body. Every
 //! assertion is on counts and bytes; the only clock is a generous safety bound on each step.
 
 mod common;
@@ -241,11 +241,7 @@ async fn half_sent_heads_are_closed_after_the_header_read_timeout() {
     }
     for c in &mut conns {
         let answer = until_closed(c).await;
-        assert!(
-            !answer.starts_with(b"HTTP/1.1 200"),
-            "{}",
-            String::from_utf8_lossy(&answer)
-        );
+        assert!(answer.is_empty(), "{}", String::from_utf8_lossy(&answer));
     }
     eventually("every half-sent connection is gone", || {
         sim.open_connections() == 0
@@ -265,6 +261,41 @@ async fn half_sent_heads_are_closed_after_the_header_read_timeout() {
     );
 }
 
+#[tokio::test]
+async fn half_sent_bodies_get_408_after_the_body_read_timeout() {
+    let sim = Sim::builder()
+        .body_read_timeout(Duration::from_millis(200))
+        .start()
+        .await
+        .unwrap();
+    let user = sim.carrot_user_ids()[0];
+    let mut conns = Vec::new();
+    for _ in 0..10 {
+        let mut c = TcpStream::connect(sim.addr()).await.unwrap();
+        let head = format!(
+            "POST /users/{user}/events HTTP/1.1\r\nHost: x\r\nAuthorization: Token {}\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nevent=slow",
+            sim.carrot_token()
+        );
+        c.write_all(head.as_bytes()).await.unwrap();
+        conns.push(c);
+    }
+    for c in &mut conns {
+        let answer = parse(&until_closed(c).await).unwrap();
+        assert_eq!(answer.status, 408);
+        assert_eq!(answer.json()["meta"]["status"], 408);
+    }
+    eventually("every half-sent body is gone", || {
+        sim.open_connections() == 0
+    })
+    .await;
+    assert_eq!(sim.body_bytes_held(), 0);
+    let log = sim.requests();
+    assert_eq!(log.len(), 10);
+    assert!(log.iter().all(|r| r.status == 408 && !r.processed));
+    assert!(!sim.write_counts().keys().any(|k| k.contains(":slow")));
+}
+
 #[test]
 fn limits_parse_from_a_spec_on_top_of_the_defaults() {
     let l: Limits = "connections=8,body_budget=2MiB,header_timeout=500ms"
@@ -274,8 +305,11 @@ fn limits_parse_from_a_spec_on_top_of_the_defaults() {
     assert_eq!(l.body_budget_bytes, 2 * 1024 * 1024);
     assert_eq!(l.header_read_timeout, Some(Duration::from_millis(500)));
     assert_eq!(l.max_body_bytes, Limits::default().max_body_bytes);
-    let off = l.with_spec("header_timeout=off,log_field=64KiB").unwrap();
+    let off = l
+        .with_spec("header_timeout=off,body_timeout=off,log_field=64KiB")
+        .unwrap();
     assert_eq!(off.header_read_timeout, None);
+    assert_eq!(off.body_read_timeout, None);
     assert_eq!(off.log_field_bytes, 64 * 1024);
     for bad in ["connections=x", "nope=1", "max_body", "log_field=1TiB"] {
         assert!(bad.parse::<Limits>().is_err(), "{bad}");
