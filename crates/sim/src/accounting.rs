@@ -19,9 +19,9 @@ pub struct RequestRecord {
     pub vendor: Option<Vendor>,
     /// The HTTP method.
     pub method: String,
-    /// The full path as sent, still percent-encoded.
+    /// The path as sent, still percent-encoded (cut to `Limits::log_field_bytes`).
     pub path: String,
-    /// The raw query string.
+    /// The raw query string (cut to `Limits::log_field_bytes`).
     pub query: String,
     /// The route class used for rate limits (e.g. `conversations.reply` for Carrot,
     /// `website/conversation/messages` for Crisp).
@@ -34,6 +34,8 @@ pub struct RequestRecord {
     pub fault: Option<&'static str>,
     /// Whether the rate limiter refused the request.
     pub rate_limited: bool,
+    /// Whether `path` or `query` was cut to the log's field limit (`Limits::log_field_bytes`).
+    pub truncated: bool,
 }
 
 /// Shared counters; cheap to update from request handlers.

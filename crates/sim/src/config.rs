@@ -79,7 +79,7 @@ fn flag(v: &str) -> bool {
 }
 
 /// Parses `250ms`, `2s`, `1.5s` or a bare number of milliseconds.
-fn duration(key: &str, v: &str) -> Result<Duration, ConfigError> {
+pub(crate) fn duration(key: &str, v: &str) -> Result<Duration, ConfigError> {
     let (n, scale) = if let Some(n) = v.strip_suffix("ms") {
         (n, 0.001)
     } else if let Some(n) = v.strip_suffix('s') {

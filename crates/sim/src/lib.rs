@@ -9,7 +9,8 @@
 //! Around the vendor handlers the core adds what integration tests and benchmarks need:
 //! per-token rate limits, scripted faults (delays, dropped connections, 5xx, broken bodies), a
 //! request log and per-write counters to check that every write was applied exactly once, and web
-//! hook delivery.
+//! hook delivery. Its own resources are bounded (connections, request bodies held, log records,
+//! head and body read times): see [`Limits`].
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), chatdesk_sim::SimError> {
@@ -33,6 +34,7 @@ mod config;
 pub mod crisp;
 pub mod exchange;
 mod form;
+mod limits;
 mod ratelimit;
 mod server;
 
@@ -55,6 +57,7 @@ pub use config::{
     ConfigError, ErrorBody, Fault, FaultKind, Nth, RateLimit, RateScope, Seed, Vendor,
 };
 pub use crisp::{CrispConfig, CrispKeypair, CrispTier};
+pub use limits::Limits;
 
 use accounting::Accounting;
 use carrot::{CarrotSim, HookBody};
@@ -112,7 +115,7 @@ pub struct SimBuilder {
     crisp: CrispConfig,
     carrot: CarrotConfig,
     log_capacity: usize,
-    max_body: usize,
+    limits: Limits,
     log_requests: bool,
     http2: bool,
     carrot_webhooks: Vec<String>,
@@ -128,7 +131,7 @@ impl Default for SimBuilder {
             crisp: CrispConfig::default(),
             carrot: CarrotConfig::default(),
             log_capacity: 100_000,
-            max_body: 32 * 1024 * 1024,
+            limits: Limits::default(),
             log_requests: false,
             http2: false,
             carrot_webhooks: Vec::new(),
@@ -247,12 +250,6 @@ impl SimBuilder {
         self
     }
 
-    /// Largest request body accepted (default 32 MiB); larger ones get a 413 envelope.
-    pub fn max_body_bytes(mut self, n: usize) -> Self {
-        self.max_body = n;
-        self
-    }
-
     /// Prints one line per request on stderr (off by default).
     pub fn log_requests(mut self, on: bool) -> Self {
         self.log_requests = on;
@@ -298,7 +295,7 @@ impl SimBuilder {
             limiter: RateLimiter::new(self.rate_limits),
             faults: RwLock::new(Arc::new(Vec::new())),
             start: tokio::time::Instant::now(),
-            max_body: self.max_body,
+            bounds: limits::Bounds::new(self.limits),
             log_requests: self.log_requests,
             http2: self.http2,
         });

@@ -4,13 +4,16 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use chatdesk_sim::{Fault, RateLimit, Seed, Sim, SimBuilder};
+use chatdesk_sim::{Fault, Limits, RateLimit, Seed, Sim, SimBuilder};
 
 const USAGE: &str = "\
 usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]... [--fault SPEC]...
                     [--crisp-identifier ID] [--crisp-key KEY] [--carrot-token TOKEN]
                     [--carrot-app-id N] [--carrot-webhook URL]... [--carrot-webhook-token T]
                     [--request-log N] [--log-requests] [--http2]
+                    [--max-connections N] [--max-body SIZE] [--body-budget SIZE]
+                    [--log-field-bytes N] [--header-read-timeout DURATION|off]
+                    [--body-read-timeout DURATION|off]
 
   --port N            port on 127.0.0.1 (0 = any free port; default 0)
   --seed SPEC         users=3,conversations=2,messages=3,events=2,admins=2[,big_ids]
@@ -24,10 +27,28 @@ usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]..
   --log-requests      one line per request on stderr
   --http2             also speak HTTP/2 with prior knowledge (h2c) on the same port
 
+  --max-connections N         connections served at once, more are closed (default 512)
+  --max-body SIZE             largest request body, else 413 (default 32MiB)
+  --body-budget SIZE          request-body bytes held across connections, else 503 (default 128MiB)
+  --log-field-bytes N         longest path / query kept in the request log (default 1024)
+  --header-read-timeout DUR   time allowed for a request head (default 30s; off = none)
+  --body-read-timeout DUR     time allowed for a request body, else 408 (default 60s; off = none)
+
 Prints one JSON line on stdout once listening, then logs on stderr.";
+
+/// The flags that set a [`Limits`] field, with the key of that field in a limits spec.
+const LIMIT_FLAGS: [(&str, &str); 6] = [
+    ("--max-connections", "connections"),
+    ("--max-body", "max_body"),
+    ("--body-budget", "body_budget"),
+    ("--log-field-bytes", "log_field"),
+    ("--header-read-timeout", "header_timeout"),
+    ("--body-read-timeout", "body_timeout"),
+];
 
 fn parse(args: Vec<String>) -> Result<SimBuilder, String> {
     let mut b = Sim::builder();
+    let mut limits = Limits::default();
     let mut it = args.into_iter();
     let mut host: std::net::IpAddr = std::net::Ipv4Addr::LOCALHOST.into();
     let mut port = 0u16;
@@ -45,6 +66,13 @@ fn parse(args: Vec<String>) -> Result<SimBuilder, String> {
                 .or_else(|| it.next())
                 .ok_or_else(|| format!("{flag} needs a value"))
         };
+        if let Some((_, key)) = LIMIT_FLAGS.iter().find(|(f, _)| *f == flag) {
+            let spec = format!("{key}={}", value()?);
+            limits = limits
+                .with_spec(&spec)
+                .map_err(|e| format!("{flag}: {e}"))?;
+            continue;
+        }
         match flag.as_str() {
             "--port" => {
                 port = value()?
@@ -91,7 +119,7 @@ fn parse(args: Vec<String>) -> Result<SimBuilder, String> {
             other => return Err(format!("unknown flag {other}")),
         }
     }
-    Ok(b.bind((host, port).into()))
+    Ok(b.limits(limits).bind((host, port).into()))
 }
 
 /// Registers for Ctrl-C and SIGTERM at once and returns a future that ends on either.

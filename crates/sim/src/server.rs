@@ -9,7 +9,6 @@ use std::time::Duration;
 use bytes::Bytes;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use http::{HeaderMap, Method, Request, Response, StatusCode};
-use http_body_util::BodyExt as _;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use tokio::net::TcpListener;
@@ -22,6 +21,7 @@ use crate::carrot::{self, ApiVersion, CarrotSim};
 use crate::config::{ErrorBody, Fault, FaultKind, Vendor};
 use crate::crisp::CrispSim;
 use crate::exchange::{Exchange, Reply};
+use crate::limits::{BodyRefused, Bounds, WallTimer};
 use crate::ratelimit::RateLimiter;
 
 /// Request headers larger than this (names plus values) get the vendor's error envelope; hyper
@@ -47,7 +47,8 @@ pub(crate) struct Core {
     pub limiter: RateLimiter,
     pub faults: RwLock<Arc<Vec<FaultRule>>>,
     pub start: Instant,
-    pub max_body: usize,
+    /// Connection, body-memory, log-record and header-time bounds.
+    pub bounds: Bounds,
     /// Print one line per request on stderr.
     pub log_requests: bool,
     /// Also speak HTTP/2 (prior knowledge, `h2c`) on the same port.
@@ -245,6 +246,8 @@ pub(crate) async fn serve(
     if let Ok(r) = &result {
         out.status = r.status().as_u16();
     }
+    let (path, path_cut) = core.bounds.log_field(&path);
+    let (query, query_cut) = core.bounds.log_field(&query);
     if core.log_requests {
         eprintln!(
             "chatdesk-sim: {seq} {vendor} {method} {path}{}{query} -> {}{}{}",
@@ -276,6 +279,7 @@ pub(crate) async fn serve(
         processed: out.processed,
         fault: out.fault,
         rate_limited: out.rate_limited,
+        truncated: path_cut || query_cut,
     });
     result
 }
@@ -308,21 +312,12 @@ async fn serve_inner(
             "request headers are too large",
         )));
     }
-    let collected = http_body_util::Limited::new(body, core.max_body)
-        .collect()
-        .await;
-    let body = match collected {
-        Ok(c) => c.to_bytes(),
-        Err(e) if e.is::<http_body_util::LengthLimitError>() => {
-            return Ok(plain(vendor_error(
-                vendor,
-                413,
-                "BadRequest",
-                "request_entity_too_large",
-                "request body is too large",
-            )));
-        }
-        Err(_) => return Err(Aborted),
+    let declared = http_body::Body::size_hint(&body).exact();
+    // `_hold` keeps the body counted against the global budget until the request is answered.
+    let (body, _hold) = match core.bounds.collect_body(body, declared).await {
+        Ok(b) => b,
+        Err(BodyRefused::Aborted) => return Err(Aborted),
+        Err(refused) => return Ok(plain(refused_body(vendor, &refused))),
     };
     let sub = &path[tgt.sub..];
     let ex = Exchange {
@@ -463,6 +458,37 @@ async fn serve_inner(
     }
 }
 
+/// The answer to a request whose body was not read in full (nothing was processed).
+fn refused_body(vendor: Vendor, refused: &BodyRefused) -> Reply {
+    let (status, carrot_name, crisp_reason, message) = match refused {
+        BodyRefused::TooLarge => (
+            413,
+            "BadRequest",
+            "request_entity_too_large",
+            "request body is too large",
+        ),
+        // `Aborted` is answered by closing the connection; it never gets here.
+        BodyRefused::OverBudget | BodyRefused::Aborted => (
+            503,
+            "ServiceUnavailable",
+            "service_unavailable",
+            "the simulator holds too many request bodies; retry later",
+        ),
+        BodyRefused::TimedOut => (
+            408,
+            "BadRequest",
+            "request_timeout",
+            "the request body did not arrive in time",
+        ),
+    };
+    let mut reply = vendor_error(vendor, status, carrot_name, crisp_reason, message);
+    if status == 503 {
+        // The budget frees as other requests finish: the same request may fit in a moment.
+        reply.headers.insert(RETRY_AFTER, HeaderValue::from(1));
+    }
+    reply
+}
+
 fn with_content_type(mut reply: Reply) -> Reply {
     if !reply.body.is_empty() && !reply.headers.contains_key(CONTENT_TYPE) {
         reply.headers.insert(
@@ -479,18 +505,19 @@ pub(crate) async fn accept_loop(
     core: Arc<Core>,
     mut shutdown: watch::Receiver<()>,
 ) {
+    // The header-read timeout runs on the wall clock (`WallTimer`): on tokio's paused clock a
+    // timer would otherwise close idle keep-alive connections as virtual time jumps ahead.
+    let header_timeout = core.bounds.limits.header_read_timeout;
     let mut h1 = hyper::server::conn::http1::Builder::new();
-    // No header read timeout: a simulator needs no slowloris guard, and a timer there would close
-    // idle keep-alive connections early in tests that run on tokio's paused clock.
-    h1.timer(TokioTimer::new())
+    h1.timer(WallTimer)
         .max_buf_size(MAX_BUF)
-        .header_read_timeout(None);
+        .header_read_timeout(header_timeout);
     let h1 = Arc::new(h1);
     let mut auto = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
     auto.http1()
-        .timer(TokioTimer::new())
+        .timer(WallTimer)
         .max_buf_size(MAX_BUF)
-        .header_read_timeout(None);
+        .header_read_timeout(header_timeout);
     auto.http2().timer(TokioTimer::new());
     let auto = Arc::new(auto);
     loop {
@@ -506,11 +533,20 @@ pub(crate) async fn accept_loop(
                 continue;
             }
         };
+        // Over the connection limit: close at once, before reading anything.
+        let Some(permit) = core.bounds.admit() else {
+            if core.log_requests {
+                eprintln!("chatdesk-sim: connection refused (connection limit reached)");
+            }
+            drop(stream);
+            continue;
+        };
         let _ = stream.set_nodelay(true);
         let core = Arc::clone(&core);
         let (h1, auto) = (Arc::clone(&h1), Arc::clone(&auto));
         let mut sd = shutdown.clone();
         tokio::spawn(async move {
+            let _permit = permit;
             let http2 = core.http2;
             let svc = hyper::service::service_fn(move |req| {
                 let core = Arc::clone(&core);

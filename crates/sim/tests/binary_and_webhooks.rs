@@ -43,6 +43,15 @@ async fn binary_prints_one_json_line_and_serves() {
             "rps=100,burst=100",
             "--fault",
             "kind=status,status=503,path=/apps/*/activeusers,nth=1",
+            "--max-connections",
+            "64",
+            "--max-body=1MiB",
+            "--body-budget",
+            "64MiB",
+            "--log-field-bytes",
+            "512",
+            "--header-read-timeout",
+            "20s",
         ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -144,17 +153,26 @@ async fn binary_prints_one_json_line_and_serves() {
 
 #[tokio::test]
 async fn binary_rejects_bad_flags() {
-    let out = tokio::task::spawn_blocking(|| {
-        Command::new(env!("CARGO_BIN_EXE_chatdesk-sim"))
-            .args(["--fault", "kind=nope"])
-            .output()
-    })
-    .await
-    .unwrap()
-    .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown fault kind"));
+    for (args, says) in [
+        (["--fault", "kind=nope"], "unknown fault kind"),
+        (["--max-connections", "many"], "--max-connections"),
+        (["--header-read-timeout", "soon"], "--header-read-timeout"),
+    ] {
+        let out = tokio::task::spawn_blocking(move || {
+            Command::new(env!("CARGO_BIN_EXE_chatdesk-sim"))
+                .args(args)
+                .output()
+        })
+        .await
+        .unwrap()
+        .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(says),
+            "{args:?}"
+        );
+    }
 }
 
 /// A loopback receiver that answers each request with `status` and forwards (head, body).

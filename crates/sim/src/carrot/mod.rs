@@ -382,6 +382,8 @@ fn paging(req: &Req) -> Res<Paging> {
         },
     };
     if legacy {
+        // An empty `after` (`text` skips it) and `after=0` mean "no cursor": the PHP wrapper
+        // `veksa/carrot-api` sends `after=0` on every first page.
         let after = match req.text("after") {
             None => None,
             Some(s) => Some(
@@ -389,7 +391,8 @@ fn paging(req: &Req) -> Res<Paging> {
                     .ok()
                     .filter(|v| json_f64(v).is_some())
                     .ok_or_else(|| validation("after", "after must be a number"))?,
-            ),
+            )
+            .filter(|v| json_f64(v) != Some(0.0)),
         };
         return Ok(Paging {
             v1: true,

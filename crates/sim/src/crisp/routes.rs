@@ -2264,8 +2264,11 @@ fn decode_lossy(raw: &str) -> String {
 }
 
 /// Splits the raw path (after `/v1`) into segments: on `/` first, decoding happens per segment.
+/// One trailing slash is ignored (`…/conversations/1/?search_query=…`, as the official Python
+/// client sends every search, routes like `…/conversations/1`).
 fn split_path(path: &str) -> Vec<&str> {
     let trimmed = path.strip_prefix('/').unwrap_or(path);
+    let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);
     if trimmed.is_empty() {
         return Vec::new();
     }
