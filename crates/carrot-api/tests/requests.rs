@@ -228,8 +228,9 @@ fn hostile_external_user_ids_keep_the_route() {
         "a b+c",
         "a\r\nb",
         "%2F",
-        "..",
-        ".",
+        "%2E%2E",
+        "...",
+        ".x",
         "émile@example.com",
         "1234",
     ];
@@ -261,6 +262,33 @@ fn hostile_external_user_ids_keep_the_route() {
         .to_request()
         .unwrap();
     assert!(render(&req).contains("by_user_id = \"true\""));
+}
+
+/// A `..` User ID would reach `/v1/users/events` through a URL-normalising proxy: `.` and `..`
+/// are refused before sending (a Carrot numeric id can never be one).
+#[test]
+fn dot_segment_user_ids_are_refused_before_sending() {
+    let c = offline_client();
+    for dots in [".", ".."] {
+        let err = c
+            .user(UserRef::external(dots))
+            .events()
+            .to_request()
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidRequest { .. }),
+            "{dots:?}: {err:?}"
+        );
+        let err = c
+            .user(UserRef::external(dots))
+            .track_event("x")
+            .to_request()
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidRequest { .. }),
+            "{dots:?}: {err:?}"
+        );
+    }
 }
 
 fn percent_decode(s: &str) -> String {

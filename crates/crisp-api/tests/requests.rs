@@ -195,7 +195,16 @@ fn every_endpoint_request_snapshot_and_node_parity() {
 }
 
 /// Ids a caller may not control: none of them may change the route or add to the query.
-const HOSTILE: &[&str] = &["a/b?c#d e", "x\r\nHost: evil", "é/ü", "..", "%2F", "a&b=c"];
+/// (`.` and `..` are refused instead: see `dot_segment_ids_are_refused_before_sending`.)
+const HOSTILE: &[&str] = &[
+    "a/b?c#d e",
+    "x\r\nHost: evil",
+    "é/ü",
+    "...",
+    "%2F",
+    "%2E%2E",
+    "a&b=c",
+];
 
 #[test]
 fn hostile_ids_keep_the_route_for_every_endpoint() {
@@ -252,8 +261,60 @@ fn hostile_ids_keep_the_route_for_every_endpoint() {
 }
 
 fn decoded(s: &str) -> String {
-    // The transport writes `.`/`..` ids as %2E so URL normalisation cannot collapse them.
     percent_decode_str(s).decode_utf8().unwrap().into_owned()
+}
+
+/// `DELETE …/conversation/%2E%2E` is a delete of the website route to a URL-normalising proxy:
+/// `.` and `..` ids, and such pieces of a Helpdesk tree path, never leave the process.
+#[test]
+fn dot_segment_ids_are_refused_before_sending() {
+    use chatdesk_transport::{Endpoint, Error};
+    let refused = |result: Result<Request<Body>, Error>, what: &str| match result {
+        Err(Error::InvalidRequest { reason, .. }) => {
+            assert!(reason.contains("dot segment"), "{what}: {reason}")
+        }
+        other => panic!("{what}: {other:?}"),
+    };
+    let c = client();
+    for dots in [".", ".."] {
+        refused(
+            c.website("w").conversation(dots).remove().to_request(),
+            "remove_conversation",
+        );
+        refused(
+            c.website(dots).conversation("s").remove().to_request(),
+            "website id",
+        );
+        let articles = c.website("w").helpdesk().locale("en").content("articles");
+        for tree in [
+            dots.to_owned(),
+            format!("guides/{dots}/x"),
+            format!("/{dots}/"),
+        ] {
+            refused(articles.delete_tree_path(&tree).to_request(), &tree);
+        }
+    }
+    // Near misses are ordinary ids, encoded as usual.
+    let req = c
+        .website("w")
+        .conversation("...")
+        .remove()
+        .to_request()
+        .unwrap();
+    assert_eq!(req.uri().path(), "/v1/website/w/conversation/...");
+    let req = c
+        .website("w")
+        .conversation("%2e")
+        .remove()
+        .to_request()
+        .unwrap();
+    assert_eq!(req.uri().path(), "/v1/website/w/conversation/%252e");
+    let articles = c.website("w").helpdesk().locale("en").content("articles");
+    let req = articles.delete_tree_path("a/.b/...").to_request().unwrap();
+    assert_eq!(
+        req.uri().path(),
+        "/v1/website/w/helpdesk/tree/path/en/articles/a/.b/..."
+    );
 }
 
 /// Where a `minimal` Node row (required arguments only, per Node's types) does not give the

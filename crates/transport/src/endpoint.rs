@@ -72,8 +72,11 @@ impl EndpointSpec {
 
     /// Fills the template's placeholders, in order, with `args`.
     ///
-    /// Fails with [`Error::InvalidRequest`] when the count differs or an argument is empty
-    /// (an empty segment would silently change the route).
+    /// Fails with [`Error::InvalidRequest`] when the count differs, or when an argument (or a
+    /// piece of a [`PathArg::Tree`]) is empty or exactly `.` or `..`: an empty segment would
+    /// silently change the route, and URL-normalising proxies resolve dot segments even when
+    /// percent-encoded. Other ids made of dots (`...`, `.x`) are ordinary segments, and a `%`
+    /// in an id is itself encoded (`%2e` is sent as `%252e`), so it cannot form a dot segment.
     ///
     /// ```
     /// use chatdesk_transport::{EndpointSpec, PathArg, Replay};
@@ -125,15 +128,13 @@ impl EndpointSpec {
 fn push_segment(out: &mut String, value: &str, name: &str) -> Result<(), Error> {
     match value {
         "" => Err(Error::invalid(format!("path argument `{name}` is empty"))),
-        // Dot segments would be collapsed by URL normalisation and change the route.
-        "." => {
-            out.push_str("%2E");
-            Ok(())
-        }
-        ".." => {
-            out.push_str("%2E%2E");
-            Ok(())
-        }
+        // A dot segment, even percent-encoded (`%2E`, `%2E%2E`), is collapsed by URL-normalising
+        // hops (WHATWG parsers, many proxies): `…/conversation/%2E%2E` would reach the parent
+        // route. No id of either vendor is a bare dot segment, so refuse it.
+        "." | ".." => Err(Error::invalid(format!(
+            "path argument `{name}` is the dot segment {value:?}, which URL normalisation \
+             would resolve to another route"
+        ))),
         _ => {
             out.extend(utf8_percent_encode(value, SEGMENT));
             Ok(())
@@ -459,7 +460,9 @@ mod tests {
 
     #[test]
     fn hostile_ids_cannot_change_the_route() {
-        for hostile in ["a/b", "a?b", "a#b", "a b", "a\r\nb", "é", "..", ".", "%2F"] {
+        for hostile in [
+            "a/b", "a?b", "a#b", "a b", "a\r\nb", "é", "%2F", "%2e", "%2E%2E", "...", ".x", "x.",
+        ] {
             let p = SPEC
                 .render_path(&[PathArg::Segment(hostile), PathArg::Segment("t")])
                 .unwrap();
@@ -468,6 +471,39 @@ mod tests {
             assert_eq!(uri.path().split('/').count(), 7, "{hostile:?} -> {p}");
             assert!(uri.query().is_none(), "{hostile:?}");
         }
+    }
+
+    #[test]
+    fn dot_segments_are_refused_as_ids_and_as_tree_pieces() {
+        for dots in [".", ".."] {
+            for args in [
+                [PathArg::Segment(dots), PathArg::Segment("t")],
+                [PathArg::Segment("w"), PathArg::Segment(dots)],
+                [PathArg::Segment("w"), PathArg::Tree(dots)],
+                [
+                    PathArg::Segment("w"),
+                    PathArg::Tree(&format!("guides/{dots}/x")),
+                ],
+                [PathArg::Segment("w"), PathArg::Tree(&format!("/{dots}/"))],
+            ] {
+                let err = SPEC.render_path(&args).unwrap_err();
+                assert!(
+                    matches!(err, Error::InvalidRequest { .. }),
+                    "{args:?}: {err:?}"
+                );
+            }
+        }
+        // Only exactly `.` and `..` are dot segments; anything else is sent, encoded.
+        let sent = |id: &str| SPEC.render_path(&[PathArg::Segment(id), PathArg::Segment("t")]);
+        assert_eq!(sent("...").unwrap(), "/website/.../helpdesk/tree/t/x");
+        assert_eq!(sent(".x").unwrap(), "/website/.x/helpdesk/tree/t/x");
+        assert_eq!(sent("%2e").unwrap(), "/website/%252e/helpdesk/tree/t/x");
+        assert_eq!(
+            sent("%2E%2E").unwrap(),
+            "/website/%252E%252E/helpdesk/tree/t/x"
+        );
+        let tree = SPEC.render_path(&[PathArg::Segment("w"), PathArg::Tree("a/.../.b")]);
+        assert_eq!(tree.unwrap(), "/website/w/helpdesk/tree/a/.../.b/x");
     }
 
     #[test]
