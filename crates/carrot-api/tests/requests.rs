@@ -428,3 +428,40 @@ fn dashly_and_custom_base_urls() {
     assert!(!format!("{bad:?}").contains("token\""));
     let _ = AdminRef::Default;
 }
+
+/// The token travels with every request: plain `http://` is refused unless the target is
+/// loopback or the caller opted in with `allow_plain_http()`; `https://` always goes.
+#[test]
+fn plain_http_needs_loopback_or_the_opt_in() {
+    use chatdesk_carrot_api::CarrotClient;
+    let build = |url: &str, opt_in: bool| {
+        let b = CarrotClient::builder().token("app.1.x").base_url(url);
+        if opt_in { b.allow_plain_http() } else { b }.build()
+    };
+    let err = build("http://api.carrotquest.io/v1", false).unwrap_err();
+    match &err {
+        Error::InvalidRequest { reason, source } => {
+            assert!(reason.contains("allow_plain_http()"), "{reason}");
+            let typed = source
+                .as_ref()
+                .and_then(|s| s.downcast_ref::<chatdesk_transport::PlainHttpRefused>());
+            assert_eq!(typed.map(|t| t.host.as_str()), Some("api.carrotquest.io"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let proxied = build("http://10.1.2.3:8080/v1", true).unwrap();
+    let req = proxied.user(1_u64).get().to_request().unwrap();
+    assert_eq!(req.uri().scheme_str(), Some("http"));
+    assert_eq!(
+        req.uri().authority().map(|a| a.as_str()),
+        Some("10.1.2.3:8080")
+    );
+    for url in [
+        "http://127.0.0.1:9/v1",
+        "http://[::1]:9/v1",
+        "http://localhost:9/v1",
+        "https://api.carrotquest.io/v1",
+    ] {
+        assert!(build(url, false).is_ok(), "{url}");
+    }
+}

@@ -468,3 +468,39 @@ fn node_hostile_rows_would_change_the_route_ours_do_not() {
         assert!(req.uri().query().is_none(), "{template}");
     }
 }
+
+/// The token keypair travels with every request: plain `http://` is refused unless the target
+/// is loopback or the caller opted in with `allow_plain_http()`; `https://` always goes.
+#[test]
+fn plain_http_needs_loopback_or_the_opt_in() {
+    use chatdesk_crisp_api::{Credentials, CrispClient, Tier};
+    use chatdesk_transport::{Endpoint, Error, PlainHttpRefused};
+    let build = |url: &str, opt_in: bool| {
+        let b = CrispClient::builder()
+            .credentials(Credentials::new("id", "key", Tier::Plugin))
+            .base_url(url);
+        if opt_in { b.allow_plain_http() } else { b }.build()
+    };
+    let err = build("http://api.crisp.chat/v1", false).unwrap_err();
+    match &err {
+        Error::InvalidRequest { reason, source } => {
+            assert!(reason.contains("allow_plain_http()"), "{reason}");
+            let typed = source
+                .as_ref()
+                .and_then(|s| s.downcast_ref::<PlainHttpRefused>());
+            assert_eq!(typed.map(|t| t.host.as_str()), Some("api.crisp.chat"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let proxied = build("http://10.1.2.3:8080/v1", true).unwrap();
+    let req = proxied.website("w").get().to_request().unwrap();
+    assert_eq!(req.uri(), "http://10.1.2.3:8080/v1/website/w");
+    for url in [
+        "http://127.0.0.1:9/v1",
+        "http://[::1]:9/v1",
+        "http://localhost:9/v1",
+        "https://api.crisp.chat/v1",
+    ] {
+        assert!(build(url, false).is_ok(), "{url}");
+    }
+}
