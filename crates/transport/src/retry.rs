@@ -26,6 +26,10 @@ use std::time::{Duration, SystemTime};
 use tower::retry::budget::{Budget, TpsBudget};
 use tower::{Layer, Service, ServiceExt};
 
+/// The default [`RetryConfig::max_retry_after`], and the default ceiling of the rate limiter's
+/// gate ([`LocalRateLimiter::max_gate`](crate::LocalRateLimiter::max_gate)): 60 s.
+pub const DEFAULT_MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+
 /// How the retry layer behaves.
 #[derive(Debug, Clone)]
 pub struct RetryConfig {
@@ -53,7 +57,7 @@ impl Default for RetryConfig {
             max_attempts: 3,
             base_backoff: Duration::from_millis(250),
             max_backoff: Duration::from_secs(20),
-            max_retry_after: Duration::from_secs(60),
+            max_retry_after: DEFAULT_MAX_RETRY_AFTER,
             budget_percent: 0.2,
             budget_min_per_sec: 10,
             budget_ttl: Duration::from_secs(10),
