@@ -23,41 +23,29 @@ fn history(err: &Error) -> (u16, u32, bool) {
 
 #[tokio::test]
 async fn the_error_of_a_resent_delete_carries_its_attempt_history() {
-    let not_found = r#"{"meta":{"status":404,"error":"LookupError"}}"#;
-    // A 503 may have been processed; the repeat is answered 404.
-    let server = Server::start(move |n, _| match n {
-        0 => json(503, r#"{"meta":{"status":503}}"#),
-        _ => json(404, not_found),
-    })
-    .await;
-    let err = server
-        .client()
-        .conversation(7_u64)
-        .delete_tag("vip")
-        .await
-        .unwrap_err();
-    assert_eq!(history(&err), (404, 2, true));
-    assert_eq!(server.hits(), 2);
-    // Refused unprocessed (429) first: nothing earlier may have applied.
-    let server = Server::start(move |n, _| match n {
-        0 => json(429, r#"{"meta":{"status":429}}"#),
-        _ => json(404, not_found),
-    })
-    .await;
-    let err = server
-        .client()
-        .conversation(7_u64)
-        .delete_tag("vip")
-        .await
-        .unwrap_err();
-    assert_eq!(history(&err), (404, 2, false));
-    // A first-attempt 404.
-    let server = Server::start(move |_, _| json(404, not_found)).await;
-    let err = server
-        .client()
-        .conversation(7_u64)
-        .delete_tag("vip")
-        .await
-        .unwrap_err();
-    assert_eq!(history(&err), (404, 1, false));
+    // (the first answer, the error's status, attempt number, earlier may have applied); every
+    // later answer is a 404.
+    let cases = [
+        // A 503 may have been processed; the repeat is answered 404.
+        (Some(503), (404, 2, true)),
+        // Refused unprocessed first: nothing earlier may have applied.
+        (Some(429), (404, 2, false)),
+        // A first-attempt 404.
+        (None, (404, 1, false)),
+    ];
+    for (first, want) in cases {
+        let server = Server::start(move |n, _| match (n, first) {
+            (0, Some(status)) => json(status, format!(r#"{{"meta":{{"status":{status}}}}}"#)),
+            _ => json(404, r#"{"meta":{"status":404,"error":"LookupError"}}"#),
+        })
+        .await;
+        let err = server
+            .client()
+            .conversation(7_u64)
+            .delete_tag("vip")
+            .await
+            .unwrap_err();
+        assert_eq!(history(&err), want, "{first:?}");
+        assert_eq!(server.hits(), want.1 as usize, "{first:?}");
+    }
 }
