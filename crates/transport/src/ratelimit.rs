@@ -130,8 +130,9 @@ struct State {
 struct Gate {
     /// Nothing is sent on the key before this instant.
     until: Instant,
-    /// The server asked for longer than `max_gate`: once `until` passes, one probe goes first
-    /// and the others wait for its answer.
+    /// The server asked for longer than `max_gate`: until `until` requests fail at once (the
+    /// server wants a longer pause than anyone should wait through); after it, one probe goes
+    /// first and the others wait for its answer.
     capped: bool,
     /// While a probe is in flight: until when the others wait for its answer (then another
     /// request may probe, in case the first one's answer never comes).
@@ -139,7 +140,8 @@ struct Gate {
 }
 
 /// How long `key`'s gate holds a request arriving at `now`; zero when it may go. A request let
-/// through a capped gate that expired becomes its probe: `true` in the answer. With
+/// through a capped gate that expired becomes its probe: `true` in the answer. A capped gate
+/// still closed refuses the request at once, with the time left until its probe. With
 /// `capped_only` (a request looking again after its wait) an ordinary gate is ignored, as it
 /// always was: the request keeps the slot it reserved.
 fn gate_wait(
@@ -148,26 +150,32 @@ fn gate_wait(
     now: Instant,
     probe_window: Duration,
     capped_only: bool,
-) -> (Duration, bool) {
+) -> Result<(Duration, bool), Error> {
     let Some(gate) = state
         .gates
         .get_mut(&key)
         .filter(|g| g.capped || !capped_only)
     else {
-        return (Duration::ZERO, false);
+        return Ok((Duration::ZERO, false));
     };
     if gate.until > now {
-        return (gate.until - now, false);
+        if gate.capped {
+            return Err(Error::RateLimited {
+                retry_after: Some(gate.until - now),
+                scope: RateLimitScope::Client,
+            });
+        }
+        return Ok((gate.until - now, false));
     }
     if !gate.capped {
         state.gates.remove(&key);
-        return (Duration::ZERO, false);
+        return Ok((Duration::ZERO, false));
     }
     match gate.probe_until {
-        Some(until) if until > now => (until - now, false),
+        Some(until) if until > now => Ok((until - now, false)),
         _ => {
             gate.probe_until = Some(later(now, probe_window));
-            (Duration::ZERO, true)
+            Ok((Duration::ZERO, true))
         }
     }
 }
@@ -256,8 +264,10 @@ impl LocalRateLimiter {
     /// which the retry layer gives up on waiting).
     ///
     /// A hostile or broken `Retry-After: 1000000000` would otherwise close the key for decades.
-    /// When a refusal asked for longer than the ceiling, the key reopens after the ceiling for
-    /// **one probe** request; the others wait for its answer (at most
+    /// When a refusal asked for longer than the ceiling, requests on the key fail at once with
+    /// [`Error::RateLimited`] (scope [`RateLimitScope::Client`], `retry_after` the time left)
+    /// until the ceiling, as the retry layer does not wait through such a pause either. Then
+    /// the key reopens for **one probe** request; the others wait for its answer (at most
     /// [`default_pause`](Self::default_pause), after which another request may probe). An
     /// accepted probe reopens the key; a refused one closes it again, again at most for the
     /// ceiling. [`RateLimiter::reset`] reopens a key at once.
@@ -276,7 +286,7 @@ impl LocalRateLimiter {
     /// whether the request is the probe of a capped gate.
     fn reserve(&self, key: RateKey, now: Instant) -> Result<(Duration, bool), Error> {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        let (gate_wait, probe) = gate_wait(&mut state, key, now, self.default_pause, false);
+        let (gate_wait, probe) = gate_wait(&mut state, key, now, self.default_pause, false)?;
         let vendor = self
             .vendor_quotas
             .get(key.vendor)
@@ -392,8 +402,9 @@ impl RateLimiter for LocalRateLimiter {
                 tokio::time::sleep(wait).await;
                 let now = Instant::now();
                 let mut guard = state.lock().unwrap_or_else(PoisonError::into_inner);
-                (wait, _) = gate_wait(&mut guard, key, now, probe_window, true);
+                let looked = gate_wait(&mut guard, key, now, probe_window, true);
                 drop(guard);
+                (wait, _) = looked?;
                 if wait.is_zero() {
                     return Ok(());
                 }

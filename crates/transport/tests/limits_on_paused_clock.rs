@@ -167,9 +167,9 @@ async fn proactive_quota_holds_the_send_rate_across_tasks() {
 }
 
 /// `Retry-After: 1000000000` (about 31 years) closes the key for at most the limiter's ceiling
-/// (60 s, the retry layer's `max_retry_after`). Then one probe goes while the others wait for
-/// its answer: refused again, the key closes again for the ceiling (and the waiters, past their
-/// 60 s `max_wait`, fail unsent); accepted, the key is open.
+/// (60 s, the retry layer's `max_retry_after`): until then calls fail at once, unsent, saying
+/// when to come back. Then one probe goes while the others wait for its answer: refused again,
+/// the key closes again for the ceiling; accepted, the key is open.
 #[tokio::test(start_paused = true)]
 async fn an_absurd_retry_after_closes_the_key_only_until_the_ceiling_then_one_probe_goes() {
     let forever = "1000000000";
@@ -193,7 +193,17 @@ async fn an_absurd_retry_after_closes_the_key_only_until_the_ceiling_then_one_pr
         ),
         "{first:?}"
     );
-    // Three calls wait at the closed gate; at the ceiling exactly one of them is sent.
+    // Closed: refused at once, unsent, with the time left to the ceiling.
+    tokio::time::sleep(Duration::from_secs(20)).await;
+    let closed = t.send(tagged(get("http://sim/a"), "k")).await.unwrap_err();
+    assert!(
+        matches!(closed, Error::RateLimited { scope: RateLimitScope::Client, retry_after: Some(d) }
+            if d == DEFAULT_MAX_RETRY_AFTER - Duration::from_secs(20)),
+        "{closed:?}"
+    );
+    assert_eq!(double.hits(), 1);
+    // At the ceiling, of three calls exactly one is sent.
+    tokio::time::sleep_until(t0 + DEFAULT_MAX_RETRY_AFTER).await;
     let calls: Vec<_> = (0..3)
         .map(|_| {
             let t = t.clone();
@@ -219,6 +229,7 @@ async fn an_absurd_retry_after_closes_the_key_only_until_the_ceiling_then_one_pr
     assert_eq!(double.hits(), 2, "one probe, not three");
     assert_eq!(double.times()[1] - t0, DEFAULT_MAX_RETRY_AFTER);
     // The probe's refusal closed the key again, again for the ceiling only.
+    tokio::time::sleep_until(double.times()[1] + DEFAULT_MAX_RETRY_AFTER).await;
     let resp = t.send(tagged(get("http://sim/a"), "k")).await.unwrap();
     assert_eq!(resp.status(), 200);
     assert_eq!(
