@@ -277,10 +277,18 @@ struct ErrorEnvelope {
 ///   naming the failing field (`data.…`).
 ///
 /// A missing or `null` `data` decodes as `null`, or else as `{}` (for the endpoints that answer
-/// an empty object).
+/// an empty object). Every [`Error::Api`] carries the attempt history in
+/// [`ApiError::attempts`](chatdesk_transport::ApiError::attempts).
 pub fn decode_envelope<T: DeserializeOwned>(response: Response<Bytes>) -> Result<(Meta, T), Error> {
-    let status = response.status();
-    let body = response.into_body();
+    let attempts = chatdesk_transport::Attempts::of(&response);
+    // Carrot's one DELETE (`…/tag`) removes a tag named in the parameters: its repeat is refused
+    // with a 400 (`ConversationTagIsNotAssigned`), and a 404 there means the conversation is
+    // missing, which no earlier attempt caused. So no 404 is read as "deleted" here; the
+    // attempt history on the error tells the caller how the answer was reached.
+    decode_body(response.status(), response.into_body()).map_err(|e| e.with_attempts(attempts))
+}
+
+fn decode_body<T: DeserializeOwned>(status: StatusCode, body: Bytes) -> Result<(Meta, T), Error> {
     if !status.is_success() {
         return Err(api_error(status, body));
     }

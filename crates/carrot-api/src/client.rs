@@ -138,6 +138,7 @@ impl CarrotClient {
             user_agent: None,
             transport: None,
             quota: Some(DEFAULT_QUOTA),
+            allow_plain_http: false,
         }
     }
 
@@ -221,6 +222,7 @@ pub struct CarrotClientBuilder {
     user_agent: Option<String>,
     transport: Option<Transport>,
     quota: Option<Quota>,
+    allow_plain_http: bool,
 }
 
 impl fmt::Debug for CarrotClientBuilder {
@@ -247,6 +249,14 @@ impl CarrotClientBuilder {
     /// Uses [`DASHLY_BASE_URL`].
     pub fn dashly(self) -> Self {
         self.base_url(DASHLY_BASE_URL)
+    }
+
+    /// Accepts a plain `http://` base URL to a host that is not a loopback address (a proxy on a
+    /// private network, say). Without it such a URL fails [`build`](Self::build), because the
+    /// token would travel in clear; `https://` and loopback `http://` need no opt-in.
+    pub fn allow_plain_http(mut self) -> Self {
+        self.allow_plain_http = true;
+        self
     }
 
     /// The `User-Agent` header (default `chatdesk-carrot-api/<version>`).
@@ -287,12 +297,18 @@ impl CarrotClientBuilder {
     }
 
     /// Builds the client. Fails with [`Error::InvalidRequest`] without a token, with a base URL
-    /// that is not an absolute http(s) URL, or with a user agent a header cannot carry.
+    /// that is not an absolute http(s) URL (or is plain `http://` to a host that is not loopback,
+    /// without [`allow_plain_http`](Self::allow_plain_http)), or with a user agent a header
+    /// cannot carry.
     pub fn build(self) -> Result<CarrotClient, Error> {
         let token = self
             .token
             .ok_or_else(|| Error::invalid("CarrotClient::builder(): no token"))?;
-        let base = BaseUrl::parse(&self.base_url)?;
+        let base = if self.allow_plain_http {
+            BaseUrl::parse_allowing_plain_http(&self.base_url)?
+        } else {
+            BaseUrl::parse(&self.base_url)?
+        };
         let user_agent = match self.user_agent {
             None => default_user_agent(),
             Some(ua) => HeaderValue::from_str(&ua).map_err(|e| Error::InvalidRequest {

@@ -120,25 +120,26 @@ impl<D: CursorList> Call<D> {
     ///
     /// The stream follows whichever cursor each answer carries (v2 position in the requested
     /// direction, else v1 `next_after`), and ends on a `null` cursor, an empty page, or a cursor
-    /// that does not move. An error is yielded once, then the stream ends.
+    /// it has already fetched with (one that does not move, or a server cycling its cursors with
+    /// any period): that page's items are yielded and the stream ends without an error, as the
+    /// leads stream does after pages of repeats. It remembers every cursor of the walk, one per
+    /// page. An error is yielded once, then the stream ends.
     pub fn into_stream(self) -> Paginator<D::Item, Cursor> {
         let template = self;
-        let mut last: Option<Cursor> = None;
         Paginator::new(Cursor::Start, move |cursor: Cursor| {
             let mut call = template.clone();
             let pagination = D::pagination(&mut call.params);
             apply_cursor(pagination, cursor.clone());
             let direction = pagination.paginate_direction.clone();
             let sent_v1 = pagination.after.is_some();
-            let previous = last.replace(cursor);
             let fut: BoxFuture<Result<Page<D::Item, Cursor>, Error>> = Box::pin(async move {
                 let (items, meta) = D::split(call.send().await?);
-                let next = next_cursor(&meta, direction.as_ref(), sent_v1)
-                    .filter(|n| Some(n) != previous.as_ref());
+                let next = next_cursor(&meta, direction.as_ref(), sent_v1);
                 Ok(Page { items, next })
             });
             fut
         })
+        .end_on_repeated_cursor()
     }
 }
 

@@ -228,8 +228,9 @@ fn hostile_external_user_ids_keep_the_route() {
         "a b+c",
         "a\r\nb",
         "%2F",
-        "..",
-        ".",
+        "%2E%2E",
+        "...",
+        ".x",
         "émile@example.com",
         "1234",
     ];
@@ -261,6 +262,33 @@ fn hostile_external_user_ids_keep_the_route() {
         .to_request()
         .unwrap();
     assert!(render(&req).contains("by_user_id = \"true\""));
+}
+
+/// A `..` User ID would reach `/v1/users/events` through a URL-normalising proxy: `.` and `..`
+/// are refused before sending (a Carrot numeric id can never be one).
+#[test]
+fn dot_segment_user_ids_are_refused_before_sending() {
+    let c = offline_client();
+    for dots in [".", ".."] {
+        let err = c
+            .user(UserRef::external(dots))
+            .events()
+            .to_request()
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidRequest { .. }),
+            "{dots:?}: {err:?}"
+        );
+        let err = c
+            .user(UserRef::external(dots))
+            .track_event("x")
+            .to_request()
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidRequest { .. }),
+            "{dots:?}: {err:?}"
+        );
+    }
 }
 
 fn percent_decode(s: &str) -> String {
@@ -399,4 +427,41 @@ fn dashly_and_custom_base_urls() {
     ));
     assert!(!format!("{bad:?}").contains("token\""));
     let _ = AdminRef::Default;
+}
+
+/// The token travels with every request: plain `http://` is refused unless the target is
+/// loopback or the caller opted in with `allow_plain_http()`; `https://` always goes.
+#[test]
+fn plain_http_needs_loopback_or_the_opt_in() {
+    use chatdesk_carrot_api::CarrotClient;
+    let build = |url: &str, opt_in: bool| {
+        let b = CarrotClient::builder().token("app.1.x").base_url(url);
+        if opt_in { b.allow_plain_http() } else { b }.build()
+    };
+    let err = build("http://api.carrotquest.io/v1", false).unwrap_err();
+    match &err {
+        Error::InvalidRequest { reason, source } => {
+            assert!(reason.contains("allow_plain_http()"), "{reason}");
+            let typed = source
+                .as_ref()
+                .and_then(|s| s.downcast_ref::<chatdesk_transport::PlainHttpRefused>());
+            assert_eq!(typed.map(|t| t.host.as_str()), Some("api.carrotquest.io"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let proxied = build("http://10.1.2.3:8080/v1", true).unwrap();
+    let req = proxied.user(1_u64).get().to_request().unwrap();
+    assert_eq!(req.uri().scheme_str(), Some("http"));
+    assert_eq!(
+        req.uri().authority().map(|a| a.as_str()),
+        Some("10.1.2.3:8080")
+    );
+    for url in [
+        "http://127.0.0.1:9/v1",
+        "http://[::1]:9/v1",
+        "http://localhost:9/v1",
+        "https://api.carrotquest.io/v1",
+    ] {
+        assert!(build(url, false).is_ok(), "{url}");
+    }
 }

@@ -147,6 +147,7 @@ impl CrispClient {
             base_url: DEFAULT_BASE_URL.to_owned(),
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             transport: None,
+            allow_plain_http: false,
         }
     }
 
@@ -226,6 +227,7 @@ pub struct CrispClientBuilder {
     base_url: String,
     user_agent: String,
     transport: Option<Transport>,
+    allow_plain_http: bool,
 }
 
 impl fmt::Debug for CrispClientBuilder {
@@ -248,6 +250,14 @@ impl CrispClientBuilder {
     /// The API root, `https://api.crisp.chat/v1` by default (a simulator: `http://127.0.0.1:PORT/v1`).
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
+        self
+    }
+
+    /// Accepts a plain `http://` base URL to a host that is not a loopback address (a proxy on a
+    /// private network, say). Without it such a URL fails [`build`](Self::build), because the
+    /// token keypair would travel in clear; `https://` and loopback `http://` need no opt-in.
+    pub fn allow_plain_http(mut self) -> Self {
+        self.allow_plain_http = true;
         self
     }
 
@@ -283,7 +293,11 @@ impl CrispClientBuilder {
             .as_ref()
             .ok_or_else(|| Error::invalid("CrispClientBuilder: no credentials given"))?;
         Ok(Setup {
-            base: BaseUrl::parse(&self.base_url)?,
+            base: if self.allow_plain_http {
+                BaseUrl::parse_allowing_plain_http(&self.base_url)?
+            } else {
+                BaseUrl::parse(&self.base_url)?
+            },
             headers: auth_headers(credentials, &self.user_agent)?,
         })
     }

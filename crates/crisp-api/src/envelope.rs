@@ -3,7 +3,7 @@
 use bytes::Bytes;
 use chatdesk_model::crisp::common::{Envelope, ErrorData};
 use chatdesk_transport::http::{Response, StatusCode};
-use chatdesk_transport::{ApiError, Error, decode_json};
+use chatdesk_transport::{ApiError, Attempts, Error, decode_json};
 use serde::de::DeserializeOwned;
 
 /// Decodes a JSON answer into the endpoint's output.
@@ -13,10 +13,25 @@ use serde::de::DeserializeOwned;
 /// * `error: true` (whatever the status) or a non-2xx status → [`Error::Api`] with the status,
 ///   `reason` and `data.message` when the body is an envelope, none of them otherwise (an HTML
 ///   error page from a proxy, say);
-/// * 2xx with an empty, non-JSON or mistyped body → [`Error::Decode`] naming the failing field.
+/// * 2xx with an empty, non-JSON or mistyped body → [`Error::Decode`] naming the failing field;
+/// * a 404 to a DELETE sent again after an earlier attempt that may have been processed
+///   ([`Attempts::not_found_means_deleted`]) → the output of an empty success (`{}`), when the
+///   endpoint's output can be empty: the earlier attempt deleted it and its answer was lost.
+///
+/// Every [`Error::Api`] carries the attempt history in [`ApiError::attempts`].
 pub fn decode_data<T: DeserializeOwned>(response: Response<Bytes>) -> Result<T, Error> {
+    let attempts = Attempts::of(&response);
     let status = response.status();
     let body = response.into_body();
+    if attempts.is_some_and(|a| a.not_found_means_deleted(status))
+        && let Ok(deleted) = decode_json::<T>(&Bytes::from_static(b"{}"))
+    {
+        return Ok(deleted);
+    }
+    decode_body(status, body).map_err(|e| e.with_attempts(attempts))
+}
+
+fn decode_body<T: DeserializeOwned>(status: StatusCode, body: Bytes) -> Result<T, Error> {
     if !status.is_success() {
         return Err(api_error(status, body));
     }

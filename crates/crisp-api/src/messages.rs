@@ -19,7 +19,10 @@ impl Call<ops::GetMessagesInConversation> {
     /// still brings nothing new, ends the stream. So no message is yielded twice, none the
     /// server can reach is skipped, and the walk ends even against a server that ignores the
     /// parameter. (When more messages share one timestamp than a batch holds, those the server
-    /// never puts in a batch cannot be reached by `timestamp_before` at all.)
+    /// never puts in a batch cannot be reached by `timestamp_before` at all.) The walk's cursor
+    /// is a bound it computes itself and never raises, so a server cannot make it cycle; it may
+    /// ask with the same bound again while that still brings new messages, which is why this
+    /// stream does not use [`Paginator::end_on_repeated_cursor`].
     ///
     /// Start from an earlier point with [`Call::timestamp_before`] (messages strictly older are
     /// yielded); bound the walk with [`Paginator::max_pages`].

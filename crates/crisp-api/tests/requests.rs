@@ -195,7 +195,16 @@ fn every_endpoint_request_snapshot_and_node_parity() {
 }
 
 /// Ids a caller may not control: none of them may change the route or add to the query.
-const HOSTILE: &[&str] = &["a/b?c#d e", "x\r\nHost: evil", "é/ü", "..", "%2F", "a&b=c"];
+/// (`.` and `..` are refused instead: see `dot_segment_ids_are_refused_before_sending`.)
+const HOSTILE: &[&str] = &[
+    "a/b?c#d e",
+    "x\r\nHost: evil",
+    "é/ü",
+    "...",
+    "%2F",
+    "%2E%2E",
+    "a&b=c",
+];
 
 #[test]
 fn hostile_ids_keep_the_route_for_every_endpoint() {
@@ -252,8 +261,60 @@ fn hostile_ids_keep_the_route_for_every_endpoint() {
 }
 
 fn decoded(s: &str) -> String {
-    // The transport writes `.`/`..` ids as %2E so URL normalisation cannot collapse them.
     percent_decode_str(s).decode_utf8().unwrap().into_owned()
+}
+
+/// `DELETE …/conversation/%2E%2E` is a delete of the website route to a URL-normalising proxy:
+/// `.` and `..` ids, and such pieces of a Helpdesk tree path, never leave the process.
+#[test]
+fn dot_segment_ids_are_refused_before_sending() {
+    use chatdesk_transport::{Endpoint, Error};
+    let refused = |result: Result<Request<Body>, Error>, what: &str| match result {
+        Err(Error::InvalidRequest { reason, .. }) => {
+            assert!(reason.contains("dot segment"), "{what}: {reason}")
+        }
+        other => panic!("{what}: {other:?}"),
+    };
+    let c = client();
+    for dots in [".", ".."] {
+        refused(
+            c.website("w").conversation(dots).remove().to_request(),
+            "remove_conversation",
+        );
+        refused(
+            c.website(dots).conversation("s").remove().to_request(),
+            "website id",
+        );
+        let articles = c.website("w").helpdesk().locale("en").content("articles");
+        for tree in [
+            dots.to_owned(),
+            format!("guides/{dots}/x"),
+            format!("/{dots}/"),
+        ] {
+            refused(articles.delete_tree_path(&tree).to_request(), &tree);
+        }
+    }
+    // Near misses are ordinary ids, encoded as usual.
+    let req = c
+        .website("w")
+        .conversation("...")
+        .remove()
+        .to_request()
+        .unwrap();
+    assert_eq!(req.uri().path(), "/v1/website/w/conversation/...");
+    let req = c
+        .website("w")
+        .conversation("%2e")
+        .remove()
+        .to_request()
+        .unwrap();
+    assert_eq!(req.uri().path(), "/v1/website/w/conversation/%252e");
+    let articles = c.website("w").helpdesk().locale("en").content("articles");
+    let req = articles.delete_tree_path("a/.b/...").to_request().unwrap();
+    assert_eq!(
+        req.uri().path(),
+        "/v1/website/w/helpdesk/tree/path/en/articles/a/.b/..."
+    );
 }
 
 /// Where a `minimal` Node row (required arguments only, per Node's types) does not give the
@@ -405,5 +466,41 @@ fn node_hostile_rows_would_change_the_route_ours_do_not() {
             "{template}"
         );
         assert!(req.uri().query().is_none(), "{template}");
+    }
+}
+
+/// The token keypair travels with every request: plain `http://` is refused unless the target
+/// is loopback or the caller opted in with `allow_plain_http()`; `https://` always goes.
+#[test]
+fn plain_http_needs_loopback_or_the_opt_in() {
+    use chatdesk_crisp_api::{Credentials, CrispClient, Tier};
+    use chatdesk_transport::{Endpoint, Error, PlainHttpRefused};
+    let build = |url: &str, opt_in: bool| {
+        let b = CrispClient::builder()
+            .credentials(Credentials::new("id", "key", Tier::Plugin))
+            .base_url(url);
+        if opt_in { b.allow_plain_http() } else { b }.build()
+    };
+    let err = build("http://api.crisp.chat/v1", false).unwrap_err();
+    match &err {
+        Error::InvalidRequest { reason, source } => {
+            assert!(reason.contains("allow_plain_http()"), "{reason}");
+            let typed = source
+                .as_ref()
+                .and_then(|s| s.downcast_ref::<PlainHttpRefused>());
+            assert_eq!(typed.map(|t| t.host.as_str()), Some("api.crisp.chat"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let proxied = build("http://10.1.2.3:8080/v1", true).unwrap();
+    let req = proxied.website("w").get().to_request().unwrap();
+    assert_eq!(req.uri(), "http://10.1.2.3:8080/v1/website/w");
+    for url in [
+        "http://127.0.0.1:9/v1",
+        "http://[::1]:9/v1",
+        "http://localhost:9/v1",
+        "https://api.crisp.chat/v1",
+    ] {
+        assert!(build(url, false).is_ok(), "{url}");
     }
 }

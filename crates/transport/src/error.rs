@@ -124,6 +124,10 @@ pub struct ApiError {
     pub message: Option<String>,
     /// The start of the raw body (at most [`ApiError::MAX_BODY`] bytes).
     pub body: Bytes,
+    /// Which attempt of the call got this answer, and whether an earlier one may have been
+    /// processed (when the answer came through the retry layer). A 404 on attempt 2 of a
+    /// DELETE whose first attempt timed out may mean that the first one deleted it.
+    pub attempts: Option<crate::retry::Attempts>,
 }
 
 impl ApiError {
@@ -137,7 +141,14 @@ impl ApiError {
             reason: None,
             message: None,
             body: truncate(body, Self::MAX_BODY),
+            attempts: None,
         }
+    }
+
+    /// Sets the attempt history, usually `Attempts::of(&response)`.
+    pub fn with_attempts(mut self, attempts: Option<crate::retry::Attempts>) -> ApiError {
+        self.attempts = attempts;
+        self
     }
 
     /// Sets the vendor's code.
@@ -160,6 +171,7 @@ impl fmt::Debug for ApiError {
             .field("reason", &self.reason)
             .field("message", &self.message)
             .field("body_len", &self.body.len())
+            .field("attempts", &self.attempts)
             .finish()
     }
 }
@@ -194,6 +206,17 @@ pub(crate) fn truncate(body: Bytes, max: usize) -> Bytes {
 }
 
 impl Error {
+    /// Sets [`ApiError::attempts`] on an [`Error::Api`]; any other error is returned as it is.
+    pub fn with_attempts(self, attempts: Option<crate::retry::Attempts>) -> Error {
+        match self {
+            Error::Api(mut api) => {
+                api.attempts = attempts;
+                Error::Api(api)
+            }
+            other => other,
+        }
+    }
+
     /// Shorthand for [`Error::InvalidRequest`] without a source.
     pub fn invalid(reason: impl Into<String>) -> Error {
         Error::InvalidRequest {

@@ -61,14 +61,14 @@ pub use builder::{Transport, TransportBuilder};
 pub use client::{HyperClient, hyper_client};
 pub use collect::{Collect, CollectLayer, DEFAULT_MAX_BODY};
 pub use endpoint::{
-    BaseUrl, Endpoint, EndpointSpec, Multipart, PathArg, RequestBody, build_request, decode_json,
-    encode_query, parse_json,
+    BaseUrl, Endpoint, EndpointSpec, Multipart, PathArg, PlainHttpRefused, RequestBody,
+    build_request, decode_json, encode_query, parse_json,
 };
 pub use error::{ApiError, BoxError, Error, RateLimitScope};
 pub use meta::{RateKey, Replay, RequestMeta};
 pub use paginate::{Page, Paginator};
 pub use ratelimit::{LocalRateLimiter, Quota, RateLimitLayer, RateLimiter};
-pub use retry::{RetryConfig, RetryLayer};
+pub use retry::{Attempts, RetryConfig, RetryLayer};
 pub use secret::Secret;
 pub use timeout::{Timeout, TimeoutLayer};
 pub use trace::{Trace, TraceLayer};

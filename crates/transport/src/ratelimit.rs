@@ -6,7 +6,10 @@
 //! * **Reactive gate.** When the server refuses a request with 429/420, the request's
 //!   [`RateKey`] is closed until the server's `Retry-After` (or [`LocalRateLimiter::default_pause`]),
 //!   so that the other tasks using that key wait instead of collecting refusals. Other keys, and the
-//!   other vendor, keep going.
+//!   other vendor, keep going. The gate never stays closed longer than
+//!   [`LocalRateLimiter::max_gate`] (60 s by default, the retry layer's `max_retry_after`): after a
+//!   longer `Retry-After`, one probe request goes at the ceiling and its answer reopens the key or
+//!   closes it again. [`RateLimiter::reset`] reopens a key at once.
 //! * **Proactive quota.** A [`Quota`] per vendor or per key (GCRA: a steady rate with a burst) lets a
 //!   bulk job run at the limit instead of into it.
 //! * **Adaptive pacing** (on by default). Crisp does not publish its limits, so after a refusal
@@ -25,7 +28,7 @@
 
 use crate::error::{Error, RateLimitScope};
 use crate::meta::{RateKey, RequestMeta};
-use crate::retry::{is_rate_limit_status, parse_retry_after};
+use crate::retry::{DEFAULT_MAX_RETRY_AFTER, is_rate_limit_status, parse_retry_after};
 use crate::{Body, BoxFuture};
 use bytes::Bytes;
 use http::{Request, Response};
@@ -37,6 +40,10 @@ use tokio::time::Instant;
 use tower::{Layer, Service};
 
 /// A shared rate limiter consulted before every attempt.
+///
+/// Implement it to share limits between processes; only [`acquire`](Self::acquire) and
+/// [`refused`](Self::refused) are required. A limiter that wraps another should forward every
+/// method, the defaulted ones included.
 pub trait RateLimiter: Send + Sync + 'static {
     /// Waits until a request on `key` may be sent. Fails with [`Error::RateLimited`] (scope
     /// [`RateLimitScope::Client`]) when the wait would exceed the limiter's cap.
@@ -50,6 +57,16 @@ pub trait RateLimiter: Send + Sync + 'static {
     fn succeeded(&self, key: RateKey) {
         let _ = key;
     }
+
+    /// Forgets what the limiter learnt from refusals on `key`, so that it opens at once: an
+    /// operator's way out when a server's `Retry-After` was wrong. Configured quotas keep
+    /// pacing. The default does nothing, which suits a limiter that learns nothing.
+    fn reset(&self, key: RateKey) {
+        let _ = key;
+    }
+
+    /// [`reset`](Self::reset) for every key. The default does nothing.
+    fn reset_all(&self) {}
 }
 
 /// A steady rate with a burst allowance.
@@ -90,14 +107,15 @@ pub struct LocalRateLimiter {
     key_quotas: HashMap<RateKey, Quota>,
     max_wait: Duration,
     default_pause: Duration,
+    max_gate: Duration,
     adaptive: bool,
     state: Arc<Mutex<State>>,
 }
 
 #[derive(Debug, Default)]
 struct State {
-    /// Key → instant before which nothing is sent on it.
-    gates: HashMap<RateKey, Instant>,
+    /// Keys closed by a refusal.
+    gates: HashMap<RateKey, Gate>,
     /// GCRA theoretical arrival times, per vendor quota and per key quota.
     vendor_tat: HashMap<&'static str, Instant>,
     key_tat: HashMap<RateKey, Instant>,
@@ -105,6 +123,61 @@ struct State {
     windows: HashMap<RateKey, (Instant, u32)>,
     /// …and the rate learnt from refusals.
     learnt: HashMap<RateKey, Learnt>,
+}
+
+/// A key closed by a refusal.
+#[derive(Debug, Clone, Copy)]
+struct Gate {
+    /// Nothing is sent on the key before this instant.
+    until: Instant,
+    /// The server asked for longer than `max_gate`: until `until` requests fail at once (the
+    /// server wants a longer pause than anyone should wait through); after it, one probe goes
+    /// first and the others wait for its answer.
+    capped: bool,
+    /// While a probe is in flight: until when the others wait for its answer (then another
+    /// request may probe, in case the first one's answer never comes).
+    probe_until: Option<Instant>,
+}
+
+/// How long `key`'s gate holds a request arriving at `now`; zero when it may go. A request let
+/// through a capped gate that expired becomes its probe: `true` in the answer. A capped gate
+/// still closed refuses the request at once, with the time left until its probe. With
+/// `capped_only` (a request looking again after its wait) an ordinary gate is ignored, as it
+/// always was: the request keeps the slot it reserved.
+fn gate_wait(
+    state: &mut State,
+    key: RateKey,
+    now: Instant,
+    probe_window: Duration,
+    capped_only: bool,
+) -> Result<(Duration, bool), Error> {
+    let Some(gate) = state
+        .gates
+        .get_mut(&key)
+        .filter(|g| g.capped || !capped_only)
+    else {
+        return Ok((Duration::ZERO, false));
+    };
+    if gate.until > now {
+        if gate.capped {
+            return Err(Error::RateLimited {
+                retry_after: Some(gate.until - now),
+                scope: RateLimitScope::Client,
+            });
+        }
+        return Ok((gate.until - now, false));
+    }
+    if !gate.capped {
+        state.gates.remove(&key);
+        return Ok((Duration::ZERO, false));
+    }
+    match gate.probe_until {
+        Some(until) if until > now => Ok((until - now, false)),
+        _ => {
+            gate.probe_until = Some(later(now, probe_window));
+            Ok((Duration::ZERO, true))
+        }
+    }
 }
 
 /// A rate learnt from refusals on one key.
@@ -155,6 +228,7 @@ impl LocalRateLimiter {
             key_quotas: HashMap::new(),
             max_wait: Duration::from_secs(60),
             default_pause: Duration::from_secs(1),
+            max_gate: DEFAULT_MAX_RETRY_AFTER,
             adaptive: true,
             state: Arc::default(),
         }
@@ -185,23 +259,34 @@ impl LocalRateLimiter {
         self
     }
 
+    /// The longest one refusal closes a key, however long its `Retry-After`. Default 60 s
+    /// ([`DEFAULT_MAX_RETRY_AFTER`], the default of the retry layer's `max_retry_after`, beyond
+    /// which the retry layer gives up on waiting).
+    ///
+    /// A hostile or broken `Retry-After: 1000000000` would otherwise close the key for decades.
+    /// When a refusal asked for longer than the ceiling, requests on the key fail at once with
+    /// [`Error::RateLimited`] (scope [`RateLimitScope::Client`], `retry_after` the time left)
+    /// until the ceiling, as the retry layer does not wait through such a pause either. Then
+    /// the key reopens for **one probe** request; the others wait for its answer (at most
+    /// [`default_pause`](Self::default_pause), after which another request may probe). An
+    /// accepted probe reopens the key; a refused one closes it again, again at most for the
+    /// ceiling. [`RateLimiter::reset`] reopens a key at once.
+    pub fn max_gate(mut self, ceiling: Duration) -> Self {
+        self.max_gate = ceiling;
+        self
+    }
+
     /// Whether to learn a pace from refusals (see the module docs). Default on.
     pub fn adaptive(mut self, on: bool) -> Self {
         self.adaptive = on;
         self
     }
 
-    /// Reserves a slot for `key` and returns how long to wait for it, without waiting.
-    fn reserve(&self, key: RateKey, now: Instant) -> Result<Duration, Error> {
+    /// Reserves a slot for `key` and returns how long to wait for it, without waiting, and
+    /// whether the request is the probe of a capped gate.
+    fn reserve(&self, key: RateKey, now: Instant) -> Result<(Duration, bool), Error> {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        let gate_wait = match state.gates.get(&key) {
-            Some(until) if *until > now => *until - now,
-            Some(_) => {
-                state.gates.remove(&key);
-                Duration::ZERO
-            }
-            None => Duration::ZERO,
-        };
+        let (gate_wait, probe) = gate_wait(&mut state, key, now, self.default_pause, false)?;
         let vendor = self
             .vendor_quotas
             .get(key.vendor)
@@ -267,7 +352,7 @@ impl LocalRateLimiter {
             }
             window.1 += 1;
         }
-        Ok(wait)
+        Ok((wait, probe))
     }
 }
 
@@ -293,10 +378,21 @@ fn gcra_start(tat: Option<&Instant>, q: &Quota, now: Instant) -> (Instant, Insta
 
 impl RateLimiter for LocalRateLimiter {
     fn acquire(&self, key: RateKey) -> BoxFuture<Result<(), Error>> {
-        let reserved = self.reserve(key, Instant::now());
+        let start = Instant::now();
+        let reserved = self.reserve(key, start);
+        let state = self.state.clone();
+        let (deadline, probe_window) = (later(start, self.max_wait), self.default_pause);
         Box::pin(async move {
-            let wait = reserved?;
-            if !wait.is_zero() {
+            let (mut wait, probe) = reserved?;
+            if wait.is_zero() || probe {
+                if !wait.is_zero() {
+                    tokio::time::sleep(wait).await;
+                }
+                return Ok(());
+            }
+            // A capped gate may have changed while this request waited (a probe let through, or
+            // refused and the key closed again): look again after each wait.
+            loop {
                 tracing::debug!(
                     vendor = key.vendor,
                     class = key.class,
@@ -304,18 +400,42 @@ impl RateLimiter for LocalRateLimiter {
                     "waiting for rate limit"
                 );
                 tokio::time::sleep(wait).await;
+                let now = Instant::now();
+                let mut guard = state.lock().unwrap_or_else(PoisonError::into_inner);
+                let looked = gate_wait(&mut guard, key, now, probe_window, true);
+                drop(guard);
+                (wait, _) = looked?;
+                if wait.is_zero() {
+                    return Ok(());
+                }
+                if later(now, wait) > deadline {
+                    return Err(Error::RateLimited {
+                        retry_after: Some(wait),
+                        scope: RateLimitScope::Client,
+                    });
+                }
             }
-            Ok(())
         })
     }
 
     fn refused(&self, key: RateKey, retry_after: Option<Duration>) {
         let now = Instant::now();
-        // `Retry-After` is the server's: `18446744073709551615` must close the key, not panic.
-        let until = later(now, retry_after.unwrap_or(self.default_pause));
+        // `Retry-After` is the server's: `18446744073709551615` must close the key for at most
+        // the ceiling, neither for decades nor with a panic.
+        let asked = retry_after.unwrap_or(self.default_pause);
+        let gate = Gate {
+            until: later(now, asked.min(self.max_gate)),
+            capped: asked > self.max_gate,
+            probe_until: None,
+        };
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        let gate = state.gates.entry(key).or_insert(until);
-        *gate = (*gate).max(until);
+        match state.gates.get(&key) {
+            // Refusals of requests sent together: the longest wait holds.
+            Some(open) if open.until >= gate.until => {}
+            _ => {
+                state.gates.insert(key, gate);
+            }
+        }
         if !self.adaptive {
             return;
         }
@@ -361,10 +481,18 @@ impl RateLimiter for LocalRateLimiter {
     }
 
     fn succeeded(&self, key: RateKey) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        // An answer after the gate's time (the probe's, say) opens the key.
+        if state
+            .gates
+            .get(&key)
+            .is_some_and(|g| g.until <= Instant::now())
+        {
+            state.gates.remove(&key);
+        }
         if !self.adaptive {
             return;
         }
-        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(l) = state.learnt.get_mut(&key) {
             let now = Instant::now();
             if now.saturating_duration_since(l.last_probe) >= Learnt::PROBE_EVERY {
@@ -373,6 +501,22 @@ impl RateLimiter for LocalRateLimiter {
             }
             l.rate = (l.rate * Learnt::CREEP).min(l.ceiling * l.headroom);
         }
+    }
+
+    /// Opens `key` at once and forgets the pace learnt on it; quotas keep pacing.
+    fn reset(&self, key: RateKey) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.gates.remove(&key);
+        state.learnt.remove(&key);
+        state.windows.remove(&key);
+    }
+
+    /// Opens every key at once and forgets every learnt pace; quotas keep pacing.
+    fn reset_all(&self) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.gates.clear();
+        state.learnt.clear();
+        state.windows.clear();
     }
 }
 
@@ -550,11 +694,12 @@ mod tests {
         assert_eq!(Instant::now(), t0, "no pacing left after a quiet minute");
     }
 
-    /// A server's `Retry-After` of `u64::MAX` seconds, and a hand-built quota with a zero
-    /// burst and the largest interval, are refusals, not overflow panics.
+    /// A server's `Retry-After` of `u64::MAX` seconds (held to the 60 s ceiling, beyond this
+    /// limiter's 10 s `max_wait`), and a hand-built quota with a zero burst and the largest
+    /// interval, are refusals, not overflow panics.
     #[tokio::test(start_paused = true)]
     async fn absurd_waits_and_quotas_fail_the_call_instead_of_panicking() {
-        let limiter = Arc::new(LocalRateLimiter::new());
+        let limiter = Arc::new(LocalRateLimiter::new().max_wait(Duration::from_secs(10)));
         let server = tower::service_fn(|_req: Request<Body>| async {
             let resp = Response::builder()
                 .status(429)
@@ -576,8 +721,8 @@ mod tests {
             err,
             Error::RateLimited {
                 scope: RateLimitScope::Client,
-                ..
-            }
+                retry_after: Some(d),
+            } if d == DEFAULT_MAX_RETRY_AFTER
         ));
 
         let quota = Quota {

@@ -19,12 +19,16 @@ use crate::error::{Error, RateLimitScope};
 use crate::meta::{Replay, RequestMeta};
 use crate::{Body, BoxFuture};
 use bytes::Bytes;
-use http::{HeaderMap, Request, Response, StatusCode};
+use http::{HeaderMap, Method, Request, Response, StatusCode};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::{Duration, SystemTime};
 use tower::retry::budget::{Budget, TpsBudget};
 use tower::{Layer, Service, ServiceExt};
+
+/// The default [`RetryConfig::max_retry_after`], and the default ceiling of the rate limiter's
+/// gate ([`LocalRateLimiter::max_gate`](crate::LocalRateLimiter::max_gate)): 60 s.
+pub const DEFAULT_MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
 /// How the retry layer behaves.
 #[derive(Debug, Clone)]
@@ -53,7 +57,7 @@ impl Default for RetryConfig {
             max_attempts: 3,
             base_backoff: Duration::from_millis(250),
             max_backoff: Duration::from_secs(20),
-            max_retry_after: Duration::from_secs(60),
+            max_retry_after: DEFAULT_MAX_RETRY_AFTER,
             budget_percent: 0.2,
             budget_min_per_sec: 10,
             budget_ttl: Duration::from_secs(10),
@@ -78,6 +82,51 @@ impl RetryConfig {
             .saturating_mul(1u32 << retry.saturating_sub(1).min(20));
         let ceiling = exp.min(self.max_backoff);
         ceiling.mul_f64(fastrand::f64())
+    }
+}
+
+/// How the answer of a call was reached: the retry layer puts it in the extensions of every
+/// response it returns, and the vendor crates copy it into [`ApiError::attempts`](crate::ApiError).
+///
+/// ```
+/// use chatdesk_transport::retry::Attempts;
+/// # let response = http::Response::new(());
+/// if let Some(attempts) = Attempts::of(&response) {
+///     println!("answered on attempt {}", attempts.number());
+/// }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attempts {
+    number: u32,
+    earlier_may_have_applied: bool,
+    delete: bool,
+}
+
+impl Attempts {
+    /// The history of `response`, when it came through the retry layer.
+    pub fn of<B>(response: &Response<B>) -> Option<Attempts> {
+        response.extensions().get::<Attempts>().copied()
+    }
+
+    /// The attempt that produced the answer: 1 for the first.
+    pub fn number(&self) -> u32 {
+        self.number
+    }
+
+    /// Whether an earlier attempt of the same call may have been processed by the server: it
+    /// timed out or lost its connection after the request may have been written, or it was
+    /// answered 5xx. False when every earlier attempt was certainly not processed (refused at
+    /// connect, or answered 429/420), and on the first attempt.
+    pub fn earlier_may_have_applied(&self) -> bool {
+        self.earlier_may_have_applied
+    }
+
+    /// Whether a `status` answer means that the call did what it asked: a 404 to a DELETE
+    /// that was sent again after an earlier attempt that may have been processed. That attempt
+    /// may have deleted the resource and lost its answer, and a DELETE asks for the resource to
+    /// be gone, which it is. The vendor crates report such a 404 as the endpoint's success.
+    pub fn not_found_means_deleted(&self, status: StatusCode) -> bool {
+        self.delete && self.earlier_may_have_applied && status == StatusCode::NOT_FOUND
     }
 }
 
@@ -268,21 +317,26 @@ where
     shared.budget.deposit();
     let replay = RequestMeta::of(&req).replay;
     let service = first;
-    let mut attempt = 1u32;
+    let mut history = Attempts {
+        number: 1,
+        earlier_may_have_applied: false,
+        delete: req.method() == Method::DELETE,
+    };
     loop {
+        let attempt = history.number;
         let result = if attempt < config.max_attempts {
             service.clone().oneshot(req.clone()).await
         } else {
             // The last attempt may consume the request itself.
             let result = service.oneshot(req).await;
             attempt_event(attempt, &result);
-            return finish(result, attempt, config);
+            return finish(result, attempt, config).map(|r| stamped(r, history));
         };
         attempt_event(attempt, &result);
         let outcome = Outcome::of(&result);
         let decision = decide(replay, outcome, attempt, config, config.backoff(attempt));
         match decision {
-            Decision::Return => return result,
+            Decision::Return => return result.map(|r| stamped(r, history)),
             Decision::RateLimited(retry_after) => {
                 tracing::debug!(attempt, ?retry_after, "rate limited; not retrying");
                 return Err(Error::RateLimited {
@@ -293,14 +347,29 @@ where
             Decision::RetryAfter(wait) => {
                 if !shared.budget.withdraw() {
                     tracing::debug!(attempt, "retry budget exhausted");
-                    return result;
+                    return result.map(|r| stamped(r, history));
                 }
                 tracing::debug!(attempt, wait_ms = wait.as_millis() as u64, "retrying");
                 tokio::time::sleep(wait).await;
-                attempt += 1;
+                history.earlier_may_have_applied |= may_have_applied(outcome);
+                history.number += 1;
             }
         }
     }
+}
+
+/// Whether an attempt with this outcome may have been processed by the server.
+fn may_have_applied(outcome: Outcome) -> bool {
+    match outcome {
+        Outcome::MaybeSent => true,
+        Outcome::Answer(status, _) => status.is_server_error(),
+        Outcome::NotSent | Outcome::Final => false,
+    }
+}
+
+fn stamped(mut response: Response<Bytes>, history: Attempts) -> Response<Bytes> {
+    response.extensions_mut().insert(history);
+    response
 }
 
 /// One event per attempt: its number and its status or error.
@@ -390,6 +459,23 @@ mod tests {
                 *want,
                 "{replay:?} {outcome:?}"
             );
+        }
+    }
+
+    /// Which attempts may have been processed, for [`Attempts::earlier_may_have_applied`]:
+    /// never one refused at connect, by 429/420 or by our own checks.
+    #[test]
+    fn only_maybe_sent_and_5xx_attempts_may_have_applied() {
+        for (outcome, applied) in [
+            (Outcome::MaybeSent, true),
+            (answer(500), true),
+            (answer(503), true),
+            (Outcome::NotSent, false),
+            (answer(429), false),
+            (answer(420), false),
+            (Outcome::Final, false),
+        ] {
+            assert_eq!(may_have_applied(outcome), applied, "{outcome:?}");
         }
     }
 

@@ -2,8 +2,10 @@
 
 mod support;
 
+use chatdesk_transport::retry::DEFAULT_MAX_RETRY_AFTER;
 use chatdesk_transport::{
-    Body, Error, LocalRateLimiter, Quota, RateKey, Replay, RequestMeta, RetryConfig, Transport,
+    Body, Error, LocalRateLimiter, Quota, RateKey, RateLimitScope, Replay, RequestMeta,
+    RetryConfig, Transport,
 };
 use std::time::{Duration, SystemTime};
 use support::*;
@@ -162,4 +164,111 @@ async fn proactive_quota_holds_the_send_rate_across_tasks() {
             .count();
         assert!(in_window <= 11, "{in_window} requests within 1 s");
     }
+}
+
+/// `Retry-After: 1000000000` (about 31 years) closes the key for at most the limiter's ceiling
+/// (60 s, the retry layer's `max_retry_after`): until then calls fail at once, unsent, saying
+/// when to come back. Then one probe goes while the others wait for its answer: refused again,
+/// the key closes again for the ceiling; accepted, the key is open.
+#[tokio::test(start_paused = true)]
+async fn an_absurd_retry_after_closes_the_key_only_until_the_ceiling_then_one_probe_goes() {
+    let forever = "1000000000";
+    let double = Double::new(vec![
+        with_retry_after(429, forever),
+        with_retry_after(429, forever),
+        ok("{}"),
+    ]);
+    let t = Transport::builder()
+        .service(double.clone().service())
+        .build();
+    let t0 = Instant::now();
+    let first = t.send(tagged(get("http://sim/a"), "k")).await.unwrap_err();
+    assert!(
+        matches!(
+            first,
+            Error::RateLimited {
+                scope: RateLimitScope::Server,
+                ..
+            }
+        ),
+        "{first:?}"
+    );
+    // Closed: refused at once, unsent, with the time left to the ceiling.
+    tokio::time::sleep(Duration::from_secs(20)).await;
+    let closed = t.send(tagged(get("http://sim/a"), "k")).await.unwrap_err();
+    assert!(
+        matches!(closed, Error::RateLimited { scope: RateLimitScope::Client, retry_after: Some(d) }
+            if d == DEFAULT_MAX_RETRY_AFTER - Duration::from_secs(20)),
+        "{closed:?}"
+    );
+    assert_eq!(double.hits(), 1);
+    // At the ceiling, of three calls exactly one is sent.
+    tokio::time::sleep_until(t0 + DEFAULT_MAX_RETRY_AFTER).await;
+    let calls: Vec<_> = (0..3)
+        .map(|_| {
+            let t = t.clone();
+            tokio::spawn(async move { t.send(tagged(get("http://sim/a"), "k")).await })
+        })
+        .collect();
+    let mut server_refusals = 0;
+    let mut client_refusals = 0;
+    for call in calls {
+        match call.await.unwrap() {
+            Err(Error::RateLimited {
+                scope: RateLimitScope::Server,
+                ..
+            }) => server_refusals += 1,
+            Err(Error::RateLimited {
+                scope: RateLimitScope::Client,
+                ..
+            }) => client_refusals += 1,
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!((server_refusals, client_refusals), (1, 2));
+    assert_eq!(double.hits(), 2, "one probe, not three");
+    assert_eq!(double.times()[1] - t0, DEFAULT_MAX_RETRY_AFTER);
+    // The probe's refusal closed the key again, again for the ceiling only.
+    tokio::time::sleep_until(double.times()[1] + DEFAULT_MAX_RETRY_AFTER).await;
+    let resp = t.send(tagged(get("http://sim/a"), "k")).await.unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(
+        double.times()[2] - double.times()[1],
+        DEFAULT_MAX_RETRY_AFTER
+    );
+    // Accepted: the key is open.
+    let before = Instant::now();
+    t.send(tagged(get("http://sim/a"), "k")).await.unwrap();
+    assert_eq!(Instant::now(), before);
+    assert_eq!(double.hits(), 4);
+}
+
+/// `reset` reopens one key at once, `reset_all` every key, through the transport's limiter.
+#[tokio::test(start_paused = true)]
+async fn reset_reopens_a_closed_key_at_once() {
+    let forever = "1000000000";
+    let double = Double::new(vec![
+        with_retry_after(429, forever),
+        with_retry_after(429, forever),
+        with_retry_after(429, forever),
+    ]);
+    let t = Transport::builder()
+        .service(double.clone().service())
+        .build();
+    for class in ["a", "b", "c"] {
+        t.send(tagged(get("http://sim/x"), class))
+            .await
+            .unwrap_err();
+    }
+    let t0 = Instant::now();
+    t.rate_limiter().reset(RateKey::new("crisp", "a"));
+    t.send(tagged(get("http://sim/x"), "a")).await.unwrap();
+    assert_eq!(Instant::now(), t0, "the reset key goes at once");
+    assert_eq!(double.hits(), 4);
+    t.rate_limiter().reset_all();
+    for class in ["b", "c"] {
+        t.send(tagged(get("http://sim/x"), class)).await.unwrap();
+    }
+    assert_eq!(Instant::now(), t0, "every key goes at once after reset_all");
+    assert_eq!(double.hits(), 6);
 }

@@ -299,3 +299,48 @@ async fn layers_per_call_and_per_attempt_see_calls_and_attempts() {
             .all(|s| s.headers["x-attempt-layer"] == "yes")
     );
 }
+
+/// A DELETE whose first answer is lost after the server read it, answered 404 the second time:
+/// the response carries the attempt history that lets the vendor crates call it deleted.
+/// Refused unprocessed first (429), or not a DELETE, the same 404 stays a 404.
+#[tokio::test]
+async fn a_resent_delete_records_whether_an_earlier_attempt_may_have_applied() {
+    use chatdesk_transport::Attempts;
+    let delete = |url: &str| {
+        http::Request::delete(url)
+            .body(chatdesk_transport::Body::default())
+            .unwrap()
+    };
+    // (first answer, request, number, earlier may have applied, 404 means deleted)
+    let cases: [(Step, bool, u32, bool, bool); 4] = [
+        (Step::Close, true, 2, true, true),
+        (status(503), true, 2, true, true),
+        (with_retry_after(429, "0"), true, 2, false, false),
+        (Step::Close, false, 2, true, false),
+    ];
+    for (first, is_delete, number, earlier, deleted) in cases {
+        let what = format!("{first:?} delete={is_delete}");
+        let server = ScriptServer::start(vec![first, status(404)]).await;
+        let url = server.url("/conversation/s1");
+        let req = if is_delete { delete(&url) } else { get(&url) };
+        let resp = transport(3).send(req).await.unwrap();
+        assert_eq!(resp.status(), 404, "{what}");
+        assert_eq!(server.hits(), 2, "{what}");
+        let attempts = Attempts::of(&resp).expect("the retry layer stamps every answer");
+        assert_eq!(attempts.number(), number, "{what}");
+        assert_eq!(attempts.earlier_may_have_applied(), earlier, "{what}");
+        assert_eq!(
+            attempts.not_found_means_deleted(resp.status()),
+            deleted,
+            "{what}"
+        );
+    }
+    // A first-attempt 404 is a plain 404.
+    let server = ScriptServer::start(vec![status(404)]).await;
+    let resp = transport(3).send(delete(&server.url("/c"))).await.unwrap();
+    let attempts = Attempts::of(&resp).unwrap();
+    assert_eq!(
+        (attempts.number(), attempts.earlier_may_have_applied()),
+        (1, false)
+    );
+}
