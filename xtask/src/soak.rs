@@ -469,12 +469,11 @@ pub async fn run(config: SoakConfig) -> Result<SoakReport, SoakError> {
     if let (Some(limit), Some(growth)) = (
         config.rss_growth_limit_kib,
         report.rss_growth_after_warmup_kib(),
-    ) {
-        if growth > limit as i64 {
-            report.failures.push(format!(
-                "memory grew by {growth} KiB after warm-up (limit {limit} KiB)"
-            ));
-        }
+    ) && growth > limit as i64
+    {
+        report.failures.push(format!(
+            "memory grew by {growth} KiB after warm-up (limit {limit} KiB)"
+        ));
     }
     drop(sim);
     Ok(report)
