@@ -1,7 +1,7 @@
 //! The fault matrix behind `docs/reliability.md` (`cargo xtask reliability`).
 //!
-//! For every write endpoint of [`ENDPOINTS`] and every fault kind of the benchmark
-//! ([`crate::bulk::fault_kinds`]), a fresh simulator hits every second request to that endpoint
+//! For every write endpoint of [`Endpoint::ALL`] (declared in the vendor crates' `ENDPOINTS`)
+//! and every fault kind of the benchmark ([`crate::bulk::fault_kinds`]), a fresh simulator hits every second request to that endpoint
 //! with the fault ([`Nth::Every`]`(2)`, so the counts are the same on every run), the client sends
 //! [`CALLS`] writes one after the other, each with a key of our choosing, and the row records
 //! what the simulator applied and what the caller was told.
