@@ -40,19 +40,19 @@ pub const TARGETS: &[Target] = &[
     Target {
         package: "chatdesk-model",
         test: "carrot_fuzz",
-        features: "carrot",
+        features: "crisp,carrot",
         honours_env: false,
     },
     Target {
         package: "chatdesk-model",
         test: "crisp_part1",
-        features: "crisp",
+        features: "crisp,carrot",
         honours_env: false,
     },
     Target {
         package: "chatdesk-model",
         test: "crisp_part2",
-        features: "crisp",
+        features: "crisp,carrot",
         honours_env: false,
     },
 ];

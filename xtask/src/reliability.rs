@@ -318,8 +318,11 @@ async fn run_row(
         ..Counts::default()
     };
     let log = ctx.sim.requests();
-    let (first, last) = match (log.first(), log.last()) {
-        (Some(a), Some(b)) if b.seq > a.seq => (a.seq, b.seq),
+    // The probes arrived first and last (a cancelled request may still be logged after the
+    // second, so take the arrival numbers, not the log order).
+    let seqs = || log.iter().map(|r| r.seq);
+    let (first, last) = match (seqs().min(), seqs().max()) {
+        (Some(a), Some(b)) if b > a => (a, b),
         _ => {
             return Err(ReliabilityError::Missing(
                 "the probes are not in the request log",
