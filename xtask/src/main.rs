@@ -370,7 +370,7 @@ fn fuzz(args: &[String]) -> Result<(), String> {
             )
         } else {
             format!(
-                "{} {}: {passed} tests passed (their case counts are fixed in the source)\n",
+                "{} {}: {passed} tests passed (its properties fix their own case counts)\n",
                 t.package, t.test
             )
         };
