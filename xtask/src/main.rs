@@ -5,8 +5,26 @@
 //!   read from the vendor crate's own declarations (`ENDPOINTS`).
 //! * `bench [--quick] [--skip-build-cost]`: builds the benchmark runner in release mode, runs it,
 //!   measures cold build cost, prints the report and writes it to `target/bench/report.md`.
+//! * `soak [--short] [--requests N] [--concurrency N]`: 50,000 mixed calls over both vendors at
+//!   concurrency 64 with 2% random faults against an in-process simulator (release build);
+//!   fails on a task, socket or memory leak or a write not applied exactly once.
+//! * `reliability`: runs the fault matrix and writes `docs/reliability.md`.
+//! * `fuzz [--cases N]`: the property tests over every public decoder, with `N` cases each
+//!   (default 20,000) instead of CI's few hundred.
 
 use std::process::{Command, ExitCode};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  ci                                  what CI runs: fmt check, clippy -D warnings, the tests
+  endpoints crisp|carrot              the endpoints a vendor crate declares
+  bench [--quick] [--skip-build-cost] the benchmark report (target/bench/report.md)
+  soak [--short] [--requests N] [--concurrency N]
+                                      50,000 calls at concurrency 64, 2% random faults: checks
+                                      tasks, sockets, memory and exactly-once writes
+  reliability                         runs the fault matrix, writes docs/reliability.md
+  fuzz [--cases N]                    the decoder property tests with N cases (default 20000)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -14,10 +32,11 @@ fn main() -> ExitCode {
         Some("ci") => ci(),
         Some("endpoints") => endpoints(args.get(1).map(String::as_str)),
         Some("bench") => bench(&args[1..]),
+        Some("soak") => soak(&args[1..]),
+        Some("reliability") => reliability(),
+        Some("fuzz") => fuzz(&args[1..]),
         _ => {
-            eprintln!(
-                "usage: cargo xtask <ci | endpoints crisp|carrot | bench [--quick] [--skip-build-cost]>"
-            );
+            eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
@@ -202,4 +221,162 @@ fn build_cost(root: &std::path::Path, cargo: &str) -> Result<String, String> {
         let _ = std::fs::remove_dir_all(&target);
     }
     Ok(r)
+}
+
+/// The value after `flag` in `args`, parsed.
+fn flag_value<T: std::str::FromStr>(args: &[String], flag: &str) -> Result<Option<T>, String> {
+    match args.iter().position(|a| a == flag) {
+        None => Ok(None),
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|v| v.parse().ok())
+            .map(Some)
+            .ok_or_else(|| format!("{flag} needs a number")),
+    }
+}
+
+/// Re-runs this command from a release build unless it already is one: the soak's numbers (and
+/// its 50,000 calls) mean little in a debug build.
+fn in_release(args: &[String]) -> Result<bool, String> {
+    if !cfg!(debug_assertions) {
+        return Ok(false);
+    }
+    let root = workspace_root();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args([
+            "run",
+            "--release",
+            "--quiet",
+            "-p",
+            "xtask",
+            "--bin",
+            "xtask",
+            "--",
+        ])
+        .args(args)
+        .current_dir(&root)
+        .status()
+        .map_err(|e| format!("cargo run --release: {e}"))?;
+    if status.success() {
+        Ok(true)
+    } else {
+        Err(format!(
+            "{} failed ({status})",
+            args.first().map_or("", String::as_str)
+        ))
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+/// `cargo xtask soak`: prints the report; fails when a check fails.
+fn soak(args: &[String]) -> Result<(), String> {
+    let mut full = vec!["soak".to_owned()];
+    full.extend(args.iter().cloned());
+    if in_release(&full)? {
+        return Ok(());
+    }
+    let mut config = if args.iter().any(|a| a == "--short") {
+        xtask::soak::SoakConfig::short()
+    } else {
+        xtask::soak::SoakConfig::full()
+    };
+    if let Some(n) = flag_value(args, "--requests")? {
+        config.requests = n;
+    }
+    if let Some(n) = flag_value(args, "--concurrency")? {
+        config.concurrency = n;
+    }
+    eprintln!(
+        "soak: {} calls at concurrency {}…",
+        config.requests, config.concurrency
+    );
+    let report = runtime()?
+        .block_on(xtask::soak::run(config))
+        .map_err(|e| e.to_string())?;
+    print!("{report}");
+    if report.passed() {
+        Ok(())
+    } else {
+        Err(format!("soak: {} checks failed", report.failures.len()))
+    }
+}
+
+/// `cargo xtask reliability`: runs the matrix and writes `docs/reliability.md`.
+fn reliability() -> Result<(), String> {
+    eprintln!("reliability: running the fault matrix…");
+    let rows = runtime()?
+        .block_on(xtask::reliability::run())
+        .map_err(|e| e.to_string())?;
+    let doc = xtask::reliability::render(&rows);
+    let path = workspace_root().join("docs/reliability.md");
+    std::fs::write(&path, &doc).map_err(|e| format!("writing {}: {e}", path.display()))?;
+    let findings: Vec<String> = rows
+        .iter()
+        .flat_map(|r| {
+            r.findings()
+                .into_iter()
+                .map(move |f| format!("{} {} under {}: {f}", r.vendor, r.endpoint, r.fault))
+        })
+        .collect();
+    eprintln!(
+        "reliability: {} rows written to docs/reliability.md; {} findings",
+        rows.len(),
+        findings.len()
+    );
+    for f in findings {
+        eprintln!("  {f}");
+    }
+    Ok(())
+}
+
+/// `cargo xtask fuzz`: runs every property-test binary over a public decoder in release mode
+/// with `PROPTEST_CASES` set, and says how many cases ran.
+fn fuzz(args: &[String]) -> Result<(), String> {
+    let cases: u64 = flag_value(args, "--cases")?.unwrap_or(20_000);
+    let root = workspace_root();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut total_cases = 0u64;
+    let mut report = String::new();
+    for t in xtask::fuzz::TARGETS {
+        eprintln!("fuzz: {} --test {}…", t.package, t.test);
+        let mut cmd = Command::new(&cargo);
+        cmd.args(["test", "--release", "-p", t.package, "--test", t.test])
+            .env("PROPTEST_CASES", cases.to_string())
+            .current_dir(&root)
+            .stderr(std::process::Stdio::inherit());
+        if !t.features.is_empty() {
+            cmd.args(["--features", t.features]);
+        }
+        let out = cmd.output().map_err(|e| format!("cargo test: {e}"))?;
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        if !out.status.success() {
+            print!("{stdout}");
+            return Err(format!("fuzz: {} --test {} failed", t.package, t.test));
+        }
+        let passed = xtask::fuzz::passed_tests(&stdout);
+        let line = if t.honours_env {
+            total_cases += passed as u64 * cases;
+            format!(
+                "{} {}: {passed} properties × {cases} cases\n",
+                t.package, t.test
+            )
+        } else {
+            format!(
+                "{} {}: {passed} tests passed (its properties fix their own case counts)\n",
+                t.package, t.test
+            )
+        };
+        report.push_str(&line);
+    }
+    print!("{report}");
+    println!("fuzz: {total_cases} generated cases ran in the properties that take PROPTEST_CASES.");
+    Ok(())
 }
