@@ -79,6 +79,7 @@ mod macros;
 
 mod call;
 mod client;
+pub mod confirm;
 pub mod envelope;
 pub mod groups;
 mod messages;

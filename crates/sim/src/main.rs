@@ -11,6 +11,7 @@ usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]..
                     [--crisp-identifier ID] [--crisp-key KEY] [--carrot-token TOKEN]
                     [--carrot-app-id N] [--carrot-webhook URL]... [--carrot-webhook-token T]
                     [--request-log N] [--log-requests] [--http2]
+                    [--crisp-ignore-supplied-fingerprints]
 
   --port N            port on 127.0.0.1 (0 = any free port; default 0)
   --seed SPEC         users=3,conversations=2,messages=3,events=2,admins=2[,big_ids]
@@ -23,6 +24,9 @@ usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]..
 
   --log-requests      one line per request on stderr
   --http2             also speak HTTP/2 with prior knowledge (h2c) on the same port
+  --crisp-ignore-supplied-fingerprints
+                      Crisp message sends store and answer a fingerprint of their own, not the
+                      client's (the live API keeps the client's)
 
 Prints one JSON line on stdout once listening, then logs on stderr.";
 
@@ -80,6 +84,9 @@ fn parse(args: Vec<String>) -> Result<SimBuilder, String> {
             "--carrot-webhook" => b = b.carrot_webhook(value()?),
             "--log-requests" => b = b.log_requests(true),
             "--http2" => b = b.http2(true),
+            "--crisp-ignore-supplied-fingerprints" => {
+                b = b.crisp_ignore_supplied_fingerprints(true)
+            }
             "--carrot-webhook-token" => b = b.carrot_webhook_token(value()?),
             "--request-log" => {
                 b = b.request_log_capacity(
