@@ -235,8 +235,10 @@ async fn profiles_created_under_every_fault_are_confirmed_by_email() {
         let what = format!("{:?}", case.kind);
         for i in 1..=6 {
             let email = format!("confirmed{i}@example.com");
-            let mut profile = PeopleProfileUpdate::default();
-            profile.email = Some(email.clone());
+            let profile = PeopleProfileUpdate {
+                email: Some(email.clone()),
+                ..PeopleProfileUpdate::default()
+            };
             let created = website
                 .people()
                 .add_profile(profile)
