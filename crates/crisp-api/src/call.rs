@@ -30,6 +30,26 @@ pub trait Op: Send + Sync + 'static {
     fn spec() -> &'static EndpointSpec;
     /// Turns the answer into the output or an error.
     fn decode(response: Response<Bytes>) -> Result<Self::Output, Error>;
+
+    /// Sends a call: once through the transport, or, for the writes the table marks
+    /// `confirmed`, with a look-up after an ambiguous failure (see [`crate::confirm`]).
+    fn dispatch(call: Call<Self>) -> BoxFuture<Result<Self::Output, Error>>
+    where
+        Self: Sized,
+    {
+        send_plain(&call)
+    }
+}
+
+/// Sends `call` once through its transport (with the transport's own retries) and decodes the
+/// answer: what every endpoint that is not confirmed does.
+pub(crate) fn send_plain<K: Op>(call: &Call<K>) -> BoxFuture<Result<K::Output, Error>> {
+    let request = call.to_request();
+    let transport = call.client.inner.transport.clone();
+    Box::pin(async move {
+        let response = transport.send(request?).await?;
+        K::decode(response)
+    })
 }
 
 /// A page-numbered list endpoint (`…/{page_number}`, 1-based).
@@ -84,6 +104,9 @@ pub struct Call<K: Op> {
     pub(crate) path: Vec<String>,
     pub(crate) query: K::Query,
     pub(crate) body: K::Body,
+    /// Whether a confirmed write looks itself up after an ambiguous failure (default: yes;
+    /// only read by the confirmed endpoints, and only when the client allows it).
+    pub(crate) confirm: bool,
 }
 
 impl<K: Op> Clone for Call<K> {
@@ -93,6 +116,7 @@ impl<K: Op> Clone for Call<K> {
             path: self.path.clone(),
             query: self.query.clone(),
             body: self.body.clone(),
+            confirm: self.confirm,
         }
     }
 }
@@ -118,6 +142,7 @@ impl<K: Op> Call<K> {
             path,
             query,
             body,
+            confirm: true,
         }
     }
 
@@ -195,6 +220,10 @@ impl<K: Op> Endpoint for Call<K> {
 
     fn decode(response: Response<Bytes>) -> Result<K::Output, Error> {
         K::decode(response)
+    }
+
+    fn send(self) -> BoxFuture<Result<K::Output, Error>> {
+        K::dispatch(self)
     }
 }
 

@@ -83,6 +83,8 @@ pub(crate) struct Inner {
     pub(crate) setup: Result<Setup, String>,
     pub(crate) transport: Transport,
     pub(crate) tier: Tier,
+    /// Whether writes are confirmed, and what the API was seen to do with fingerprints.
+    pub(crate) confirm: crate::confirm::ClientState,
 }
 
 pub(crate) struct Setup {
@@ -136,6 +138,7 @@ impl CrispClient {
                 setup,
                 transport: Transport::default(),
                 tier,
+                confirm: crate::confirm::ClientState::new(true),
             }),
         }
     }
@@ -148,6 +151,7 @@ impl CrispClient {
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             transport: None,
             allow_plain_http: false,
+            confirm_writes: true,
         }
     }
 
@@ -228,6 +232,7 @@ pub struct CrispClientBuilder {
     user_agent: String,
     transport: Option<Transport>,
     allow_plain_http: bool,
+    confirm_writes: bool,
 }
 
 impl fmt::Debug for CrispClientBuilder {
@@ -274,6 +279,16 @@ impl CrispClientBuilder {
         self
     }
 
+    /// Whether writes that have a natural key (a message's fingerprint, a new profile's e-mail)
+    /// are looked up after a failure that leaves their fate open, and answered from what the
+    /// server holds (default: yes; see [`crate::confirm`]). With `false`, such a failure is
+    /// returned as it is, `was_sent()` saying whether the write may have been applied. One call
+    /// can opt out with [`crate::Call::confirm`].
+    pub fn confirm_writes(mut self, on: bool) -> Self {
+        self.confirm_writes = on;
+        self
+    }
+
     /// Checks the base URL and the credentials and builds the client.
     pub fn build(self) -> Result<CrispClient, Error> {
         let setup = self.setup()?;
@@ -283,6 +298,7 @@ impl CrispClientBuilder {
                 setup: Ok(setup),
                 transport: self.transport.unwrap_or_default(),
                 tier,
+                confirm: crate::confirm::ClientState::new(self.confirm_writes),
             }),
         })
     }

@@ -15,6 +15,10 @@
 //! * **Pagination**: page-numbered lists get [`Call::page`] and [`Call::stream`], a lazy
 //!   `Stream` of items; conversation messages walk backwards with
 //!   [`Call::<ops::GetMessagesInConversation>::stream_backwards`].
+//! * **Confirmed writes**: a message send or a profile creation whose answer was lost is looked
+//!   up (by fingerprint, by e-mail) and answered from what the server holds, re-sent only where
+//!   "not found" proves it was not applied ([`confirm`]; opt out with [`Call::confirm`] or
+//!   [`CrispClientBuilder::confirm_writes`]).
 //! * **Table**: every endpoint is one declaration in the crate's endpoint table; [`ENDPOINTS`]
 //!   lists them (method, path template, Rust call, replay and rate-limit class).
 //!
@@ -79,6 +83,7 @@ mod macros;
 
 mod call;
 mod client;
+pub mod confirm;
 pub mod envelope;
 pub mod groups;
 mod messages;

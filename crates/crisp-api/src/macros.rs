@@ -16,6 +16,8 @@
 //!   the handle already holds), then optionally `query[T]` (optional parameters, default
 //!   `T::default()`), `query_req[T]` (a required query, positional) and `body[T]` (a required
 //!   JSON body, positional);
+//! * optionally `confirmed[Strategy]`: the write is looked up by its natural key after an
+//!   ambiguous failure, the way `Strategy` says (see [`crate::confirm`]);
 //! * the output: a type (the envelope's `data`), `exists` (HEAD: `bool`), or `page[T]` (a
 //!   page-numbered list of `T`: the page is not positional but set with `.page(n)`, default 1,
 //!   and the call gets `.stream()`).
@@ -105,6 +107,20 @@ macro_rules! out_page_arg {
     ($path:ident ($($t:tt)+)) => {};
 }
 
+/// A confirmed endpoint's `Op::dispatch`: through the confirmation loop instead of one send.
+macro_rules! confirmed_dispatch {
+    () => {};
+    ($by:path) => {
+        fn dispatch(
+            call: $crate::call::Call<Self>,
+        ) -> ::chatdesk_transport::BoxFuture<
+            ::std::result::Result<Self::Output, ::chatdesk_transport::Error>,
+        > {
+            $crate::confirm::confirmed::<Self>(call)
+        }
+    };
+}
+
 macro_rules! endpoints {
     ($(
         $(#[$gmeta:meta])*
@@ -117,6 +133,7 @@ macro_rules! endpoints {
                     $(query[$q:ty])?
                     $(query_req[$rq:ty])?
                     $(body[$b:ty])?
+                    $(confirmed[$by:path])?
                     -> $($out:tt)+
                 }
             )*
@@ -156,7 +173,14 @@ macro_rules! endpoints {
                 ) -> ::std::result::Result<Self::Output, ::chatdesk_transport::Error> {
                     out_decode!(($($out)+) response)
                 }
+                confirmed_dispatch!($($by)?);
             }
+
+            $(
+                impl $crate::confirm::Confirmed for $crate::ops::$op {
+                    type By = $by;
+                }
+            )?
 
             out_paged!($op ($($out)+));
 

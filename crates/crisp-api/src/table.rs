@@ -507,7 +507,7 @@ endpoints! {
         ///
         /// Same as `website.sendMessageInConversation` in the Node client 11.3.0.
         SendMessageInConversation = "send_message_in_conversation" { Unsafe POST "/website/{website_id}/conversation/{session_id}/message"
-            fn send_message() body[m::message::MessageSend] -> m::message::MessageDispatched }
+            fn send_message() body[m::message::MessageSend] confirmed[crate::confirm::ByFingerprint] -> m::message::MessageDispatched }
         /// Get message in conversation.
         ///
         /// [Reference](https://docs.crisp.chat/references/rest-api/v1/#get-a-message-in-conversation).
@@ -896,7 +896,7 @@ endpoints! {
         ///
         /// Same as `website.addNewPeopleProfile` in the Node client 11.3.0.
         AddNewPeopleProfile = "add_new_people_profile" { Unsafe POST "/website/{website_id}/people/profile"
-            fn add_profile() body[m::people::PeopleProfileUpdate] -> m::people::PeopleProfileNew }
+            fn add_profile() body[m::people::PeopleProfileUpdate] confirmed[crate::confirm::ByEmail] -> m::people::PeopleProfileNew }
         /// Export people profiles.
         ///
         /// [Reference](https://docs.crisp.chat/references/rest-api/v1/#export-people-profiles).

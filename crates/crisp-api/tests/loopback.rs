@@ -260,10 +260,12 @@ async fn post_refused_with_429_is_resent_exactly_once() {
 async fn post_answered_503_is_not_resent_but_get_is() {
     let server = Server::start(|_, _| Reply(503, vec![], "busy".into())).await;
     let client = server.client();
+    // The transport's rule alone: no confirmation look-up (`confirmed_writes.rs` covers those).
     let e = api(client
         .website("w1")
         .conversation("s")
         .send_message(MessageSend::operator(MessageContent::text("hi")))
+        .confirm(false)
         .await
         .unwrap_err());
     assert_eq!(e.status.as_u16(), 503);

@@ -220,6 +220,14 @@ impl SimBuilder {
         self
     }
 
+    /// Crisp message sends ignore a client-supplied `fingerprint` and store (and answer) one of
+    /// the simulator's own (default: off, the supplied one is kept as by the live API). See
+    /// [`CrispConfig::ignore_supplied_fingerprints`].
+    pub fn crisp_ignore_supplied_fingerprints(mut self, on: bool) -> Self {
+        self.crisp.ignore_supplied_fingerprints = on;
+        self
+    }
+
     /// The Carrot API token accepted.
     pub fn carrot_token(mut self, token: impl Into<String>) -> Self {
         self.carrot.token = token.into();

@@ -14,6 +14,7 @@ usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]..
                     [--max-connections N] [--max-body SIZE] [--body-budget SIZE]
                     [--log-field-bytes N] [--header-read-timeout DURATION|off]
                     [--body-read-timeout DURATION|off]
+                    [--crisp-ignore-supplied-fingerprints]
 
   --port N            port on 127.0.0.1 (0 = any free port; default 0)
   --seed SPEC         users=3,conversations=2,messages=3,events=2,admins=2[,big_ids]
@@ -26,6 +27,9 @@ usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]..
 
   --log-requests      one line per request on stderr
   --http2             also speak HTTP/2 with prior knowledge (h2c) on the same port
+  --crisp-ignore-supplied-fingerprints
+                      Crisp message sends store and answer a fingerprint of their own, not the
+                      client's (the live API keeps the client's)
 
   --max-connections N         connections served at once, more are closed (default 512)
   --max-body SIZE             largest request body, else 413 (default 32MiB)
@@ -108,6 +112,9 @@ fn parse(args: Vec<String>) -> Result<SimBuilder, String> {
             "--carrot-webhook" => b = b.carrot_webhook(value()?),
             "--log-requests" => b = b.log_requests(true),
             "--http2" => b = b.http2(true),
+            "--crisp-ignore-supplied-fingerprints" => {
+                b = b.crisp_ignore_supplied_fingerprints(true)
+            }
             "--carrot-webhook-token" => b = b.carrot_webhook_token(value()?),
             "--request-log" => {
                 b = b.request_log_capacity(

@@ -666,7 +666,8 @@ fn excerpt(kind: &str, content: &Value) -> String {
     }
 }
 
-/// `POST …/conversation/{session_id}/message`: stores the message, answers `{fingerprint}`.
+/// `POST …/conversation/{session_id}/message`: stores the message, answers `{fingerprint}`
+/// (the supplied one, unless [`super::CrispConfig::ignore_supplied_fingerprints`]).
 pub(crate) fn send_message(ctx: &mut Ctx<'_>) -> Res {
     let kind = ctx.bs("type").unwrap_or("").to_owned();
     if !MESSAGE_TYPES.contains(&kind.as_str()) {
@@ -694,6 +695,9 @@ pub(crate) fn send_message(ctx: &mut Ctx<'_>) -> Res {
         ),
         None => None,
     };
+    // The live API stores a supplied fingerprint; the "ignore" mode stands for one that does
+    // not, to test clients that rely on it. The write stays keyed by the supplied one.
+    let kept_fp = client_fp.filter(|_| !ctx.cfg.ignore_supplied_fingerprints);
     let body = ctx.body.clone();
     let wid = website_id(ctx);
     let seq = ctx.st.id_seq;
@@ -710,7 +714,7 @@ pub(crate) fn send_message(ctx: &mut Ctx<'_>) -> Res {
         ts += 1;
     }
     let fingerprint =
-        client_fp.unwrap_or_else(|| ts.saturating_mul(1000).saturating_add((seq % 1000) as i64));
+        kept_fp.unwrap_or_else(|| ts.saturating_mul(1000).saturating_add((seq % 1000) as i64));
     let mut msg = Map::new();
     for key in [
         "mentions",

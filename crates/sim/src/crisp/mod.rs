@@ -153,6 +153,11 @@ pub struct CrispConfig {
     pub webhook_secret: String,
     /// Epoch milliseconds the seeded data is dated from.
     pub epoch_ms: i64,
+    /// Store every sent message under a fingerprint of the simulator's own, answering it in
+    /// `data.fingerprint`, even when the client supplied one (default: keep the supplied one,
+    /// as the live API does). Lets a test check that a client never trusts a lookup by its own
+    /// fingerprint against an API that does not keep it.
+    pub ignore_supplied_fingerprints: bool,
 }
 
 impl Default for CrispConfig {
@@ -186,6 +191,7 @@ impl Default for CrispConfig {
             plugin_id: "c64f3595-adee-425a-8d3a-89d47f7ed6bb".to_owned(),
             webhook_secret: "sim-webhook-secret".to_owned(),
             epoch_ms: 1_767_225_600_000,
+            ignore_supplied_fingerprints: false,
         }
     }
 }

@@ -22,6 +22,8 @@ pub struct Outcome {
     pub lost: usize,
     /// Writes applied more than once.
     pub duplicated: usize,
+    /// Confirmation look-ups (`GET …/message/{fingerprint}`) the client made.
+    pub lookups: usize,
     pub wall: Duration,
 }
 
@@ -76,6 +78,11 @@ async fn send_all(
         failed_but_applied: 0,
         lost: 0,
         duplicated: 0,
+        lookups: sim
+            .requests()
+            .iter()
+            .filter(|r| r.method == "GET" && r.path.contains("/message/"))
+            .count(),
         wall,
     };
     let counts = sim.write_counts();
@@ -117,13 +124,15 @@ fn log_error(e: &Error) {
     }
 }
 
-fn client(sim: &Sim, transport: Transport) -> Result<CrispClient, String> {
+/// A client of `sim` over `transport`; `confirm` turns write confirmation on or off.
+fn client(sim: &Sim, transport: Transport, confirm: bool) -> Result<CrispClient, String> {
     let c = sim.crisp_credentials();
     let tier: Tier = c.tier.as_str().parse().map_err(|e: Error| e.to_string())?;
     CrispClient::builder()
         .credentials(Credentials::new(c.identifier, c.key, tier))
         .base_url(sim.crisp_base_url())
         .transport(transport)
+        .confirm_writes(confirm)
         .build()
         .map_err(|e| e.to_string())
 }
@@ -157,7 +166,11 @@ pub async fn under_limit(
     if pace {
         limiter = limiter.vendor_quota("crisp", Quota::per_second(rate, 1));
     }
-    let client = client(&sim, Transport::builder().rate_limiter(limiter).build())?;
+    let client = client(
+        &sim,
+        Transport::builder().rate_limiter(limiter).build(),
+        true,
+    )?;
     let session = new_session(&client, &sim).await?;
     let label = if pace {
         format!("quota {rate}/s = limit")
@@ -207,12 +220,15 @@ pub fn fault_kinds() -> Vec<(&'static str, FaultKind)> {
     ]
 }
 
-/// Part 3: `n` sends with every 20th send hit by `kinds` (each its own rule, so 5% each).
+/// Part 3: `n` sends with every 20th send hit by `kinds` (each its own rule, so 5% each), from a
+/// client that confirms its writes (`confirm`) or one that does not. A re-send after a
+/// confirmation look-up is a send too, so it counts toward the fault cadence.
 pub async fn under_faults(
     label: &str,
     kinds: Vec<FaultKind>,
     n: usize,
     c: usize,
+    confirm: bool,
 ) -> Result<Outcome, String> {
     let mut builder = Sim::builder().seed(Seed::empty());
     for (k, kind) in kinds.into_iter().enumerate() {
@@ -234,7 +250,7 @@ pub async fn under_faults(
         .attempt_timeout(Duration::from_millis(1000))
         .max_body(1024 * 1024)
         .build();
-    let client = client(&sim, transport)?;
+    let client = client(&sim, transport, confirm)?;
     let session = new_session(&client, &sim).await?;
     Ok(send_all(&sim, &client, &session, n, c, 2_000_000, label.to_owned()).await)
 }

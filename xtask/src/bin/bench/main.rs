@@ -145,8 +145,8 @@ fn run(quick: bool) -> Result<String, String> {
             "\n## 3. Bulk sends with injected faults ({n} sends, concurrency 8; each kind hits every 20th send = 5%)\n"
         ),
     );
-    w(&mut r, "| fault | ok | failed (reported to caller) | of which applied by server | lost (ok but not applied) | duplicated |".into());
-    w(&mut r, "|---|---:|---:|---:|---:|---:|".into());
+    w(&mut r, "| fault | writes | ok | failed (reported to caller) | of which applied by server | lost (ok but not applied) | duplicated | confirmation look-ups |".into());
+    w(&mut r, "|---|---|---:|---:|---:|---:|---:|---:|".into());
     let mut runs: Vec<(String, Vec<chatdesk_sim::FaultKind>)> = bulk::fault_kinds()
         .into_iter()
         .map(|(name, kind)| (name.to_owned(), vec![kind]))
@@ -156,14 +156,16 @@ fn run(quick: bool) -> Result<String, String> {
         bulk::fault_kinds().into_iter().map(|(_, k)| k).collect(),
     ));
     for (label, kinds) in runs {
-        let o = rt.block_on(bulk::under_faults(&label, kinds, n, c))?;
-        w(
-            &mut r,
-            format!(
-                "| {} | {} | {} | {} | {} | {} |",
-                o.label, o.ok, o.failed, o.failed_but_applied, o.lost, o.duplicated
-            ),
-        );
+        for (confirm, writes) in [(false, "unconfirmed"), (true, "confirmed")] {
+            let o = rt.block_on(bulk::under_faults(&label, kinds.clone(), n, c, confirm))?;
+            w(
+                &mut r,
+                format!(
+                    "| {} | {writes} | {} | {} | {} | {} | {} | {} |",
+                    o.label, o.ok, o.failed, o.failed_but_applied, o.lost, o.duplicated, o.lookups
+                ),
+            );
+        }
     }
 
     // 4. Export.

@@ -1,0 +1,71 @@
+//! Each confirmation look-up is one tracing event. In a test binary of its own: a scoped
+//! subscriber does not see events from callsites that tests on other threads registered first.
+
+mod crisp_sim;
+#[path = "../../carrot-api/tests/sim_support/mod.rs"]
+mod sim_support;
+
+use chatdesk_sim::{FaultKind, Nth};
+use crisp_sim::{MESSAGE_PATH, assert_all_landed_once, confirmed_sends, lookups};
+use sim_support::FaultCase;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+/// Each look-up is one tracing event, with the endpoints and the outcome and no secret.
+#[tokio::test(start_paused = true)]
+async fn each_lookup_is_one_tracing_event() {
+    let capture = Capture::default();
+    let writer = capture.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::INFO)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let processed = FaultCase {
+        kind: FaultKind::CloseAfterProcessing,
+    };
+    let unprocessed = FaultCase {
+        kind: FaultKind::CloseBeforeProcessing,
+    };
+    let faults = vec![
+        processed.fault(MESSAGE_PATH).nth(Nth::Only(2)),
+        unprocessed.fault(MESSAGE_PATH).nth(Nth::Only(4)),
+    ];
+    let (sim, results) = confirmed_sends(faults, false, 4).await;
+    assert_all_landed_once("traced", &sim, &results);
+    let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    let events: Vec<&str> = logs
+        .lines()
+        .filter(|l| l.contains("confirmation lookup"))
+        .collect();
+    assert_eq!(events.len(), 2, "{logs}");
+    assert_eq!(events.len(), lookups(&sim));
+    assert!(events[0].contains(r#"outcome="found""#), "{}", events[0]);
+    assert!(
+        events[1].contains(r#"outcome="not_found""#),
+        "{}",
+        events[1]
+    );
+    assert!(events[1].contains("resend=true"), "{}", events[1]);
+    for event in &events {
+        assert!(event.contains(r#"endpoint="get_message_in_conversation""#));
+        assert!(event.contains(r#"write="send_message_in_conversation""#));
+    }
+    let creds = sim.crisp_credentials();
+    assert!(!logs.contains(&creds.key), "the key is never logged");
+}
+
+/// The formatted trace output, shared with the subscriber (as in `transport/tests/secrets_in_traces.rs`).
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
