@@ -1,8 +1,9 @@
 //! The property tests `cargo xtask fuzz` runs with many more cases than CI does.
 //!
-//! Each target is one integration-test binary. Those marked `honours_env` use proptest's default
-//! configuration (or read the same variable), so `PROPTEST_CASES` sets how many cases each of
-//! their properties runs; the others fix their own count in the source.
+//! Each target is one integration-test binary whose properties take their case count from
+//! `PROPTEST_CASES` (proptest's default configuration reads it; the files that run more cases in
+//! CI take the larger of the two), so `cargo xtask fuzz --cases N` runs each property with at
+//! least `N` cases.
 
 /// One test binary of property tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,8 +14,6 @@ pub struct Target {
     pub test: &'static str,
     /// Features the test needs.
     pub features: &'static str,
-    /// Whether `PROPTEST_CASES` sets its case count.
-    pub honours_env: bool,
 }
 
 /// Every property-test binary over a public decoder.
@@ -23,37 +22,36 @@ pub const TARGETS: &[Target] = &[
         package: "chatdesk-model",
         test: "decoders_never_panic",
         features: "crisp,carrot",
-        honours_env: true,
     },
     Target {
         package: "chatdesk-transport",
         test: "decoders_never_panic",
         features: "",
-        honours_env: true,
     },
     Target {
-        package: "xtask",
-        test: "crisp_envelope_never_panics",
+        package: "chatdesk-crisp-api",
+        test: "envelope_never_panics",
         features: "",
-        honours_env: true,
+    },
+    Target {
+        package: "chatdesk-carrot-api",
+        test: "props_replay",
+        features: "",
     },
     Target {
         package: "chatdesk-model",
         test: "carrot_fuzz",
         features: "crisp,carrot",
-        honours_env: false,
     },
     Target {
         package: "chatdesk-model",
         test: "crisp_part1",
         features: "crisp,carrot",
-        honours_env: false,
     },
     Target {
         package: "chatdesk-model",
         test: "crisp_part2",
         features: "crisp,carrot",
-        honours_env: false,
     },
 ];
 
@@ -81,13 +79,10 @@ mod tests {
     fn every_target_exists_on_disk() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         for t in TARGETS {
-            let dir = match t.package {
-                "xtask" => root.join("tests"),
-                p => root
-                    .join("../crates")
-                    .join(p.trim_start_matches("chatdesk-"))
-                    .join("tests"),
-            };
+            let dir = root
+                .join("../crates")
+                .join(t.package.trim_start_matches("chatdesk-"))
+                .join("tests");
             assert!(dir.join(format!("{}.rs", t.test)).exists(), "{t:?}");
         }
     }

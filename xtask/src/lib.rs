@@ -5,16 +5,13 @@
 //!   faults, checking for task, socket and memory leaks and for exactly-once writes.
 //! * [`reliability`]: the fault matrix behind `docs/reliability.md`.
 //! * [`fuzz`]: which property tests `cargo xtask fuzz` runs.
-//! * [`bulk`], [`sys`]: the benchmark runner's fault list and `/proc` readings, shared with it
-//!   (compiled here from `src/bin/bench/`, unchanged).
+//! * [`bulk`], [`sys`]: bulk sends under a limit and under faults (the benchmark's parts 2 and
+//!   3, and the fault list the soak and the matrix use), and the `/proc` readings.
 
-#[path = "bin/bench/bulk.rs"]
-#[allow(missing_docs)]
 pub mod bulk;
 pub mod fuzz;
 pub mod reliability;
 pub mod soak;
-#[path = "bin/bench/sys.rs"]
 pub mod sys;
 
 use chatdesk::crisp::{Credentials, CrispClient, Tier};

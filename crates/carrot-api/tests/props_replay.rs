@@ -304,7 +304,8 @@ fn semantics() -> impl Strategy<Value = Semantics> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    // 2000 cases in CI; more when `PROPTEST_CASES` asks for more (`cargo xtask fuzz`).
+    #![proptest_config(ProptestConfig::with_cases(ProptestConfig::default().cases.max(2000)))]
 
     /// Safe means idempotent: from any state, under any reading of the open points, a second
     /// copy of the request changes nothing.

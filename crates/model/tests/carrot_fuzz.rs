@@ -174,7 +174,8 @@ fn webhook_field() -> impl Strategy<Value = (String, String)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    // 512 cases in CI; more when `PROPTEST_CASES` asks for more (`cargo xtask fuzz`).
+    #![proptest_config(ProptestConfig::with_cases(ProptestConfig::default().cases.max(512)))]
 
     #[test]
     fn random_json_never_panics_a_decoder(value in json_value()) {

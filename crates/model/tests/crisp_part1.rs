@@ -1311,7 +1311,8 @@ fn decode_all(v: &Value) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // 256 cases in CI; more when `PROPTEST_CASES` asks for more (`cargo xtask fuzz`).
+    #![proptest_config(ProptestConfig::with_cases(ProptestConfig::default().cases.max(256)))]
 
     #[test]
     fn random_json_never_panics_decoders(v in arb_json()) {

@@ -940,7 +940,8 @@ fn arb_json() -> impl Strategy<Value = Value> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    // 512 cases in CI; more when `PROPTEST_CASES` asks for more (`cargo xtask fuzz`).
+    #![proptest_config(ProptestConfig::with_cases(ProptestConfig::default().cases.max(512)))]
 
     #[test]
     fn random_json_never_panics_a_decoder(v in arb_json()) {

@@ -3,10 +3,10 @@
 //! Prints a Markdown report on stdout. Every figure is measured side by side in the same run on
 //! loopback; absolute times on a shared machine vary, so the report leads with ratios and counts.
 
-mod bulk;
 mod export;
 mod percall;
-mod sys;
+
+use xtask::{bulk, sys};
 
 use std::fmt::Write;
 

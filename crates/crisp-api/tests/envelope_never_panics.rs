@@ -3,7 +3,6 @@
 //! its `data`, and an error status or `error: true` always surfaces as `Error::Api` with the
 //! status and the envelope's `reason`.
 //!
-//! Here rather than in the vendor crate's tests because it has no property-testing dependency.
 //! proptest's default configuration: `PROPTEST_CASES` sets the number of cases
 //! (`cargo xtask fuzz`).
 
