@@ -120,7 +120,13 @@ async fn send_all(
 
 fn log_error(e: &Error) {
     if std::env::var_os("BENCH_VERBOSE").is_some() {
-        eprintln!("  call failed: {e} (was_sent={:?})", e.was_sent());
+        let mut chain = String::new();
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            chain.push_str(&format!(": {s}"));
+            source = s.source();
+        }
+        eprintln!("  call failed: {e}{chain} (was_sent={:?})", e.was_sent());
     }
 }
 

@@ -11,7 +11,9 @@
 //!
 //! * **found**: the call succeeds, with the same output a successful answer would have given;
 //! * **not found**, and absence is proof that the write was not applied: the same request is
-//!   sent again (same fingerprint, same body), at most [`MAX_SENDS`] sends in all;
+//!   sent again (same fingerprint, same body), at most [`MAX_SENDS`] sends in all, each re-send
+//!   withdrawn from the transport's retry budget ([`chatdesk_transport::RetryBudget`]; none when
+//!   the transport's retries are disabled);
 //! * **not found**, and absence proves nothing: the original error is returned;
 //! * **the look-up failed**: an [`Error::Transport`] with `maybe_sent: true` whose source is an
 //!   [`Unconfirmed`] holding both the original error and the look-up's.
@@ -48,11 +50,13 @@ use chatdesk_transport::{BoxFuture, Error};
 use std::fmt;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-/// The most sends of one confirmed write, the first one included: the default
-/// [`chatdesk_transport::RetryConfig::max_attempts`]. The transport's retry budget is not
-/// visible from here, so this fixed bound stands in for it; each send still goes through the
-/// transport's own retry rules.
-pub const MAX_SENDS: u32 = 3;
+/// The most sends of one confirmed write, the first one included. Each re-send also withdraws
+/// from the transport's retry budget, shared with the transport's own retries, so an outage
+/// cannot multiply traffic however many writes are confirmed at once; and each send goes
+/// through the transport's own retry rules. Five sends make a write fail only when four
+/// look-ups in a row found it unsent after a fault: with independent faults at a rate `p`, that
+/// is `p^5` of the writes.
+pub const MAX_SENDS: u32 = 5;
 
 /// The largest fingerprint generated: `2^53 - 1`, the largest integer a JavaScript number
 /// (Crisp's own clients) holds exactly.
@@ -200,7 +204,9 @@ pub(crate) fn confirmed<K: Confirmed>(mut call: Call<K>) -> BoxFuture<Result<K::
                     return Ok(output);
                 }
                 Ok(None) => {
-                    let resend = sends < MAX_SENDS && K::By::absence_is_proof(&call.client);
+                    let resend = sends < MAX_SENDS
+                        && K::By::absence_is_proof(&call.client)
+                        && call.client.inner.transport.retry_budget().withdraw();
                     event("not_found", resend);
                     if !resend {
                         return Err(err);
@@ -322,13 +328,8 @@ impl Confirmation<ops::AddNewPeopleProfile> for ByEmail {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chatdesk_transport::{ApiError, RateLimitScope, RetryConfig};
+    use chatdesk_transport::{ApiError, RateLimitScope};
     use std::time::Duration;
-
-    #[test]
-    fn the_send_bound_is_the_default_retry_attempts() {
-        assert_eq!(MAX_SENDS, RetryConfig::default().max_attempts);
-    }
 
     #[test]
     fn only_open_outcomes_are_ambiguous() {

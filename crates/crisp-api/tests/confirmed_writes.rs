@@ -258,3 +258,36 @@ async fn profiles_created_under_every_fault_are_confirmed_by_email() {
         }
     }
 }
+
+/// Re-sends draw on the transport's retry budget: with the transport's retries disabled, a
+/// confirmed send that was not found is reported, not re-sent (the look-up still runs); and
+/// four unprocessed faults in a row on one write are ridden out within `MAX_SENDS`.
+#[tokio::test(start_paused = true)]
+async fn resends_draw_on_the_transport_retry_budget() {
+    use chatdesk_crisp_api::confirm::MAX_SENDS;
+    use chatdesk_transport::{RetryConfig, Transport};
+    let unprocessed = FaultCase {
+        kind: FaultKind::CloseBeforeProcessing,
+    };
+    let hit = |nth| unprocessed.fault(MESSAGE_PATH).nth(Nth::Only(nth));
+
+    // Retries off: message 1 teaches, message 2 is hit (POST 2), looked up, not re-sent.
+    let transport = Transport::builder()
+        .retry(RetryConfig::disabled())
+        .attempt_timeout(sim_support::ATTEMPT_TIMEOUT)
+        .build();
+    let (sim, client, website, session) = start(Sim::builder().fault(hit(2)), transport).await;
+    let conversation = client.website(&website).conversation(&session);
+    conversation.send_message(message(1)).await.unwrap();
+    let err = conversation.send_message(message(2)).await.unwrap_err();
+    assert_eq!(err.was_sent(), Some(true), "{err:?}");
+    assert_eq!(sim.write_count(&key(2)), 0);
+    assert_eq!((lookups(&sim), count(&sim, "POST", MESSAGE_PATH)), (1, 2));
+
+    // Default retries: message 2 is hit on four sends in a row (POSTs 2 to 5) and lands on the
+    // fifth, the last MAX_SENDS allows.
+    assert_eq!(MAX_SENDS, 5);
+    let (sim, results) = confirmed_sends(vec![hit(2), hit(3), hit(4), hit(5)], false, 2).await;
+    assert_all_landed_once("four faults in a row", &sim, &results);
+    assert_eq!((lookups(&sim), count(&sim, "POST", MESSAGE_PATH)), (4, 6));
+}

@@ -3,7 +3,7 @@
 use crate::collect::{CollectLayer, DEFAULT_MAX_BODY};
 use crate::error::{BoxError, Error};
 use crate::ratelimit::{LocalRateLimiter, RateLimitLayer, RateLimiter};
-use crate::retry::{RetryConfig, RetryLayer};
+use crate::retry::{RetryBudget, RetryConfig, RetryLayer};
 use crate::timeout::TimeoutLayer;
 use crate::trace::TraceLayer;
 use crate::{Body, BoxFuture, HttpService};
@@ -52,6 +52,7 @@ type MakeInner = Box<dyn FnOnce(CollectLayer) -> HttpService + Send>;
 pub struct Transport {
     service: HttpService,
     limiter: Arc<dyn RateLimiter>,
+    retry_budget: RetryBudget,
 }
 
 impl std::fmt::Debug for Transport {
@@ -92,6 +93,12 @@ impl Transport {
     /// The rate limiter this transport consults (shared by all its clones).
     pub fn rate_limiter(&self) -> &Arc<dyn RateLimiter> {
         &self.limiter
+    }
+
+    /// The retry budget this transport's retries withdraw from (shared by all its clones), for
+    /// re-sends decided above the transport.
+    pub fn retry_budget(&self) -> &RetryBudget {
+        &self.retry_budget
     }
 
     /// The stack as a boxed tower service.
@@ -227,8 +234,10 @@ impl TransportBuilder {
         for wrap in self.per_attempt.into_iter().rev() {
             attempt = wrap(attempt);
         }
+        let retry = RetryLayer::new(self.retry);
+        let retry_budget = retry.budget();
         let per_call = (
-            RetryLayer::new(self.retry),
+            retry,
             RateLimitLayer::new(self.limiter.clone()),
             TimeoutLayer::new(self.attempt_timeout),
         )
@@ -246,6 +255,7 @@ impl TransportBuilder {
         Transport {
             service,
             limiter: self.limiter,
+            retry_budget,
         }
     }
 }

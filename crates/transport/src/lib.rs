@@ -68,7 +68,7 @@ pub use error::{ApiError, BoxError, Error, RateLimitScope};
 pub use meta::{RateKey, Replay, RequestMeta};
 pub use paginate::{Page, Paginator};
 pub use ratelimit::{LocalRateLimiter, Quota, RateLimitLayer, RateLimiter};
-pub use retry::{Attempts, RetryConfig, RetryLayer};
+pub use retry::{Attempts, RetryBudget, RetryConfig, RetryLayer};
 pub use secret::Secret;
 pub use timeout::{Timeout, TimeoutLayer};
 pub use trace::{Trace, TraceLayer};

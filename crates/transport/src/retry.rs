@@ -245,7 +245,42 @@ struct Shared {
     budget: TpsBudget,
 }
 
+/// A handle on a transport's retry budget, for a caller that re-sends on its own terms above
+/// the transport (a vendor crate confirming a write, say), so that its re-sends draw on the
+/// same budget as the transport's retries and an outage cannot multiply traffic.
+///
+/// Cheap to clone; every clone of the [`RetryLayer`] (and of the `Transport` built on it)
+/// shares it.
+#[derive(Clone)]
+pub struct RetryBudget {
+    shared: Arc<Shared>,
+}
+
+impl std::fmt::Debug for RetryBudget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RetryBudget")
+            .field("max_attempts", &self.shared.config.max_attempts)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RetryBudget {
+    /// Takes one re-send from the budget: `false` when retries are turned off
+    /// (`max_attempts` of 1, as [`RetryConfig::disabled`] sets) or the budget is spent, in
+    /// which case the caller should not re-send.
+    pub fn withdraw(&self) -> bool {
+        self.shared.config.max_attempts > 1 && self.shared.budget.withdraw()
+    }
+}
+
 impl RetryLayer {
+    /// The budget this layer's retries withdraw from.
+    pub fn budget(&self) -> RetryBudget {
+        RetryBudget {
+            shared: self.shared.clone(),
+        }
+    }
+
     /// A layer with its own budget. Clones of the layer (and of the services it builds) share
     /// that budget.
     pub fn new(config: RetryConfig) -> RetryLayer {
