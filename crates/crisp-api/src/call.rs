@@ -99,6 +99,7 @@ impl<T: Serialize + Clone + Send + Sync + 'static> Payload for Json<T> {
 /// * `.await` it (or [`Endpoint::send`]) to send it and get the decoded output;
 /// * [`Endpoint::to_request`] gives the exact `http::Request` without sending it;
 /// * for page-numbered lists, [`Call::stream`] walks the pages lazily.
+#[must_use = "a call does nothing until it is awaited or sent"]
 pub struct Call<K: Op> {
     pub(crate) client: CrispClient,
     pub(crate) path: Vec<String>,
