@@ -224,13 +224,21 @@ pub(crate) fn confirmed<K: Confirmed>(mut call: Call<K>) -> BoxFuture<Result<K::
     })
 }
 
-/// A look-up call's answer: its output, `None` for a 404, or the error.
-async fn found<L: Op>(lookup: Call<L>) -> Result<Option<L::Output>, Error> {
-    match send_plain(&lookup).await {
-        Ok(output) => Ok(Some(output)),
-        Err(err) if err.status() == Some(StatusCode::NOT_FOUND) => Ok(None),
-        Err(err) => Err(err),
-    }
+/// Looks a write up with `L` at `path` (relative to the write's client): `Some` with what
+/// `answer` makes of the found item, `None` for a 404, or the look-up's error.
+fn look_up<K: Op, L: Op<Query = (), Body = NoBody>, T: Send + 'static>(
+    call: &Call<K>,
+    path: Vec<String>,
+    answer: impl FnOnce(L::Output) -> T + Send + 'static,
+) -> BoxFuture<Result<Option<T>, Error>> {
+    let lookup = Call::<L>::new(call.client.clone(), path, (), NoBody);
+    Box::pin(async move {
+        match send_plain(&lookup).await {
+            Ok(output) => Ok(Some(answer(output))),
+            Err(err) if err.status() == Some(StatusCode::NOT_FOUND) => Ok(None),
+            Err(err) => Err(err),
+        }
+    })
 }
 
 /// The leading path argument of a call (its website id).
@@ -262,17 +270,13 @@ impl Confirmation<ops::SendMessageInConversation> for ByFingerprint {
     ) -> BoxFuture<Result<Option<m::message::MessageDispatched>, Error>> {
         let session = call.path.get(1).cloned().unwrap_or_default();
         let path = vec![website_id(call), session, fingerprint.to_string()];
-        let lookup = Call::<Self::Lookup>::new(call.client.clone(), path, (), NoBody);
         let (client, fingerprint) = (call.client.clone(), *fingerprint);
-        Box::pin(async move {
-            let found = found(lookup).await?;
-            Ok(found.map(|_message| {
-                // Found by the fingerprint we chose: the API keeps supplied fingerprints.
-                client.inner.confirm.kept();
-                let mut sent = m::message::MessageDispatched::default();
-                sent.fingerprint = Some(fingerprint);
-                sent
-            }))
+        look_up::<_, Self::Lookup, _>(call, path, move |_message| {
+            // Found by the fingerprint we chose: the API keeps supplied fingerprints.
+            client.inner.confirm.kept();
+            let mut sent = m::message::MessageDispatched::default();
+            sent.fingerprint = Some(fingerprint);
+            sent
         })
     }
 
@@ -307,14 +311,10 @@ impl Confirmation<ops::AddNewPeopleProfile> for ByEmail {
         email: &String,
     ) -> BoxFuture<Result<Option<m::people::PeopleProfileNew>, Error>> {
         let path = vec![website_id(call), email.clone()];
-        let lookup = Call::<Self::Lookup>::new(call.client.clone(), path, (), NoBody);
-        Box::pin(async move {
-            let found = found(lookup).await?;
-            Ok(found.map(|profile| {
-                let mut created = m::people::PeopleProfileNew::default();
-                created.people_id = profile.people_id;
-                created
-            }))
+        look_up::<_, Self::Lookup, _>(call, path, |profile| {
+            let mut created = m::people::PeopleProfileNew::default();
+            created.people_id = profile.people_id;
+            created
         })
     }
 
