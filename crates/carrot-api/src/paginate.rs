@@ -19,7 +19,7 @@ use crate::endpoints::{
 use chatdesk_model::carrot::{
     Conversation, ConversationPart, Event, Leads, Meta, PageDirection, Pagination, Position, User,
 };
-use chatdesk_transport::{BoxFuture, Endpoint, Error, Page, Paginator};
+use chatdesk_transport::{BoxFuture, Endpoint, Error, Fetched, Paginator};
 use std::collections::HashSet;
 
 /// One page of a cursor-paginated list: its items and the `meta` with the cursors.
@@ -132,10 +132,10 @@ impl<D: CursorList> Call<D> {
             apply_cursor(pagination, cursor.clone());
             let direction = pagination.paginate_direction.clone();
             let sent_v1 = pagination.after.is_some();
-            let fut: BoxFuture<Result<Page<D::Item, Cursor>, Error>> = Box::pin(async move {
+            let fut: BoxFuture<Result<Fetched<D::Item, Cursor>, Error>> = Box::pin(async move {
                 let (items, meta) = D::split(call.send().await?);
                 let next = next_cursor(&meta, direction.as_ref(), sent_v1);
-                Ok(Page { items, next })
+                Ok(Fetched { items, next })
             });
             fut
         })
@@ -182,7 +182,7 @@ impl Call<ListLeads> {
         Paginator::new(start, move |offset: u64| {
             let template = template.clone();
             let seen = seen.clone();
-            let fut: BoxFuture<Result<Page<User, u64>, Error>> = Box::pin(async move {
+            let fut: BoxFuture<Result<Fetched<User, u64>, Error>> = Box::pin(async move {
                 let mut offset = offset;
                 let mut repeat_pages = 0;
                 loop {
@@ -214,12 +214,12 @@ impl Call<ListLeads> {
                             offset = n;
                         }
                         Some(_) if fresh.is_empty() => {
-                            return Ok(Page {
+                            return Ok(Fetched {
                                 items: fresh,
                                 next: None,
                             });
                         }
-                        _ => return Ok(Page { items: fresh, next }),
+                        _ => return Ok(Fetched { items: fresh, next }),
                     }
                 }
             });

@@ -6,7 +6,7 @@ use crate::envelope;
 use bytes::Bytes;
 use chatdesk_transport::http::{Method, Request, Response};
 use chatdesk_transport::{
-    Body, BoxFuture, Endpoint, EndpointSpec, Error, Page, Paginator, PathArg, RequestBody,
+    Body, BoxFuture, Endpoint, EndpointSpec, Error, Fetched, Paginator, PathArg, RequestBody,
     Transport, build_request, encode_query,
 };
 use serde::Serialize;
@@ -272,11 +272,11 @@ impl<K: Paged> Call<K> {
             let call = self.clone().page(page);
             Box::pin(async move {
                 let items = call.await?;
-                Ok(Page {
+                Ok(Fetched {
                     items,
                     next: page.checked_add(1),
                 })
-            }) as BoxFuture<Result<Page<K::Item, u32>, Error>>
+            }) as BoxFuture<Result<Fetched<K::Item, u32>, Error>>
         })
     }
 }

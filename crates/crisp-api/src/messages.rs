@@ -3,7 +3,7 @@
 use crate::call::Call;
 use crate::ops;
 use chatdesk_model::crisp::message::Message;
-use chatdesk_transport::{BoxFuture, Error, Page, Paginator};
+use chatdesk_transport::{BoxFuture, Error, Fetched, Paginator};
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -50,7 +50,7 @@ impl Call<ops::GetMessagesInConversation> {
                     call.query.timestamp_before = bound;
                     let batch = call.clone().await?;
                     if batch.is_empty() {
-                        return Ok(Page {
+                        return Ok(Fetched {
                             items: batch,
                             next: None,
                         });
@@ -59,7 +59,7 @@ impl Call<ops::GetMessagesInConversation> {
                         let mut state = walk.lock().unwrap_or_else(PoisonError::into_inner);
                         let items = state.take_new(batch);
                         if !items.is_empty() {
-                            return Ok(Page {
+                            return Ok(Fetched {
                                 items,
                                 next: Some(state.next_bound()),
                             });
@@ -69,14 +69,14 @@ impl Call<ops::GetMessagesInConversation> {
                     match lower {
                         Some(lower) => bound = Some(lower),
                         None => {
-                            return Ok(Page {
+                            return Ok(Fetched {
                                 items: Vec::new(),
                                 next: None,
                             });
                         }
                     }
                 }
-            }) as BoxFuture<Result<Page<Message, Option<i64>>, Error>>
+            }) as BoxFuture<Result<Fetched<Message, Option<i64>>, Error>>
         })
     }
 }

@@ -48,7 +48,9 @@ mod client;
 mod collect;
 pub mod endpoint;
 mod error;
+pub mod kit;
 mod meta;
+mod page;
 pub mod paginate;
 pub mod ratelimit;
 pub mod retry;
@@ -65,8 +67,10 @@ pub use endpoint::{
     build_request, decode_json, encode_query, parse_json,
 };
 pub use error::{ApiError, BoxError, Error, RateLimitScope};
+pub use kit::{Call, List, Op, Vendor, send_once};
 pub use meta::{RateKey, Replay, RequestMeta};
-pub use paginate::{Page, Paginator};
+pub use page::Page;
+pub use paginate::{Fetched, PageStep, Pages, Paginator, Position};
 pub use ratelimit::{LocalRateLimiter, Quota, RateLimitLayer, RateLimiter};
 pub use retry::{Attempts, RetryBudget, RetryConfig, RetryLayer};
 pub use secret::Secret;
