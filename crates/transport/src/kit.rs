@@ -1,25 +1,29 @@
-//! The endpoint kit both vendor crates are built on: one [`Call`] type for every endpoint of
-//! every vendor, described by an [`Op`] (one zero-sized marker type per endpoint) and sent by a
+//! The endpoint kit both vendor crates are built on: one call type for every endpoint of every
+//! vendor, described by an [`Op`] (one zero-sized marker type per endpoint) and sent by a
 //! [`Vendor`] (a vendor crate's client).
 //!
 //! A vendor crate implements [`Vendor`] once for its client (how a call becomes a request: base
-//! URL, credentials, how parameters are encoded) and generates one [`Op`] per endpoint from a
-//! declarative table. Everything a user does with a call is then the same for both vendors:
+//! URL, credentials, how parameters are encoded), generates one [`Op`] per endpoint from a
+//! declarative table, and declares its `Call<O>` with one line, [`call_type!`]. Every call type
+//! made so wraps the same [`Parts`] and has the same methods, written once in that macro, so
+//! everything a user does with a call is the same for both vendors:
 //!
-//! * `.await` it (or [`Call::send`]) to send it and get the typed output;
-//! * [`Call::to_request`] gives the exact `http::Request` without sending it;
-//! * [`Call::params_mut`], [`Call::with_params`], [`Call::replace_params`] reach the optional
-//!   parameters, and endpoint-specific setters are inherent methods of `Call<ThatOp>`;
-//! * on a list endpoint ([`List`]), [`Call::stream`] walks every item, [`Call::pages`] every page
-//!   with its [`Position`], and [`Call::stream_from`] resumes a walk from a stored position.
+//! * `.await` it (or `.send()`) to send it and get the typed output;
+//! * `.to_request()` gives the exact `http::Request` without sending it;
+//! * `.params()`, `.params_mut()`, `.with_params(|p| …)`, `.replace_params(p)` reach the
+//!   optional parameters, and endpoint-specific setters are inherent methods of `Call<ThatOp>`
+//!   (which is why the type is declared in each vendor crate: Rust allows inherent methods only
+//!   in the crate that defines a type);
+//! * on a list endpoint ([`List`]), `.stream()` walks every item, `.pages()` every page with its
+//!   [`Position`](crate::Position), and `.stream_from(position)` resumes a walk from a stored position.
 //!
-//! `Call` is `Clone` (a template for many requests), `Debug` (endpoint, path arguments,
+//! A call is `Clone` (a template for many requests), `Debug` (endpoint, path arguments,
 //! parameters; never credentials, which live in the client and are not printed) and
 //! `#[must_use]`.
 
-use crate::endpoint::{Endpoint, EndpointSpec};
+use crate::endpoint::EndpointSpec;
 use crate::error::Error;
-use crate::paginate::{Pages, Paginator, Position};
+use crate::paginate::Paginator;
 use crate::{Body, BoxFuture, Transport};
 use bytes::Bytes;
 use http::{Request, Response};
@@ -39,7 +43,7 @@ pub trait Vendor: Clone + Send + Sync + 'static {
 
     /// Renders `call` into the request it sends: base URL, path, encoded parameters and body,
     /// credentials.
-    fn to_request<O: Op<Client = Self>>(call: &Call<O>) -> Result<Request<Body>, Error>;
+    fn to_request<O: Op<Client = Self>>(call: &Parts<O>) -> Result<Request<Body>, Error>;
 }
 
 /// The static description of one endpoint: its spec and its wire types.
@@ -62,14 +66,14 @@ pub trait Op: Sized + Send + Sync + 'static {
     fn decode(response: Response<Bytes>) -> Result<Self::Output, Error>;
 
     /// Renders the request; by default the vendor's [`Vendor::to_request`].
-    fn to_request(call: &Call<Self>) -> Result<Request<Body>, Error> {
+    fn to_request(call: &Parts<Self>) -> Result<Request<Body>, Error> {
         <Self::Client as Vendor>::to_request(call)
     }
 
     /// Sends a call: by default once through the transport (with its retries), see
     /// [`send_once`]. An endpoint overrides it to do more, such as confirming a write whose fate
     /// the transport could not tell.
-    fn dispatch(call: Call<Self>) -> BoxFuture<Result<Self::Output, Error>> {
+    fn dispatch(call: Parts<Self>) -> BoxFuture<Result<Self::Output, Error>> {
         send_once(&call)
     }
 }
@@ -79,17 +83,18 @@ pub trait List: Op {
     /// One item of the list.
     type Item: Send + 'static;
     /// The cursor of one page (a page number, a server cursor, an offset, a time bound),
-    /// serialisable so that a [`Position`] can be stored between runs.
+    /// serialisable so that a [`Position`](crate::Position) can be stored between runs.
     type Cursor: Clone + fmt::Debug + Serialize + DeserializeOwned + Send + Sync + 'static;
 
     /// The walk from `call` on: from the page `from` names, or else from where the call's own
     /// parameters start.
-    fn walk(call: Call<Self>, from: Option<Self::Cursor>) -> Paginator<Self::Item, Self::Cursor>;
+    fn walk(call: Parts<Self>, from: Option<Self::Cursor>) -> Paginator<Self::Item, Self::Cursor>;
 }
 
-/// One call to endpoint `O`, ready to be sent. See the [module](self) for what it offers.
-#[must_use = "a call does nothing until it is awaited or sent"]
-pub struct Call<O: Op> {
+/// What one call holds: the client, the path arguments, the parameters, the body and the
+/// vendor's per-call settings. A vendor crate's `Call<O>` (from [`call_type!`]) wraps it; the
+/// kit's traits and the vendor's request code work on it.
+pub struct Parts<O: Op> {
     client: O::Client,
     path: Vec<String>,
     params: O::Params,
@@ -97,9 +102,9 @@ pub struct Call<O: Op> {
     extra: <O::Client as Vendor>::Extra,
 }
 
-impl<O: Op> Clone for Call<O> {
+impl<O: Op> Clone for Parts<O> {
     fn clone(&self) -> Self {
-        Call {
+        Parts {
             client: self.client.clone(),
             path: self.path.clone(),
             params: self.params.clone(),
@@ -109,7 +114,7 @@ impl<O: Op> Clone for Call<O> {
     }
 }
 
-impl<O: Op> fmt::Debug for Call<O> {
+impl<O: Op> fmt::Debug for Parts<O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Call")
             .field("endpoint", &O::SPEC.name)
@@ -120,27 +125,18 @@ impl<O: Op> fmt::Debug for Call<O> {
     }
 }
 
-impl<O: Op> Call<O> {
+impl<O: Op> Parts<O> {
     /// A call from its parts: the client, the path arguments in the order of the template's
-    /// placeholders, the parameters and the body. What a vendor crate's generated methods use.
-    pub fn from_parts(
-        client: O::Client,
-        path: Vec<String>,
-        params: O::Params,
-        body: O::Body,
-    ) -> Self {
-        Call {
+    /// placeholders (unencoded), the parameters and the body; the vendor's per-call settings
+    /// start at their default.
+    pub fn new(client: O::Client, path: Vec<String>, params: O::Params, body: O::Body) -> Self {
+        Parts {
             client,
             path,
             params,
             body,
             extra: Default::default(),
         }
-    }
-
-    /// The endpoint's static description (method, path template, replay class…).
-    pub fn spec(&self) -> &'static EndpointSpec {
-        O::SPEC
     }
 
     /// The client the call is sent with.
@@ -158,34 +154,22 @@ impl<O: Op> Call<O> {
         &mut self.path
     }
 
-    /// The optional parameters as they stand.
+    /// The parameters.
     pub fn params(&self) -> &O::Params {
         &self.params
     }
 
-    /// The optional parameters, to change any of them in place.
+    /// The parameters, to change them.
     pub fn params_mut(&mut self) -> &mut O::Params {
         &mut self.params
     }
 
-    /// Changes the optional parameters with `f` and returns the call (for chaining).
-    pub fn with_params(mut self, f: impl FnOnce(&mut O::Params)) -> Self {
-        f(&mut self.params);
-        self
-    }
-
-    /// Replaces all optional parameters at once.
-    pub fn replace_params(mut self, params: O::Params) -> Self {
-        self.params = params;
-        self
-    }
-
-    /// The body that will be sent.
+    /// The body.
     pub fn body(&self) -> &O::Body {
         &self.body
     }
 
-    /// The body, to change it in place.
+    /// The body, to change it.
     pub fn body_mut(&mut self) -> &mut O::Body {
         &mut self.body
     }
@@ -200,12 +184,12 @@ impl<O: Op> Call<O> {
         &mut self.extra
     }
 
-    /// The exact request this call sends, without sending it.
+    /// The exact request this call sends.
     pub fn to_request(&self) -> Result<Request<Body>, Error> {
         O::to_request(self)
     }
 
-    /// Sends the call and decodes the answer (what `.await` does).
+    /// Sends the call the endpoint's way ([`Op::dispatch`]).
     pub fn send(self) -> BoxFuture<Result<O::Output, Error>> {
         O::dispatch(self)
     }
@@ -213,7 +197,7 @@ impl<O: Op> Call<O> {
 
 /// Sends `call` once through its client's transport (with the transport's own retries) and
 /// decodes the answer: what [`Op::dispatch`] does unless an endpoint says otherwise.
-pub fn send_once<O: Op>(call: &Call<O>) -> BoxFuture<Result<O::Output, Error>> {
+pub fn send_once<O: Op>(call: &Parts<O>) -> BoxFuture<Result<O::Output, Error>> {
     let request = O::to_request(call);
     let transport = call.client.transport().clone();
     Box::pin(async move {
@@ -222,61 +206,188 @@ pub fn send_once<O: Op>(call: &Call<O>) -> BoxFuture<Result<O::Output, Error>> {
     })
 }
 
-impl<O: Op> std::future::IntoFuture for Call<O> {
-    type Output = Result<O::Output, Error>;
-    type IntoFuture = BoxFuture<Self::Output>;
-    fn into_future(self) -> Self::IntoFuture {
-        O::dispatch(self)
-    }
-}
+/// Declares a vendor crate's `Call<O>`: the one request builder every endpoint of that crate
+/// returns, with the methods every call of every vendor has (written once, here).
+///
+/// ```ignore
+/// chatdesk_transport::call_type!();
+/// // then, in the same crate, endpoint-specific setters:
+/// impl Call<ops::ListLeads> {
+///     pub fn limit(self, n: u32) -> Self { self.with_params(|p| p.limit = Some(n)) }
+/// }
+/// ```
+#[macro_export]
+macro_rules! call_type {
+    () => {
+        /// One call to one endpoint, ready to be sent: `.await` it (or [`Call::send`]) for the
+        /// typed output, or inspect it with [`Call::to_request`].
+        ///
+        /// Required parameters were given when it was made; optional ones are set with its
+        /// methods (per-endpoint setters, or [`Call::params_mut`] / [`Call::with_params`] for
+        /// any field). On a list endpoint, [`Call::stream`] walks every item and
+        /// [`Call::pages`] every page, and both can resume from a stored position. `Clone`
+        /// makes it a template; `Debug` shows the endpoint, path arguments and parameters, never
+        /// credentials.
+        #[must_use = "a call does nothing until it is awaited or sent"]
+        pub struct Call<O: $crate::kit::Op>(pub(crate) $crate::kit::Parts<O>);
 
-impl<O: Op> Endpoint for Call<O> {
-    type Output = O::Output;
+        impl<O: $crate::kit::Op> ::core::clone::Clone for Call<O> {
+            fn clone(&self) -> Self {
+                Call(self.0.clone())
+            }
+        }
 
-    fn spec(&self) -> &'static EndpointSpec {
-        O::SPEC
-    }
+        impl<O: $crate::kit::Op> ::core::fmt::Debug for Call<O> {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Debug::fmt(&self.0, f)
+            }
+        }
 
-    fn to_request(&self) -> Result<Request<Body>, Error> {
-        O::to_request(self)
-    }
+        impl<O: $crate::kit::Op> ::core::convert::From<$crate::kit::Parts<O>> for Call<O> {
+            fn from(parts: $crate::kit::Parts<O>) -> Self {
+                Call(parts)
+            }
+        }
 
-    fn transport(&self) -> &Transport {
-        self.client.transport()
-    }
+        #[allow(dead_code)]
+        impl<O: $crate::kit::Op> Call<O> {
+            /// The endpoint's static description (method, path template, replay class…).
+            pub fn spec(&self) -> &'static $crate::EndpointSpec {
+                O::SPEC
+            }
 
-    fn decode(response: Response<Bytes>) -> Result<O::Output, Error> {
-        O::decode(response)
-    }
+            /// The optional parameters as they stand.
+            pub fn params(&self) -> &O::Params {
+                self.0.params()
+            }
 
-    fn send(self) -> BoxFuture<Result<O::Output, Error>> {
-        O::dispatch(self)
-    }
-}
+            /// The optional parameters, to change any of them in place.
+            pub fn params_mut(&mut self) -> &mut O::Params {
+                self.0.params_mut()
+            }
 
-impl<O: List> Call<O> {
-    /// Every item of every page from this call's start on, fetched one page at a time as the
-    /// stream is read. Read [`Paginator::position`] to checkpoint; bound the walk with
-    /// [`Paginator::max_pages`]. How the walk ends is documented on each vendor's lists.
-    pub fn stream(self) -> Paginator<O::Item, O::Cursor> {
-        O::walk(self, None)
-    }
+            /// Changes the optional parameters with `f` and returns the call (for chaining).
+            pub fn with_params(mut self, f: impl ::core::ops::FnOnce(&mut O::Params)) -> Self {
+                f(self.0.params_mut());
+                self
+            }
 
-    /// The same walk, resumed at `position` (from [`Paginator::position`] or
-    /// [`crate::paginate::PageStep::next`] of an earlier walk with the same parameters): the
-    /// items the earlier walk had not yielded yet, as long as the list did not change.
-    pub fn stream_from(self, position: Position<O::Cursor>) -> Paginator<O::Item, O::Cursor> {
-        O::walk(self, Some(position.cursor)).skip_first(position.skip)
-    }
+            /// Replaces all optional parameters at once.
+            pub fn replace_params(mut self, params: O::Params) -> Self {
+                *self.0.params_mut() = params;
+                self
+            }
 
-    /// The walk a page at a time: each step holds the page's items, where they start and where
-    /// to resume after them (serialisable).
-    pub fn pages(self) -> Pages<O::Item, O::Cursor> {
-        self.stream().pages()
-    }
+            /// The body that will be sent.
+            pub fn body(&self) -> &O::Body {
+                self.0.body()
+            }
 
-    /// The page-at-a-time walk, resumed at `position`.
-    pub fn pages_from(self, position: Position<O::Cursor>) -> Pages<O::Item, O::Cursor> {
-        self.stream_from(position).pages()
-    }
+            /// The path arguments, in the order of the template's placeholders (unencoded).
+            pub fn path_args(&self) -> &[::std::string::String] {
+                self.0.path_args()
+            }
+
+            /// The exact request this call sends, without sending it.
+            pub fn to_request(
+                &self,
+            ) -> ::core::result::Result<$crate::http::Request<$crate::Body>, $crate::Error> {
+                self.0.to_request()
+            }
+
+            /// Sends the call and decodes the answer (what `.await` does).
+            pub fn send(
+                self,
+            ) -> $crate::BoxFuture<::core::result::Result<O::Output, $crate::Error>> {
+                self.0.send()
+            }
+
+            /// The parts the call is made of (for vendor code and the kit's traits).
+            pub fn into_parts(self) -> $crate::kit::Parts<O> {
+                self.0
+            }
+
+            /// The parts, borrowed.
+            pub fn parts(&self) -> &$crate::kit::Parts<O> {
+                &self.0
+            }
+
+            /// The parts, to change them.
+            pub(crate) fn parts_mut(&mut self) -> &mut $crate::kit::Parts<O> {
+                &mut self.0
+            }
+        }
+
+        impl<O: $crate::kit::Op> ::core::future::IntoFuture for Call<O> {
+            type Output = ::core::result::Result<O::Output, $crate::Error>;
+            type IntoFuture = $crate::BoxFuture<Self::Output>;
+            fn into_future(self) -> Self::IntoFuture {
+                self.0.send()
+            }
+        }
+
+        impl<O: $crate::kit::Op> $crate::Endpoint for Call<O> {
+            type Output = O::Output;
+
+            fn spec(&self) -> &'static $crate::EndpointSpec {
+                O::SPEC
+            }
+
+            fn to_request(
+                &self,
+            ) -> ::core::result::Result<$crate::http::Request<$crate::Body>, $crate::Error> {
+                self.0.to_request()
+            }
+
+            fn transport(&self) -> &$crate::Transport {
+                $crate::kit::Vendor::transport(self.0.client())
+            }
+
+            fn decode(
+                response: $crate::http::Response<$crate::bytes::Bytes>,
+            ) -> ::core::result::Result<O::Output, $crate::Error> {
+                <O as $crate::kit::Op>::decode(response)
+            }
+
+            fn send(self) -> $crate::BoxFuture<::core::result::Result<O::Output, $crate::Error>> {
+                self.0.send()
+            }
+        }
+
+        impl<O: $crate::kit::List> Call<O> {
+            /// Every item of every page from this call's start on, fetched one page at a time
+            /// as the stream is read. Read [`Paginator::position`]($crate::Paginator::position)
+            /// to checkpoint; bound the walk with
+            /// [`Paginator::max_pages`]($crate::Paginator::max_pages). How each list ends is
+            /// documented on its method.
+            pub fn stream(self) -> $crate::Paginator<O::Item, O::Cursor> {
+                <O as $crate::kit::List>::walk(self.0, None)
+            }
+
+            /// The same walk, resumed at `position` (from `Paginator::position` or
+            /// `PageStep::next` of an earlier walk with the same parameters): the items the
+            /// earlier walk had not yielded yet, as long as the list did not change.
+            pub fn stream_from(
+                self,
+                position: $crate::Position<O::Cursor>,
+            ) -> $crate::Paginator<O::Item, O::Cursor> {
+                <O as $crate::kit::List>::walk(self.0, Some(position.cursor))
+                    .skip_first(position.skip)
+            }
+
+            /// The walk a page at a time: each step holds the page's items, where they start
+            /// and where to resume after them (serialisable).
+            pub fn pages(self) -> $crate::Pages<O::Item, O::Cursor> {
+                self.stream().pages()
+            }
+
+            /// The page-at-a-time walk, resumed at `position`.
+            pub fn pages_from(
+                self,
+                position: $crate::Position<O::Cursor>,
+            ) -> $crate::Pages<O::Item, O::Cursor> {
+                self.stream_from(position).pages()
+            }
+        }
+    };
 }

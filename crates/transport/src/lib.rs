@@ -67,7 +67,7 @@ pub use endpoint::{
     build_request, decode_json, encode_query, parse_json,
 };
 pub use error::{ApiError, BoxError, Error, RateLimitScope};
-pub use kit::{Call, List, Op, Vendor, send_once};
+pub use kit::{List, Op, Parts, Vendor, send_once};
 pub use meta::{RateKey, Replay, RequestMeta};
 pub use page::Page;
 pub use paginate::{Fetched, PageStep, Pages, Paginator, Position};
