@@ -47,14 +47,12 @@ fn every_prop_operation_serializes_to_the_exact_wire_json() {
     assert_eq!(operations_json(&ops).expect("json"), expected);
 
     let mut params = SetPropsParams::new(ops);
-    params.by_user_id = Some(true);
     params.app = Some(AppRef::SelfApp);
     params.source = Some(json!({"type": "form"}));
     assert_eq!(
         form(&params),
         pairs(&[
             ("operations", expected),
-            ("by_user_id", "true"),
             ("source", r#"{"type":"form"}"#),
             ("app", "$self_app"),
         ])
@@ -95,17 +93,17 @@ fn track_event_form() {
         .param("$order_id", "A-1")
         .param("$order_amount", 1500);
     p.created = Some(Timestamp::from_secs(1_700_000_000));
-    p.by_user_id = Some(true);
+    p.app = Some(FlexId(7));
     let f = form(&p);
     let keys: Vec<&str> = f.iter().map(|(k, _)| k.as_str()).collect();
-    assert_eq!(keys, ["event", "params", "created", "by_user_id"]);
+    assert_eq!(keys, ["event", "params", "created", "app"]);
     assert_eq!(get(&f, "event"), Some("$order_paid"));
     // Object keys may be reordered by serde_json, so compare `params` as JSON.
     let params: serde_json::Value =
         serde_json::from_str(get(&f, "params").expect("params")).expect("json");
     assert_eq!(params, json!({"$order_id": "A-1", "$order_amount": 1500}));
     assert_eq!(get(&f, "created"), Some("1700000000"));
-    assert_eq!(get(&f, "by_user_id"), Some("true"));
+    assert_eq!(get(&f, "app"), Some("7"));
     // Just the name when nothing else is set.
     assert_eq!(form(&TrackEventParams::new("x")), pairs(&[("event", "x")]));
 }
@@ -117,20 +115,20 @@ fn v2_pagination_position_goes_as_exact_json_text() {
     let p = UserEventsParams {
         filter_name: Some("$cart_added".into()),
         pagination: Pagination::v2(Some(pos), PageDirection::Before, 50),
-        id_as_string: Some(true),
+        props_as_string: Some(true),
         ..UserEventsParams::default()
     };
     assert_eq!(
         form(&p),
         pairs(&[
             ("filter_name", "$cart_added"),
+            ("props_as_string", "true"),
             (
                 "paginate_position",
                 "[1684739969.358085,1160406004324630614]"
             ),
             ("paginate_count", "50"),
             ("paginate_direction", "before"),
-            ("id_as_string", "true"),
         ])
     );
     let p = PartsParams {
@@ -270,18 +268,13 @@ fn list_filters_are_json_text() {
 #[test]
 fn user_endpoint_params() {
     let p = GetUserParams {
-        by_user_id: Some(true),
         props: Some(true),
         presence_details: Some(true),
         ..GetUserParams::default()
     };
     assert_eq!(
         form(&p),
-        pairs(&[
-            ("by_user_id", "true"),
-            ("props", "true"),
-            ("presence_details", "true")
-        ])
+        pairs(&[("props", "true"), ("presence_details", "true")])
     );
     let mut p = SetPresenceParams::new(Presence::Online);
     p.current_url = Some("https://shop.example/cart?x=1&y=2".into());
@@ -317,6 +310,37 @@ fn user_endpoint_params() {
     assert_eq!(form(&ActiveUsersParams::default()), vec![]);
     assert_eq!(form(&ConversationParams::default()), vec![]);
     assert_eq!(form(&UserConversationsParams::default()), vec![]);
+}
+
+#[test]
+fn client_flags_are_not_model_fields() {
+    // `id_as_string` and `by_user_id` are the client's to send: a params value with every
+    // optional part set still carries neither (the API crate adds them per request).
+    let mut p = GetUserParams {
+        props: Some(true),
+        app: Some(FlexId(1)),
+        ..GetUserParams::default()
+    };
+    p.convert_props_types = Some(false);
+    let mut e = TrackEventParams::new("e");
+    e.app = Some(FlexId(1));
+    let mut s = SetPropsParams::new(vec![PropOperation::delete("x")]);
+    s.app = Some(AppRef::SelfApp);
+    let forms = [
+        form(&p),
+        form(&e),
+        form(&s),
+        form(&SendMessageParams::new("b")),
+        form(&UserEventsParams::default()),
+        form(&LeadsParams::default()),
+    ];
+    for f in forms {
+        assert!(
+            f.iter()
+                .all(|(k, _)| k != "id_as_string" && k != "by_user_id"),
+            "{f:?}"
+        );
+    }
 }
 
 #[test]

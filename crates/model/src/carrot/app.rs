@@ -12,9 +12,6 @@ use std::collections::BTreeMap;
 /// Query of `GET /apps/{app_id}/activeusers` (users now online).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ActiveUsersParams {
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
     /// Paging; one client says this list is paginated, the docs do not confirm it.
     #[serde(flatten)]
     pub pagination: Pagination,
@@ -99,9 +96,6 @@ pub struct LeadsParams {
     /// Convert property values to their types (server default true).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub convert_props_types: Option<bool>,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
 }
 
 /// `data` of `GET /apps/{app_id}/users`.
@@ -170,9 +164,6 @@ pub struct AppConversationsParams {
     /// Paging (v2 by `[last_update, id]`, or v1 cursor).
     #[serde(flatten)]
     pub pagination: Pagination,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
     /// Further query flags sent as given (optional Conversation fields).
     #[serde(flatten)]
     pub extra: BTreeMap<String, String>,
@@ -180,11 +171,7 @@ pub struct AppConversationsParams {
 
 /// Query of `GET /apps/{app_id}/channels`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct ChannelsParams {
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
-}
+pub struct ChannelsParams {}
 
 string_enum! {
     /// Where a channel's conversations come from.

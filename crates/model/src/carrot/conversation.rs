@@ -225,9 +225,6 @@ pub struct SystemPart {
 /// Query of `GET /conversations/{id}`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ConversationParams {
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
     /// Further query flags sent as given, such as the flags that include optional Conversation
     /// fields (their names are not in our sources).
     #[serde(flatten)]
@@ -240,9 +237,6 @@ pub struct PartsParams {
     /// Paging (v2 by part id, or v1 cursor).
     #[serde(flatten)]
     pub pagination: Pagination,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
     /// Further query flags sent as given (optional ConversationPart fields).
     #[serde(flatten)]
     pub extra: BTreeMap<String, String>,
@@ -475,9 +469,6 @@ string_enum! {
 /// Query of `GET /users/{user}/conversations`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct UserConversationsParams {
-    /// `{user}` is your User ID.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
     /// Only conversations where the user replied.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub with_user_replies_only: Option<bool>,
@@ -490,9 +481,6 @@ pub struct UserConversationsParams {
     /// Paging (v2 by `[last_update, id]`, or v1 cursor).
     #[serde(flatten)]
     pub pagination: Pagination,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
     /// Further query flags sent as given (optional Conversation fields).
     #[serde(flatten)]
     pub extra: BTreeMap<String, String>,

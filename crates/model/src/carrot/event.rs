@@ -79,15 +79,9 @@ pub struct TrackEventParams {
     /// Back-dates the event; such events trigger no automessages, bots or integrations.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created: Option<Timestamp>,
-    /// `{user}` is your User ID.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
     /// The app, when not the token's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app: Option<FlexId>,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
 }
 
 impl TrackEventParams {
@@ -111,9 +105,6 @@ impl TrackEventParams {
 /// Query of `GET /users/{user}/events` (newest first).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct UserEventsParams {
-    /// `{user}` is your User ID (an unknown one gives `LookupError`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
     /// Only events with this name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter_name: Option<String>,
@@ -126,7 +117,4 @@ pub struct UserEventsParams {
     /// Paging (v2 by event id, or v1 cursor).
     #[serde(flatten)]
     pub pagination: Pagination,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
 }

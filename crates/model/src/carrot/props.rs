@@ -100,9 +100,6 @@ pub struct SetPropsParams {
     /// The operations, at most [`MAX_PROP_OPERATIONS`]; sent as one JSON array.
     #[serde(serialize_with = "json_text")]
     pub operations: Vec<PropOperation>,
-    /// `{user}` is your User ID (an unknown one is created).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
     /// Ask for double opt-in when setting `$email`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub double_subscribe: Option<bool>,
@@ -118,9 +115,6 @@ pub struct SetPropsParams {
     /// The app, when not the token's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app: Option<AppRef>,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
 }
 
 impl SetPropsParams {

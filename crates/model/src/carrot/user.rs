@@ -109,9 +109,6 @@ impl User {
 /// Query of `GET /users/{user}`: which optional parts of the User to include.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct GetUserParams {
-    /// `{user}` is your User ID rather than the Carrot id.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
     /// Include `props` (server default true).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub props: Option<bool>,
@@ -148,9 +145,6 @@ pub struct GetUserParams {
     /// The app, when not the token's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app: Option<FlexId>,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
 }
 
 /// Form of `POST /users/{user}/setpresence` (Carrot id only); a heartbeat sent about once a minute.
@@ -207,15 +201,9 @@ pub struct SendMessageParams {
     /// How to show it (server default `popup_chat`).
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub message_type: Option<MessageType>,
-    /// `{user}` is your User ID.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
     /// The app, when not the token's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app: Option<FlexId>,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
 }
 
 impl SendMessageParams {
@@ -224,9 +212,7 @@ impl SendMessageParams {
         SendMessageParams {
             body: body.into(),
             message_type: None,
-            by_user_id: None,
             app: None,
-            id_as_string: None,
         }
     }
 }
@@ -259,9 +245,6 @@ pub struct StartConversationParams {
     /// URL of the page the conversation starts from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub referrer: Option<String>,
-    /// `{user}` is your User ID (an unknown one is created).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
     /// The app, when not the token's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app: Option<FlexId>,
@@ -355,8 +338,4 @@ pub struct ImportResult {
 
 /// Form of `POST /users/{user}/unsubscribeemail` (undocumented today; response shape unknown).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct UnsubscribeEmailParams {
-    /// `{user}` is your User ID.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
-}
+pub struct UnsubscribeEmailParams {}
