@@ -93,3 +93,63 @@ macro_rules! string_enum {
         }
     };
 }
+
+/// Declares a request parameter struct (a query string or a form body).
+///
+/// The struct is written as usual, with its doc comments, and gets `Debug`, `Clone`, `PartialEq`
+/// and `Serialize`; other derives (`Default` where every field has one) go on it as attributes.
+/// Every field whose type is written `Option<…>` is left out of the encoding when it is `None`,
+/// so the server applies its own default: that is what a parameter the caller did not set means
+/// on both vendors' wires. Other fields (required values, `#[serde(flatten)]` groups) are always
+/// encoded. Field attributes (`rename`, `serialize_with`, `flatten`) are kept as written.
+///
+/// ```ignore
+/// params_struct! {
+///     /// Query of `GET /things`.
+///     #[derive(Default)]
+///     pub struct ThingsParams {
+///         /// Required: always sent.
+///         pub kind: String,
+///         /// Sent only when set.
+///         #[serde(rename = "type")]
+///         pub thing_type: Option<String>,
+///     }
+/// }
+/// ```
+#[cfg_attr(not(feature = "carrot"), allow(unused_macros))]
+macro_rules! params_struct {
+    // All fields done: emit the struct.
+    (@fields [$($meta:tt)*] $vis:vis $name:ident [$($done:tt)*]) => {
+        $($meta)*
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        $vis struct $name { $($done)* }
+    };
+    // An `Option<…>` field: skipped when `None`.
+    (@fields [$($meta:tt)*] $vis:vis $name:ident [$($done:tt)*]
+        $(#[$fmeta:meta])* $fvis:vis $field:ident : Option<$ty:ty> $(, $($rest:tt)*)?
+    ) => {
+        params_struct! { @fields [$($meta)*] $vis $name [
+            $($done)*
+            $(#[$fmeta])*
+            #[serde(skip_serializing_if = "Option::is_none")]
+            $fvis $field: Option<$ty>,
+        ] $($($rest)*)? }
+    };
+    // Any other field: always encoded.
+    (@fields [$($meta:tt)*] $vis:vis $name:ident [$($done:tt)*]
+        $(#[$fmeta:meta])* $fvis:vis $field:ident : $ty:ty $(, $($rest:tt)*)?
+    ) => {
+        params_struct! { @fields [$($meta)*] $vis $name [
+            $($done)*
+            $(#[$fmeta])*
+            $fvis $field: $ty,
+        ] $($($rest)*)? }
+    };
+    // Entry point.
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident { $($body:tt)* }
+    ) => {
+        params_struct! { @fields [$(#[$meta])*] $vis $name [] $($body)* }
+    };
+}

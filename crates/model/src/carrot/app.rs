@@ -9,12 +9,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// Query of `GET /apps/{app_id}/activeusers` (users now online).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct ActiveUsersParams {
-    /// Paging; one client says this list is paginated, the docs do not confirm it.
-    #[serde(flatten)]
-    pub pagination: Pagination,
+params_struct! {
+    /// Query of `GET /apps/{app_id}/activeusers` (users now online).
+    #[derive(Default)]
+    pub struct ActiveUsersParams {
+        /// Paging; one client says this list is paginated, the docs do not confirm it.
+        #[serde(flatten)]
+        pub pagination: Pagination,
+    }
 }
 
 string_enum! {
@@ -72,30 +74,24 @@ impl LeadsFilter {
     }
 }
 
-/// Query of `GET /apps/{app_id}/users` (leads, offset paging; pages may overlap).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct LeadsParams {
-    /// Which leads (sent as JSON).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_json_text"
-    )]
-    pub filters: Option<LeadsFilter>,
-    /// Property to sort by (server default `$last_seen`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sort_prop: Option<String>,
-    /// Sort order (server default `desc`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sort_order: Option<SortOrder>,
-    /// Leads to skip (server default 0).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub offset: Option<u64>,
-    /// Page size, 1 to 50 (server default 20).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub limit: Option<u32>,
-    /// Convert property values to their types (server default true).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub convert_props_types: Option<bool>,
+params_struct! {
+    /// Query of `GET /apps/{app_id}/users` (leads, offset paging; pages may overlap).
+    #[derive(Default)]
+    pub struct LeadsParams {
+        /// Which leads (sent as JSON).
+        #[serde(serialize_with = "opt_json_text")]
+        pub filters: Option<LeadsFilter>,
+        /// Property to sort by (server default `$last_seen`).
+        pub sort_prop: Option<String>,
+        /// Sort order (server default `desc`).
+        pub sort_order: Option<SortOrder>,
+        /// Leads to skip (server default 0).
+        pub offset: Option<u64>,
+        /// Page size, 1 to 50 (server default 20).
+        pub limit: Option<u32>,
+        /// Convert property values to their types (server default true).
+        pub convert_props_types: Option<bool>,
+    }
 }
 
 /// `data` of `GET /apps/{app_id}/users`.
@@ -128,51 +124,44 @@ string_enum! {
     }
 }
 
-/// Query of `GET /apps/{app_id}/conversations` (newest `last_update` first).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct AppConversationsParams {
-    /// Only closed (true) or open (false) ones.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub closed: Option<bool>,
-    /// Only answered or unanswered ones.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub answered: Option<bool>,
-    /// Only delayed or not delayed ones.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub delayed: Option<bool>,
-    /// Only those assigned to this admin (`FlexId(0)`: to nobody).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub assigned: Option<FlexId>,
-    /// Also include unassigned ones.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub include_not_assigned: Option<bool>,
-    /// Only those with these tags (sent as a JSON array).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_json_text"
-    )]
-    pub tags: Option<Vec<String>>,
-    /// Also include untagged ones.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub include_no_tags: Option<bool>,
-    /// Only those from this channel (`FlexId(0)`: none).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel: Option<FlexId>,
-    /// Only those handled by this kind of bot.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub assistant_type: Option<AssistantType>,
-    /// Paging (v2 by `[last_update, id]`, or v1 cursor).
-    #[serde(flatten)]
-    pub pagination: Pagination,
-    /// Further query flags sent as given (optional Conversation fields).
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, String>,
+params_struct! {
+    /// Query of `GET /apps/{app_id}/conversations` (newest `last_update` first).
+    #[derive(Default)]
+    pub struct AppConversationsParams {
+        /// Only closed (true) or open (false) ones.
+        pub closed: Option<bool>,
+        /// Only answered or unanswered ones.
+        pub answered: Option<bool>,
+        /// Only delayed or not delayed ones.
+        pub delayed: Option<bool>,
+        /// Only those assigned to this admin (`FlexId(0)`: to nobody).
+        pub assigned: Option<FlexId>,
+        /// Also include unassigned ones.
+        pub include_not_assigned: Option<bool>,
+        /// Only those with these tags (sent as a JSON array).
+        #[serde(serialize_with = "opt_json_text")]
+        pub tags: Option<Vec<String>>,
+        /// Also include untagged ones.
+        pub include_no_tags: Option<bool>,
+        /// Only those from this channel (`FlexId(0)`: none).
+        pub channel: Option<FlexId>,
+        /// Only those handled by this kind of bot.
+        pub assistant_type: Option<AssistantType>,
+        /// Paging (v2 by `[last_update, id]`, or v1 cursor).
+        #[serde(flatten)]
+        pub pagination: Pagination,
+        /// Further query flags sent as given (optional Conversation fields).
+        #[serde(flatten)]
+        pub extra: BTreeMap<String, String>,
+    }
 }
 
-/// Query of `GET /apps/{app_id}/channels`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct ChannelsParams {}
-
+params_struct! {
+    /// Query of `GET /apps/{app_id}/channels`.
+    #[derive(Default)]
+    pub struct ChannelsParams {
+    }
+}
 string_enum! {
     /// Where a channel's conversations come from.
     pub enum ChannelType {

@@ -363,35 +363,28 @@ string_enum! {
     }
 }
 
-/// Pagination parameters of the list endpoints, v2 (`paginate_*`) and v1 (`after` / `count`).
-///
-/// Set only the scheme the server speaks: v2 without a version prefix, v1 under `/v1`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct Pagination {
-    /// v2: where to start, from `meta.next_before_position` or `meta.next_after_position`.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "ser_position"
-    )]
-    pub paginate_position: Option<Position>,
-    /// v2: page size, 1 to 50 (server default 20).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub paginate_count: Option<u32>,
-    /// v2: direction from the position (server default `before`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub paginate_direction: Option<PageDirection>,
-    /// v2: whether the item at the position is included.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub paginate_including: Option<bool>,
-    /// v2: order of the items within the page (server default `desc`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub paginate_page_order: Option<SortOrder>,
-    /// v1: the cursor from `meta.next_after`, passed back exactly as received.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub after: Option<String>,
-    /// v1: page size, 1 to 50 (server default 20).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub count: Option<u32>,
+params_struct! {
+    /// Pagination parameters of the list endpoints, v2 (`paginate_*`) and v1 (`after` / `count`).
+    ///
+    /// Set only the scheme the server speaks: v2 without a version prefix, v1 under `/v1`.
+    #[derive(Default)]
+    pub struct Pagination {
+        /// v2: where to start, from `meta.next_before_position` or `meta.next_after_position`.
+        #[serde(serialize_with = "ser_position")]
+        pub paginate_position: Option<Position>,
+        /// v2: page size, 1 to 50 (server default 20).
+        pub paginate_count: Option<u32>,
+        /// v2: direction from the position (server default `before`).
+        pub paginate_direction: Option<PageDirection>,
+        /// v2: whether the item at the position is included.
+        pub paginate_including: Option<bool>,
+        /// v2: order of the items within the page (server default `desc`).
+        pub paginate_page_order: Option<SortOrder>,
+        /// v1: the cursor from `meta.next_after`, passed back exactly as received.
+        pub after: Option<String>,
+        /// v1: page size, 1 to 50 (server default 20).
+        pub count: Option<u32>,
+    }
 }
 
 impl Pagination {

@@ -222,24 +222,28 @@ pub struct SystemPart {
     pub part_group: Option<FlexId>,
 }
 
-/// Query of `GET /conversations/{id}`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct ConversationParams {
-    /// Further query flags sent as given, such as the flags that include optional Conversation
-    /// fields (their names are not in our sources).
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, String>,
+params_struct! {
+    /// Query of `GET /conversations/{id}`.
+    #[derive(Default)]
+    pub struct ConversationParams {
+        /// Further query flags sent as given, such as the flags that include optional Conversation
+        /// fields (their names are not in our sources).
+        #[serde(flatten)]
+        pub extra: BTreeMap<String, String>,
+    }
 }
 
-/// Query of `GET /conversations/{id}/parts`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct PartsParams {
-    /// Paging (v2 by part id, or v1 cursor).
-    #[serde(flatten)]
-    pub pagination: Pagination,
-    /// Further query flags sent as given (optional ConversationPart fields).
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, String>,
+params_struct! {
+    /// Query of `GET /conversations/{id}/parts`.
+    #[derive(Default)]
+    pub struct PartsParams {
+        /// Paging (v2 by part id, or v1 cursor).
+        #[serde(flatten)]
+        pub pagination: Pagination,
+        /// Further query flags sent as given (optional ConversationPart fields).
+        #[serde(flatten)]
+        pub extra: BTreeMap<String, String>,
+    }
 }
 
 string_enum! {
@@ -254,55 +258,41 @@ string_enum! {
     }
 }
 
-/// Form of `POST /conversations/{id}/reply`. Set `from_admin` or `from_user`. An attachment goes
-/// as a multipart part named `attachment`, added by the caller.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct ReplyParams {
-    /// Message text (may be empty with an attachment).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
-    /// Structured body (sent as JSON).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_json_text"
-    )]
-    pub body_json: Option<Value>,
-    /// Attachment file name, 1 to 255 characters.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub attachment_file_name: Option<String>,
-    /// Send as the user (then `type` is ignored).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from_user: Option<UserSender>,
-    /// Send as this admin.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from_admin: Option<AdminRef>,
-    /// Kind of reply (server default `reply_admin`).
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub reply_type: Option<ReplyType>,
-    /// Your id for the message.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub external_id: Option<String>,
-    /// Client-chosen number attached to the part (server default 0).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub random_id: Option<u64>,
-    /// Assign the conversation to this admin at the same time.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub auto_assign: Option<FlexId>,
-    /// `random_id` of the assignment part.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub auto_assign_random_id: Option<u64>,
-    /// URL of the page the reply is about.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub referrer: Option<String>,
-    /// Buttons or other actions (sent as a JSON array; shape not documented).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_json_text"
-    )]
-    pub actions: Option<Value>,
-    /// Legacy bot name, dropped from the current docs.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bot_name: Option<String>,
+params_struct! {
+    /// Form of `POST /conversations/{id}/reply`. Set `from_admin` or `from_user`. An attachment
+    /// goes as a multipart part named `attachment`, added by the caller.
+    #[derive(Default)]
+    pub struct ReplyParams {
+        /// Message text (may be empty with an attachment).
+        pub body: Option<String>,
+        /// Structured body (sent as JSON).
+        #[serde(serialize_with = "opt_json_text")]
+        pub body_json: Option<Value>,
+        /// Attachment file name, 1 to 255 characters.
+        pub attachment_file_name: Option<String>,
+        /// Send as the user (then `type` is ignored).
+        pub from_user: Option<UserSender>,
+        /// Send as this admin.
+        pub from_admin: Option<AdminRef>,
+        /// Kind of reply (server default `reply_admin`).
+        #[serde(rename = "type")]
+        pub reply_type: Option<ReplyType>,
+        /// Your id for the message.
+        pub external_id: Option<String>,
+        /// Client-chosen number attached to the part (server default 0).
+        pub random_id: Option<u64>,
+        /// Assign the conversation to this admin at the same time.
+        pub auto_assign: Option<FlexId>,
+        /// `random_id` of the assignment part.
+        pub auto_assign_random_id: Option<u64>,
+        /// URL of the page the reply is about.
+        pub referrer: Option<String>,
+        /// Buttons or other actions (sent as a JSON array; shape not documented).
+        #[serde(serialize_with = "opt_json_text")]
+        pub actions: Option<Value>,
+        /// Legacy bot name, dropped from the current docs.
+        pub bot_name: Option<String>,
+    }
 }
 
 impl ReplyParams {
@@ -325,21 +315,19 @@ impl ReplyParams {
     }
 }
 
-/// Form of `POST /conversations/{id}/settyping`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct SetTypingParams {
-    /// The text being typed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
-    /// Typing as the user.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from_user: Option<UserSender>,
-    /// Typing as this admin.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from_admin: Option<AdminRef>,
-    /// Legacy bot name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bot_name: Option<String>,
+params_struct! {
+    /// Form of `POST /conversations/{id}/settyping`.
+    #[derive(Default)]
+    pub struct SetTypingParams {
+        /// The text being typed.
+        pub body: Option<String>,
+        /// Typing as the user.
+        pub from_user: Option<UserSender>,
+        /// Typing as this admin.
+        pub from_admin: Option<AdminRef>,
+        /// Legacy bot name.
+        pub bot_name: Option<String>,
+    }
 }
 
 /// Who a conversation gets assigned to.
@@ -361,19 +349,19 @@ impl Serialize for Assignee {
     }
 }
 
-/// Form of `POST /conversations/{id}/assign`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct AssignParams {
-    /// The new assignee.
-    pub admin: Assignee,
-    /// The admin performing the change.
-    pub from_admin: AdminRef,
-    /// Client-chosen number for the system part (server default 0).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub random_id: Option<u64>,
-    /// Legacy bot name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bot_name: Option<String>,
+params_struct! {
+    /// Form of `POST /conversations/{id}/assign`.
+    #[derive(Default)]
+    pub struct AssignParams {
+        /// The new assignee.
+        pub admin: Assignee,
+        /// The admin performing the change.
+        pub from_admin: AdminRef,
+        /// Client-chosen number for the system part (server default 0).
+        pub random_id: Option<u64>,
+        /// Legacy bot name.
+        pub bot_name: Option<String>,
+    }
 }
 
 impl AssignParams {
@@ -398,23 +386,21 @@ string_enum! {
     }
 }
 
-/// Form of `POST /conversations/{id}/tag` (add) and `DELETE /conversations/{id}/tag` (remove).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct TagParams {
-    /// The tag, 1 to 255 characters (no commas in v1).
-    pub tag: String,
-    /// The admin performing the change.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from_admin: Option<AdminRef>,
-    /// Client-chosen number for the system part.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub random_id: Option<u64>,
-    /// Deprecated: `add` or `delete` on the POST route (required in v1).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub action: Option<TagAction>,
-    /// Legacy bot name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bot_name: Option<String>,
+params_struct! {
+    /// Form of `POST /conversations/{id}/tag` (add) and `DELETE /conversations/{id}/tag` (remove).
+    #[derive(Default)]
+    pub struct TagParams {
+        /// The tag, 1 to 255 characters (no commas in v1).
+        pub tag: String,
+        /// The admin performing the change.
+        pub from_admin: Option<AdminRef>,
+        /// Client-chosen number for the system part.
+        pub random_id: Option<u64>,
+        /// Deprecated: `add` or `delete` on the POST route (required in v1).
+        pub action: Option<TagAction>,
+        /// Legacy bot name.
+        pub bot_name: Option<String>,
+    }
 }
 
 impl TagParams {
@@ -427,17 +413,17 @@ impl TagParams {
     }
 }
 
-/// Form of `POST /conversations/{id}/close`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct CloseParams {
-    /// The admin closing it.
-    pub from_admin: AdminRef,
-    /// Client-chosen number for the system part.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub random_id: Option<u64>,
-    /// Legacy bot name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bot_name: Option<String>,
+params_struct! {
+    /// Form of `POST /conversations/{id}/close`.
+    #[derive(Default)]
+    pub struct CloseParams {
+        /// The admin closing it.
+        pub from_admin: AdminRef,
+        /// Client-chosen number for the system part.
+        pub random_id: Option<u64>,
+        /// Legacy bot name.
+        pub bot_name: Option<String>,
+    }
 }
 
 impl CloseParams {
@@ -451,11 +437,13 @@ impl CloseParams {
     }
 }
 
-/// Form of the legacy `POST /conversations/{id}/markread`: no parameters. Its `data` shape is
-/// not documented, so the response type is `serde_json::Value`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct MarkReadParams {}
-
+params_struct! {
+    /// Form of the legacy `POST /conversations/{id}/markread`: no parameters. Its `data` shape is
+    /// not documented, so the response type is `serde_json::Value`.
+    #[derive(Default)]
+    pub struct MarkReadParams {
+    }
+}
 string_enum! {
     /// Which conversations of a user to list.
     pub enum RecipientType {
@@ -466,22 +454,21 @@ string_enum! {
     }
 }
 
-/// Query of `GET /users/{user}/conversations`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct UserConversationsParams {
-    /// Only conversations where the user replied.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub with_user_replies_only: Option<bool>,
-    /// Web or SDK conversations.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub recipient_type: Option<RecipientType>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
-    /// Paging (v2 by `[last_update, id]`, or v1 cursor).
-    #[serde(flatten)]
-    pub pagination: Pagination,
-    /// Further query flags sent as given (optional Conversation fields).
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, String>,
+params_struct! {
+    /// Query of `GET /users/{user}/conversations`.
+    #[derive(Default)]
+    pub struct UserConversationsParams {
+        /// Only conversations where the user replied.
+        pub with_user_replies_only: Option<bool>,
+        /// Web or SDK conversations.
+        pub recipient_type: Option<RecipientType>,
+        /// The app, when not the token's.
+        pub app: Option<FlexId>,
+        /// Paging (v2 by `[last_update, id]`, or v1 cursor).
+        #[serde(flatten)]
+        pub pagination: Pagination,
+        /// Further query flags sent as given (optional Conversation fields).
+        #[serde(flatten)]
+        pub extra: BTreeMap<String, String>,
+    }
 }

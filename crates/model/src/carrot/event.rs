@@ -65,23 +65,20 @@ impl Event {
     }
 }
 
-/// Form of `POST /users/{user}/events`. An unknown User ID (with `by_user_id`) is created.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct TrackEventParams {
-    /// Event name, 1 to 255 characters; system events start with `$`.
-    pub event: String,
-    /// Event properties (sent as a JSON object).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_json_text"
-    )]
-    pub params: Option<Map<String, Value>>,
-    /// Back-dates the event; such events trigger no automessages, bots or integrations.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created: Option<Timestamp>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
+params_struct! {
+    /// Form of `POST /users/{user}/events`. An unknown User ID (with `by_user_id`) is created.
+    #[derive(Default)]
+    pub struct TrackEventParams {
+        /// Event name, 1 to 255 characters; system events start with `$`.
+        pub event: String,
+        /// Event properties (sent as a JSON object).
+        #[serde(serialize_with = "opt_json_text")]
+        pub params: Option<Map<String, Value>>,
+        /// Back-dates the event; such events trigger no automessages, bots or integrations.
+        pub created: Option<Timestamp>,
+        /// The app, when not the token's.
+        pub app: Option<FlexId>,
+    }
 }
 
 impl TrackEventParams {
@@ -102,19 +99,18 @@ impl TrackEventParams {
     }
 }
 
-/// Query of `GET /users/{user}/events` (newest first).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct UserEventsParams {
-    /// Only events with this name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter_name: Option<String>,
-    /// Return property values as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub props_as_string: Option<bool>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
-    /// Paging (v2 by event id, or v1 cursor).
-    #[serde(flatten)]
-    pub pagination: Pagination,
+params_struct! {
+    /// Query of `GET /users/{user}/events` (newest first).
+    #[derive(Default)]
+    pub struct UserEventsParams {
+        /// Only events with this name.
+        pub filter_name: Option<String>,
+        /// Return property values as strings.
+        pub props_as_string: Option<bool>,
+        /// The app, when not the token's.
+        pub app: Option<FlexId>,
+        /// Paging (v2 by event id, or v1 cursor).
+        #[serde(flatten)]
+        pub pagination: Pagination,
+    }
 }

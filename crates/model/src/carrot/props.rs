@@ -94,27 +94,23 @@ pub fn operations_json(ops: &[PropOperation]) -> Result<String, serde_json::Erro
     serde_json::to_string(ops)
 }
 
-/// Form of `POST /users/{user}/props`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct SetPropsParams {
-    /// The operations, at most [`MAX_PROP_OPERATIONS`]; sent as one JSON array.
-    #[serde(serialize_with = "json_text")]
-    pub operations: Vec<PropOperation>,
-    /// Ask for double opt-in when setting `$email`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub double_subscribe: Option<bool>,
-    /// Detect custom value types, so `"123"` becomes a number (server default true).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub parse_custom_props_type: Option<bool>,
-    /// Where an e-mail or phone came from (sent as a JSON object).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_json_text"
-    )]
-    pub source: Option<Value>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<AppRef>,
+params_struct! {
+    /// Form of `POST /users/{user}/props`.
+    #[derive(Default)]
+    pub struct SetPropsParams {
+        /// The operations, at most [`MAX_PROP_OPERATIONS`]; sent as one JSON array.
+        #[serde(serialize_with = "json_text")]
+        pub operations: Vec<PropOperation>,
+        /// Ask for double opt-in when setting `$email`.
+        pub double_subscribe: Option<bool>,
+        /// Detect custom value types, so `"123"` becomes a number (server default true).
+        pub parse_custom_props_type: Option<bool>,
+        /// Where an e-mail or phone came from (sent as a JSON object).
+        #[serde(serialize_with = "opt_json_text")]
+        pub source: Option<Value>,
+        /// The app, when not the token's.
+        pub app: Option<AppRef>,
+    }
 }
 
 impl SetPropsParams {

@@ -106,64 +106,52 @@ impl User {
     }
 }
 
-/// Query of `GET /users/{user}`: which optional parts of the User to include.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct GetUserParams {
-    /// Include `props` (server default true).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub props: Option<bool>,
-    /// Include `props_events`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub props_events: Option<bool>,
-    /// Include `props_custom`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub props_custom: Option<bool>,
-    /// Include `presence_details`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub presence_details: Option<bool>,
-    /// Include `events`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub events: Option<bool>,
-    /// Include `segments`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub segments: Option<bool>,
-    /// Include `notes`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Option<bool>,
-    /// Include `tags`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tags: Option<bool>,
-    /// Include `email_status`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email_status: Option<bool>,
-    /// Convert property values to their types (server default true); false gives strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub convert_props_types: Option<bool>,
-    /// Include `timezone_offset`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub timezone_offset: Option<bool>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
+params_struct! {
+    /// Query of `GET /users/{user}`: which optional parts of the User to include.
+    #[derive(Default)]
+    pub struct GetUserParams {
+        /// Include `props` (server default true).
+        pub props: Option<bool>,
+        /// Include `props_events`.
+        pub props_events: Option<bool>,
+        /// Include `props_custom`.
+        pub props_custom: Option<bool>,
+        /// Include `presence_details`.
+        pub presence_details: Option<bool>,
+        /// Include `events`.
+        pub events: Option<bool>,
+        /// Include `segments`.
+        pub segments: Option<bool>,
+        /// Include `notes`.
+        pub notes: Option<bool>,
+        /// Include `tags`.
+        pub tags: Option<bool>,
+        /// Include `email_status`.
+        pub email_status: Option<bool>,
+        /// Convert property values to their types (server default true); false gives strings.
+        pub convert_props_types: Option<bool>,
+        /// Include `timezone_offset`.
+        pub timezone_offset: Option<bool>,
+        /// The app, when not the token's.
+        pub app: Option<FlexId>,
+    }
 }
 
-/// Form of `POST /users/{user}/setpresence` (Carrot id only); a heartbeat sent about once a minute.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SetPresenceParams {
-    /// The presence to report.
-    pub presence: Presence,
-    /// Title of the current page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub current_page: Option<String>,
-    /// URL of the current page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub current_url: Option<String>,
-    /// Session identifier (sent by the doc example, absent from its parameter table).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub session: Option<String>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
+params_struct! {
+    /// Form of `POST /users/{user}/setpresence` (Carrot id only); a heartbeat sent about once a
+    /// minute.
+    pub struct SetPresenceParams {
+        /// The presence to report.
+        pub presence: Presence,
+        /// Title of the current page.
+        pub current_page: Option<String>,
+        /// URL of the current page.
+        pub current_url: Option<String>,
+        /// Session identifier (sent by the doc example, absent from its parameter table).
+        pub session: Option<String>,
+        /// The app, when not the token's.
+        pub app: Option<FlexId>,
+    }
 }
 
 impl SetPresenceParams {
@@ -193,17 +181,17 @@ string_enum! {
     }
 }
 
-/// Form of `POST /users/{user}/sendmessage`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SendMessageParams {
-    /// Message text.
-    pub body: String,
-    /// How to show it (server default `popup_chat`).
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub message_type: Option<MessageType>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
+params_struct! {
+    /// Form of `POST /users/{user}/sendmessage`.
+    pub struct SendMessageParams {
+        /// Message text.
+        pub body: String,
+        /// How to show it (server default `popup_chat`).
+        #[serde(rename = "type")]
+        pub message_type: Option<MessageType>,
+        /// The app, when not the token's.
+        pub app: Option<FlexId>,
+    }
 }
 
 impl SendMessageParams {
@@ -229,25 +217,22 @@ pub struct SentMessage {
     pub message: Option<FlexId>,
 }
 
-/// Form of `POST /users/{user}/startconversation`: a conversation whose first message is the
-/// user's. A file goes as a multipart part named `file`, added by the caller.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct StartConversationParams {
-    /// First message text (needed unless a file is sent).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
-    /// File name, required with a file.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub filename: Option<String>,
-    /// Client-chosen number attached to the message.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub random_id: Option<u64>,
-    /// URL of the page the conversation starts from.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub referrer: Option<String>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
+params_struct! {
+    /// Form of `POST /users/{user}/startconversation`: a conversation whose first message is the
+    /// user's. A file goes as a multipart part named `file`, added by the caller.
+    #[derive(Default)]
+    pub struct StartConversationParams {
+        /// First message text (needed unless a file is sent).
+        pub body: Option<String>,
+        /// File name, required with a file.
+        pub filename: Option<String>,
+        /// Client-chosen number attached to the message.
+        pub random_id: Option<u64>,
+        /// URL of the page the conversation starts from.
+        pub referrer: Option<String>,
+        /// The app, when not the token's.
+        pub app: Option<FlexId>,
+    }
 }
 
 impl StartConversationParams {
@@ -294,24 +279,21 @@ string_enum! {
     }
 }
 
-/// Form of `POST /users/import`; the CSV goes as a multipart part named `file`, added by the
-/// caller. The header row holds property keys.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct ImportUsersParams {
-    /// The app to import into.
-    pub app: AppRef,
-    /// The property that identifies existing users (server default `$user_id`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub merge_field: Option<MergeField>,
-    /// Column separator (server default tab).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub delimiter: Option<CsvDelimiter>,
-    /// Tags put on every imported user (sent as a JSON array).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_json_text"
-    )]
-    pub tags: Option<Vec<String>>,
+params_struct! {
+    /// Form of `POST /users/import`; the CSV goes as a multipart part named `file`, added by the
+    /// caller. The header row holds property keys.
+    #[derive(Default)]
+    pub struct ImportUsersParams {
+        /// The app to import into.
+        pub app: AppRef,
+        /// The property that identifies existing users (server default `$user_id`).
+        pub merge_field: Option<MergeField>,
+        /// Column separator (server default tab).
+        pub delimiter: Option<CsvDelimiter>,
+        /// Tags put on every imported user (sent as a JSON array).
+        #[serde(serialize_with = "opt_json_text")]
+        pub tags: Option<Vec<String>>,
+    }
 }
 
 impl ImportUsersParams {
@@ -336,6 +318,9 @@ pub struct ImportResult {
     pub updates_planned: Option<u64>,
 }
 
-/// Form of `POST /users/{user}/unsubscribeemail` (undocumented today; response shape unknown).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct UnsubscribeEmailParams {}
+params_struct! {
+    /// Form of `POST /users/{user}/unsubscribeemail` (undocumented today; response shape unknown).
+    #[derive(Default)]
+    pub struct UnsubscribeEmailParams {
+    }
+}
