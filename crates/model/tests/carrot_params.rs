@@ -476,3 +476,137 @@ fn decodes_empty_list_or_object(name: &str) -> bool {
         _ => false,
     }
 }
+
+/// The JSON text one condition encodes to inside `filters`.
+fn condition_json(c: LeadsCondition) -> String {
+    serde_json::to_string(&c).expect("condition json")
+}
+
+#[test]
+fn leads_conditions_have_the_documented_wire_form() {
+    let cases = [
+        (
+            LeadsCondition::known("$name"),
+            r#"{"type":"known","property_name":"$name","value":{}}"#,
+        ),
+        (
+            LeadsCondition::unknown("$name"),
+            r#"{"type":"unknown","property_name":"$name","value":{}}"#,
+        ),
+        (
+            LeadsCondition::eq("$sessions", 5),
+            r#"{"type":"eq","property_name":"$sessions","value":{"value":5}}"#,
+        ),
+        (
+            LeadsCondition::neq("$sessions", 5u64),
+            r#"{"type":"neq","property_name":"$sessions","value":{"value":5}}"#,
+        ),
+        (
+            LeadsCondition::gt("$sessions", -1i64),
+            r#"{"type":"gt","property_name":"$sessions","value":{"value":-1}}"#,
+        ),
+        (
+            LeadsCondition::gt_or_unknown("orders", 4),
+            r#"{"type":"gt_or_unknown","property_name":"orders","value":{"value":4}}"#,
+        ),
+        (
+            LeadsCondition::lt("$sessions", 5),
+            r#"{"type":"lt","property_name":"$sessions","value":{"value":5}}"#,
+        ),
+        (
+            LeadsCondition::lt_or_unknown("orders", 5),
+            r#"{"type":"lt_or_unknown","property_name":"orders","value":{"value":5}}"#,
+        ),
+        (
+            LeadsCondition::range("$sessions", 2, 5),
+            r#"{"type":"range","property_name":"$sessions","value":{"value1":2,"value2":5}}"#,
+        ),
+        (
+            LeadsCondition::eq("price", serde_json::Number::from_f64(2.5).expect("finite")),
+            r#"{"type":"eq","property_name":"price","value":{"value":2.5}}"#,
+        ),
+        (
+            LeadsCondition::str_eq("$name", "Maks"),
+            r#"{"type":"str_eq","property_name":"$name","value":{"value":"Maks"}}"#,
+        ),
+        (
+            LeadsCondition::str_neq("$name", "Maks"),
+            r#"{"type":"str_neq","property_name":"$name","value":{"value":"Maks"}}"#,
+        ),
+        (
+            LeadsCondition::str_contains("$name", "mak"),
+            r#"{"type":"str_contains","property_name":"$name","value":{"value":"mak"}}"#,
+        ),
+        (
+            LeadsCondition::str_not_contains("$email", "@test"),
+            r#"{"type":"str_notcontains","property_name":"$email","value":{"value":"@test"}}"#,
+        ),
+        (
+            LeadsCondition::is_true("vip"),
+            r#"{"type":"bool_true","property_name":"vip","value":{}}"#,
+        ),
+        (
+            LeadsCondition::is_false("vip"),
+            r#"{"type":"bool_false","property_name":"vip","value":{}}"#,
+        ),
+        (
+            LeadsCondition::days_more("$last_seen", 7, TimeUnit::Days),
+            r#"{"type":"daysmore","property_name":"$last_seen","value":{"unit":"days","value":7}}"#,
+        ),
+        (
+            LeadsCondition::days_more_or_unknown("$last_seen", 2, TimeUnit::Weeks),
+            r#"{"type":"daysmore_or_unknown","property_name":"$last_seen","value":{"unit":"weeks","value":2}}"#,
+        ),
+        (
+            LeadsCondition::days_less("$last_seen", 30, TimeUnit::Minutes),
+            r#"{"type":"daysless","property_name":"$last_seen","value":{"unit":"minutes","value":30}}"#,
+        ),
+        (
+            LeadsCondition::days_less_or_unknown("$last_seen", 12, TimeUnit::Hours),
+            r#"{"type":"daysless_or_unknown","property_name":"$last_seen","value":{"unit":"hours","value":12}}"#,
+        ),
+        (
+            LeadsCondition::list_contains("$segments", "vip"),
+            r#"{"type":"lcontains","property_name":"$segments","value":{"value":"vip"}}"#,
+        ),
+    ];
+    // (serde_json writes object keys in order: `unit` before `value`.)
+    for (condition, want) in cases {
+        assert_eq!(condition_json(condition), want);
+    }
+    // The untyped constructor still sends kind and operand exactly as given.
+    assert_eq!(
+        condition_json(LeadsCondition::new("eq", "$email", "a@b.c")),
+        r#"{"type":"eq","property_name":"$email","value":"a@b.c"}"#
+    );
+}
+
+#[test]
+fn leads_filter_all_and_any_go_as_one_json_value() {
+    let p = LeadsParams {
+        filters: Some(LeadsFilter::any(vec![
+            LeadsCondition::known("$email"),
+            LeadsCondition::gt("$sessions", 3),
+        ])),
+        ..LeadsParams::default()
+    };
+    assert_eq!(
+        form(&p),
+        pairs(&[(
+            "filters",
+            concat!(
+                r#"{"type":"or","filters":["#,
+                r#"{"type":"known","property_name":"$email","value":{}},"#,
+                r#"{"type":"gt","property_name":"$sessions","value":{"value":3}}]}"#
+            )
+        )])
+    );
+    assert_eq!(
+        LeadsFilter::all(vec![]),
+        LeadsFilter::new(FilterLogic::And, vec![])
+    );
+    // Decoding keeps what was sent, typed kinds included.
+    let back: LeadsCondition =
+        serde_json::from_str(&condition_json(LeadsCondition::range("n", 1, 2))).expect("decode");
+    assert_eq!(back, LeadsCondition::range("n", 1, 2));
+}

@@ -2,6 +2,7 @@
 //! `/channels`. `{app_id}` may be `$self_app` ([`AppRef`](crate::carrot::AppRef)).
 
 use crate::carrot::common::{Pagination, SortOrder};
+use crate::carrot::filter::LeadsFilter;
 use crate::carrot::user::User;
 use crate::carrot::wire::opt_json_text;
 use crate::id::FlexId;
@@ -19,66 +20,12 @@ params_struct! {
     }
 }
 
-string_enum! {
-    /// How the conditions of a leads filter combine.
-    pub enum FilterLogic {
-        /// All must hold.
-        And => "and",
-        /// Any may hold.
-        Or => "or",
-    }
-}
-
-/// One condition of a leads filter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LeadsCondition {
-    /// Comparison kind (for example `eq`, `contains`); the list is not documented here.
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// Property compared.
-    pub property_name: String,
-    /// Operand.
-    #[serde(default)]
-    pub value: Value,
-}
-
-impl LeadsCondition {
-    /// A condition of `kind` on `property_name` against `value`.
-    pub fn new(
-        kind: impl Into<String>,
-        property_name: impl Into<String>,
-        value: impl Into<Value>,
-    ) -> Self {
-        LeadsCondition {
-            kind: kind.into(),
-            property_name: property_name.into(),
-            value: value.into(),
-        }
-    }
-}
-
-/// The `filters` parameter of the leads list: `{type: and|or, filters: [...]}`, sent as JSON.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LeadsFilter {
-    /// How the conditions combine.
-    #[serde(rename = "type")]
-    pub logic: FilterLogic,
-    /// The conditions.
-    pub filters: Vec<LeadsCondition>,
-}
-
-impl LeadsFilter {
-    /// A filter combining `filters` with `logic`.
-    pub fn new(logic: FilterLogic, filters: Vec<LeadsCondition>) -> Self {
-        LeadsFilter { logic, filters }
-    }
-}
-
 params_struct! {
     /// Query of `GET /apps/{app_id}/users` (leads, offset paging; pages may overlap).
     #[derive(Default)]
     pub struct LeadsParams {
-        /// Which leads (sent as JSON).
+        /// Which leads (sent as JSON; server default: all of them). Build it from the typed
+        /// conditions of [`LeadsCondition`](crate::carrot::LeadsCondition).
         #[serde(serialize_with = "opt_json_text")]
         pub filters: Option<LeadsFilter>,
         /// Property to sort by (server default `$last_seen`).
