@@ -21,7 +21,9 @@ params_struct! {
 }
 
 params_struct! {
-    /// Query of `GET /apps/{app_id}/users` (leads, offset paging; pages may overlap).
+    /// Query of `GET /apps/{app_id}/users` (leads, offset paging; the docs warn that a lead may
+    /// appear on two pages, docs/api/carrot-api.md §6). Optional User fields cannot be asked for
+    /// on this list.
     #[derive(Default)]
     pub struct LeadsParams {
         /// Which leads (sent as JSON; server default: all of them). Build it from the typed
@@ -34,7 +36,7 @@ params_struct! {
         pub sort_order: Option<SortOrder>,
         /// Leads to skip (server default 0).
         pub offset: Option<u64>,
-        /// Page size, 1 to 50 (server default 20).
+        /// Page size, 1 to [`MAX_PAGE_SIZE`](crate::carrot::MAX_PAGE_SIZE) (server default 20).
         pub limit: Option<u32>,
         /// Convert property values to their types (server default true).
         pub convert_props_types: Option<bool>,

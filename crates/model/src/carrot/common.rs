@@ -363,26 +363,36 @@ string_enum! {
     }
 }
 
+/// The largest page the Carrot list endpoints serve: `paginate_count`, `count` and the leads
+/// `limit` all take 1 to 50 (docs/api/carrot-api.md §6).
+pub const MAX_PAGE_SIZE: u32 = 50;
+
+/// The page size the server uses when none is sent (docs/api/carrot-api.md §6).
+pub const DEFAULT_PAGE_SIZE: u32 = 20;
+
 params_struct! {
     /// Pagination parameters of the list endpoints, v2 (`paginate_*`) and v1 (`after` / `count`).
     ///
-    /// Set only the scheme the server speaks: v2 without a version prefix, v1 under `/v1`.
+    /// Set only the scheme the server speaks: v2 without a version prefix, v1 under `/v1`. Page
+    /// sizes go from 1 to [`MAX_PAGE_SIZE`] (server default [`DEFAULT_PAGE_SIZE`]); the v2
+    /// position ends the walk when the server answers `null` for the next one
+    /// (docs/api/carrot-api.md §6).
     #[derive(Default)]
     pub struct Pagination {
         /// v2: where to start, from `meta.next_before_position` or `meta.next_after_position`.
         #[serde(serialize_with = "ser_position")]
         pub paginate_position: Option<Position>,
-        /// v2: page size, 1 to 50 (server default 20).
+        /// v2: page size, 1 to [`MAX_PAGE_SIZE`] (server default 20).
         pub paginate_count: Option<u32>,
         /// v2: direction from the position (server default `before`).
         pub paginate_direction: Option<PageDirection>,
-        /// v2: whether the item at the position is included.
+        /// v2: whether the item at the position is included (server default false).
         pub paginate_including: Option<bool>,
         /// v2: order of the items within the page (server default `desc`).
         pub paginate_page_order: Option<SortOrder>,
         /// v1: the cursor from `meta.next_after`, passed back exactly as received.
         pub after: Option<String>,
-        /// v1: page size, 1 to 50 (server default 20).
+        /// v1: page size, 1 to [`MAX_PAGE_SIZE`] (server default 20).
         pub count: Option<u32>,
     }
 }

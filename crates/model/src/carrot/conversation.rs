@@ -234,7 +234,8 @@ params_struct! {
 }
 
 params_struct! {
-    /// Query of `GET /conversations/{id}/parts`.
+    /// Query of `GET /conversations/{id}/parts`: ordered by part id, each v2 page in descending
+    /// order unless `paginate_page_order` is `asc` (docs/api/carrot-api.md §6).
     #[derive(Default)]
     pub struct PartsParams {
         /// Paging (v2 by part id, or v1 cursor).

@@ -36,7 +36,9 @@ pub struct PropOperation {
     pub op: PropOp,
     /// Property name; system properties start with `$`.
     pub key: String,
-    /// The operand.
+    /// The operand. The server keeps numbers within ±2^53, strings of up to 255 characters,
+    /// ISO 8601 dates (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`), booleans, and lists of at most 30
+    /// strings of up to 255 characters each (docs/api/carrot-api.md §5.2).
     pub value: Value,
 }
 

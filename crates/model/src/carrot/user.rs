@@ -281,7 +281,8 @@ string_enum! {
 
 params_struct! {
     /// Form of `POST /users/import`; the CSV goes as a multipart part named `file`, added by the
-    /// caller. The header row holds property keys.
+    /// caller. The header row holds property keys. The file must be under 30 MB; the import runs
+    /// later, on the server (docs/api/carrot-api.md §8).
     #[derive(Default)]
     pub struct ImportUsersParams {
         /// The app to import into.
