@@ -94,6 +94,39 @@ macro_rules! string_enum {
     };
 }
 
+/// The field muncher behind `params_struct!` and `data_struct!`: copies a struct field by
+/// field and puts the attribute given in the first brackets on every field whose type is written
+/// `Option<…>`; the second brackets hold the struct's own attributes.
+#[cfg_attr(not(feature = "carrot"), allow(unused_macros))]
+macro_rules! option_fields_struct {
+    // All fields done: emit the struct.
+    ([$($attr:tt)*] [$($meta:tt)*] $vis:vis $name:ident [$($done:tt)*]) => {
+        $($meta)*
+        $vis struct $name { $($done)* }
+    };
+    // An `Option<…>` field: gets the attribute.
+    ([$($attr:tt)*] [$($meta:tt)*] $vis:vis $name:ident [$($done:tt)*]
+        $(#[$fmeta:meta])* $fvis:vis $field:ident : Option<$ty:ty> $(, $($rest:tt)*)?
+    ) => {
+        option_fields_struct! { [$($attr)*] [$($meta)*] $vis $name [
+            $($done)*
+            $(#[$fmeta])*
+            #[$($attr)*]
+            $fvis $field: Option<$ty>,
+        ] $($($rest)*)? }
+    };
+    // Any other field: copied as written.
+    ([$($attr:tt)*] [$($meta:tt)*] $vis:vis $name:ident [$($done:tt)*]
+        $(#[$fmeta:meta])* $fvis:vis $field:ident : $ty:ty $(, $($rest:tt)*)?
+    ) => {
+        option_fields_struct! { [$($attr)*] [$($meta)*] $vis $name [
+            $($done)*
+            $(#[$fmeta])*
+            $fvis $field: $ty,
+        ] $($($rest)*)? }
+    };
+}
+
 /// Declares a request parameter struct (a query string or a form body).
 ///
 /// The struct is written as usual, with its doc comments, and gets `Debug`, `Clone`, `PartialEq`
@@ -118,38 +151,38 @@ macro_rules! string_enum {
 /// ```
 #[cfg_attr(not(feature = "carrot"), allow(unused_macros))]
 macro_rules! params_struct {
-    // All fields done: emit the struct.
-    (@fields [$($meta:tt)*] $vis:vis $name:ident [$($done:tt)*]) => {
-        $($meta)*
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        $vis struct $name { $($done)* }
-    };
-    // An `Option<…>` field: skipped when `None`.
-    (@fields [$($meta:tt)*] $vis:vis $name:ident [$($done:tt)*]
-        $(#[$fmeta:meta])* $fvis:vis $field:ident : Option<$ty:ty> $(, $($rest:tt)*)?
-    ) => {
-        params_struct! { @fields [$($meta)*] $vis $name [
-            $($done)*
-            $(#[$fmeta])*
-            #[serde(skip_serializing_if = "Option::is_none")]
-            $fvis $field: Option<$ty>,
-        ] $($($rest)*)? }
-    };
-    // Any other field: always encoded.
-    (@fields [$($meta:tt)*] $vis:vis $name:ident [$($done:tt)*]
-        $(#[$fmeta:meta])* $fvis:vis $field:ident : $ty:ty $(, $($rest:tt)*)?
-    ) => {
-        params_struct! { @fields [$($meta)*] $vis $name [
-            $($done)*
-            $(#[$fmeta])*
-            $fvis $field: $ty,
-        ] $($($rest)*)? }
-    };
-    // Entry point.
     (
         $(#[$meta:meta])*
         $vis:vis struct $name:ident { $($body:tt)* }
     ) => {
-        params_struct! { @fields [$(#[$meta])*] $vis $name [] $($body)* }
+        option_fields_struct! {
+            [serde(skip_serializing_if = "Option::is_none")]
+            [$(#[$meta])* #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]]
+            $vis $name [] $($body)*
+        }
+    };
+}
+
+/// Declares a data struct the server sends (a response `data`, an embedded object, a web hook).
+///
+/// Written like `params_struct!`; the struct gets `Debug`, `Clone`, `PartialEq`, `Serialize`
+/// and `Deserialize`. Every field whose type is written `Option<…>` decodes to `None` when the
+/// server leaves it out (also when it has its own `deserialize_with`) and is left out when
+/// encoded again, so a decoded value re-encodes to what was read, minus unknown fields. Other
+/// fields are required unless they say `#[serde(default)]` themselves.
+#[cfg_attr(not(feature = "carrot"), allow(unused_macros))]
+macro_rules! data_struct {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident { $($body:tt)* }
+    ) => {
+        option_fields_struct! {
+            [serde(default, skip_serializing_if = "Option::is_none")]
+            [
+                $(#[$meta])*
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            ]
+            $vis $name [] $($body)*
+        }
     };
 }

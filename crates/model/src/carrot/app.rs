@@ -6,7 +6,6 @@ use crate::carrot::filter::LeadsFilter;
 use crate::carrot::user::User;
 use crate::carrot::wire::opt_json_text;
 use crate::id::FlexId;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -43,16 +42,17 @@ params_struct! {
     }
 }
 
-/// `data` of `GET /apps/{app_id}/users`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Leads {
-    /// This page of leads.
-    #[serde(default)]
-    pub users: Vec<User>,
-    /// Total number of matching leads (read by one client; not shown in the docs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total: Option<u64>,
+data_struct! {
+    /// `data` of `GET /apps/{app_id}/users`.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct Leads {
+        /// This page of leads.
+        #[serde(default)]
+        pub users: Vec<User>,
+        /// Total number of matching leads (read by one client; not shown in the docs).
+        pub total: Option<u64>,
+    }
 }
 
 string_enum! {
@@ -137,27 +137,24 @@ string_enum! {
     }
 }
 
-/// A conversation channel of the app. The field list comes from client code, not the docs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Channel {
-    /// Channel id.
-    pub id: FlexId,
-    /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Avatar image URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avatar: Option<String>,
-    /// Kind of channel.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub channel_type: Option<ChannelType>,
-    /// Operators of the channel; shape not documented.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub operators: Option<Value>,
-    /// Priority; shape not documented.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub priority: Option<Value>,
+data_struct! {
+    /// A conversation channel of the app. The field list comes from client code, not the docs.
+    #[non_exhaustive]
+    pub struct Channel {
+        /// Channel id.
+        pub id: FlexId,
+        /// Name.
+        pub name: Option<String>,
+        /// Avatar image URL.
+        pub avatar: Option<String>,
+        /// Kind of channel.
+        #[serde(rename = "type")]
+        pub channel_type: Option<ChannelType>,
+        /// Operators of the channel; shape not documented.
+        pub operators: Option<Value>,
+        /// Priority; shape not documented.
+        pub priority: Option<Value>,
+    }
 }
 
 impl Channel {

@@ -97,21 +97,20 @@ string_enum! {
     }
 }
 
-/// An operator as embedded in conversations and parts (`assignee`, `last_admin`, `from`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Admin {
-    /// The operator's id.
-    pub id: FlexId,
-    /// Display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Avatar image URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avatar: Option<String>,
-    /// Kind of party, usually `admin`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<ActorKind>,
+data_struct! {
+    /// An operator as embedded in conversations and parts (`assignee`, `last_admin`, `from`).
+    #[non_exhaustive]
+    pub struct Admin {
+        /// The operator's id.
+        pub id: FlexId,
+        /// Display name.
+        pub name: Option<String>,
+        /// Avatar image URL.
+        pub avatar: Option<String>,
+        /// Kind of party, usually `admin`.
+        #[serde(rename = "type")]
+        pub kind: Option<ActorKind>,
+    }
 }
 
 impl Admin {

@@ -42,51 +42,40 @@ impl PartFrom {
     }
 }
 
-/// One part (message, note or system event) of a conversation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ConversationPart {
-    /// Part id.
-    pub id: FlexId,
-    /// When it was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<Timestamp>,
-    /// The conversation it belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conversation: Option<FlexId>,
-    /// Text (HTML for operator replies).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
-    /// Structured body, when sent with `body_json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body_json: Option<Value>,
-    /// Whether the recipient has read it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub read: Option<bool>,
-    /// What the part is.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub part_type: Option<PartType>,
-    /// The channel or client it came through, e.g. `web_user`, `app_chrome`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sent_via: Option<String>,
-    /// Who sent it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<PartFrom>,
-    /// Direction, e.g. `u2a` (user to admin), seen in web hooks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub direction: Option<String>,
-    /// The client-chosen number the part was sent with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub random_id: Option<FlexId>,
-    /// The conversation's assignee, in real-time and web hook payloads.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assignee: Option<Admin>,
-    /// Group of system parts this one belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub part_group: Option<FlexId>,
-    /// Attachments; shape not documented.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attachments: Option<Value>,
+data_struct! {
+    /// One part (message, note or system event) of a conversation.
+    #[non_exhaustive]
+    pub struct ConversationPart {
+        /// Part id.
+        pub id: FlexId,
+        /// When it was created.
+        pub created: Option<Timestamp>,
+        /// The conversation it belongs to.
+        pub conversation: Option<FlexId>,
+        /// Text (HTML for operator replies).
+        pub body: Option<String>,
+        /// Structured body, when sent with `body_json`.
+        pub body_json: Option<Value>,
+        /// Whether the recipient has read it.
+        pub read: Option<bool>,
+        /// What the part is.
+        #[serde(rename = "type")]
+        pub part_type: Option<PartType>,
+        /// The channel or client it came through, e.g. `web_user`, `app_chrome`.
+        pub sent_via: Option<String>,
+        /// Who sent it.
+        pub from: Option<PartFrom>,
+        /// Direction, e.g. `u2a` (user to admin), seen in web hooks.
+        pub direction: Option<String>,
+        /// The client-chosen number the part was sent with.
+        pub random_id: Option<FlexId>,
+        /// The conversation's assignee, in real-time and web hook payloads.
+        pub assignee: Option<Admin>,
+        /// Group of system parts this one belongs to.
+        pub part_group: Option<FlexId>,
+        /// Attachments; shape not documented.
+        pub attachments: Option<Value>,
+    }
 }
 
 impl ConversationPart {
@@ -111,73 +100,55 @@ impl ConversationPart {
     }
 }
 
-/// A conversation (chat) with a user.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Conversation {
-    /// Conversation id.
-    pub id: FlexId,
-    /// When it started.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<Timestamp>,
-    /// The user (included by default).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<User>,
-    /// Whether the last message has been read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub read: Option<bool>,
-    /// Whether an operator has replied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub replied: Option<bool>,
-    /// Whether the user clicked the message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub clicked: Option<bool>,
-    /// Whether the user unsubscribed from it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unsubscribed: Option<bool>,
-    /// Whether it is closed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub closed: Option<bool>,
-    /// The automated or manual message that started it, if any; shape not documented.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<Value>,
-    /// How it is shown, e.g. `popup_chat`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub conversation_type: Option<MessageType>,
-    /// How the user may reply, e.g. `text`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reply_type: Option<String>,
-    /// The latest part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub part_last: Option<ConversationPart>,
-    /// The latest important part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub important_part_last: Option<ConversationPart>,
-    /// The latest reply.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reply_last: Option<ConversationPart>,
-    /// Number of parts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parts_count: Option<u64>,
-    /// The assigned operator; `None` when unassigned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assignee: Option<Admin>,
-    /// Number of unread parts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unread_parts_count: Option<u64>,
-    /// The last operator who took part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_admin: Option<Admin>,
-    /// Time of the last change; v2 lists are ordered by it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_update: Option<Timestamp>,
-    /// Tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Vec<String>>,
-    /// The channel it came through (included by default on the single-conversation endpoint);
-    /// shape not documented.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<Value>,
+data_struct! {
+    /// A conversation (chat) with a user.
+    #[non_exhaustive]
+    pub struct Conversation {
+        /// Conversation id.
+        pub id: FlexId,
+        /// When it started.
+        pub created: Option<Timestamp>,
+        /// The user (included by default).
+        pub user: Option<User>,
+        /// Whether the last message has been read.
+        pub read: Option<bool>,
+        /// Whether an operator has replied.
+        pub replied: Option<bool>,
+        /// Whether the user clicked the message.
+        pub clicked: Option<bool>,
+        /// Whether the user unsubscribed from it.
+        pub unsubscribed: Option<bool>,
+        /// Whether it is closed.
+        pub closed: Option<bool>,
+        /// The automated or manual message that started it, if any; shape not documented.
+        pub message: Option<Value>,
+        /// How it is shown, e.g. `popup_chat`.
+        #[serde(rename = "type")]
+        pub conversation_type: Option<MessageType>,
+        /// How the user may reply, e.g. `text`.
+        pub reply_type: Option<String>,
+        /// The latest part.
+        pub part_last: Option<ConversationPart>,
+        /// The latest important part.
+        pub important_part_last: Option<ConversationPart>,
+        /// The latest reply.
+        pub reply_last: Option<ConversationPart>,
+        /// Number of parts.
+        pub parts_count: Option<u64>,
+        /// The assigned operator; `None` when unassigned.
+        pub assignee: Option<Admin>,
+        /// Number of unread parts.
+        pub unread_parts_count: Option<u64>,
+        /// The last operator who took part.
+        pub last_admin: Option<Admin>,
+        /// Time of the last change; v2 lists are ordered by it.
+        pub last_update: Option<Timestamp>,
+        /// Tags.
+        pub tags: Option<Vec<String>>,
+        /// The channel it came through (included by default on the single-conversation endpoint);
+        /// shape not documented.
+        pub channel: Option<Value>,
+    }
 }
 
 impl Conversation {
@@ -209,17 +180,17 @@ impl Conversation {
     }
 }
 
-/// `data` of assign, close and tag: the system part the action created. Assign answers `{}`
-/// (both `None`) when the assignee did not change; v1 tag answered `{}` too.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct SystemPart {
-    /// The created part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<FlexId>,
-    /// Its part group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub part_group: Option<FlexId>,
+data_struct! {
+    /// `data` of assign, close and tag: the system part the action created. Assign answers `{}`
+    /// (both `None`) when the assignee did not change; v1 tag answered `{}` too.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct SystemPart {
+        /// The created part.
+        pub id: Option<FlexId>,
+        /// Its part group.
+        pub part_group: Option<FlexId>,
+    }
 }
 
 params_struct! {

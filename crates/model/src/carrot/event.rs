@@ -3,48 +3,42 @@
 use crate::carrot::common::{Pagination, Timestamp};
 use crate::carrot::wire::opt_json_text;
 use crate::id::FlexId;
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
-/// The kind of an event (its name and settings), embedded in each Event.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct EventType {
-    /// Event type id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<FlexId>,
-    /// Event name; system events start with `$`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Lead score the event adds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub score: Option<Number>,
-    /// Whether the event shows in the admin panel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visible: Option<bool>,
-    /// Whether the event type is active.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub active: Option<bool>,
+data_struct! {
+    /// The kind of an event (its name and settings), embedded in each Event.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct EventType {
+        /// Event type id.
+        pub id: Option<FlexId>,
+        /// Event name; system events start with `$`.
+        pub name: Option<String>,
+        /// Lead score the event adds.
+        pub score: Option<Number>,
+        /// Whether the event shows in the admin panel.
+        pub visible: Option<bool>,
+        /// Whether the event type is active.
+        pub active: Option<bool>,
+    }
 }
 
-/// An event that happened to a user. In v1, tracking answered with `{id}` only.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Event {
-    /// Event id.
-    pub id: FlexId,
-    /// When it happened.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<Timestamp>,
-    /// Its kind.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub event_type: Option<EventType>,
-    /// The user's Carrot id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<FlexId>,
-    /// Event properties (strings with `props_as_string=true`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub props: Option<Map<String, Value>>,
+data_struct! {
+    /// An event that happened to a user. In v1, tracking answered with `{id}` only.
+    #[non_exhaustive]
+    pub struct Event {
+        /// Event id.
+        pub id: FlexId,
+        /// When it happened.
+        pub created: Option<Timestamp>,
+        /// Its kind.
+        #[serde(rename = "type")]
+        pub event_type: Option<EventType>,
+        /// The user's Carrot id.
+        pub user: Option<FlexId>,
+        /// Event properties (strings with `props_as_string=true`).
+        pub props: Option<Map<String, Value>>,
+    }
 }
 
 impl Event {

@@ -32,8 +32,8 @@ string_enum! {
 /// One condition of a leads filter: a kind, the property it tests and its operand.
 ///
 /// Build one with the typed constructors, one per documented kind (sources and operand shapes:
-/// [`LeadsFilter`]); [`LeadsCondition::new`] sends any kind and operand as given. Properties are named as
-/// on the User, system ones with `$` (`$email`, `$sessions`, `$last_seen`).
+/// [`LeadsFilter`]); [`LeadsCondition::new`] sends any kind and operand as given. Properties are
+/// named as on the User, system ones with `$` (`$email`, `$sessions`, `$last_seen`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LeadsCondition {
     /// The condition's kind as sent (`known`, `eq`, `str_contains`...).
@@ -188,9 +188,10 @@ impl LeadsCondition {
 
 /// The `filters` parameter of the leads list, sent as JSON text in one query value.
 ///
-/// A filter is `{"type": "and"|"or", "filters": [condition, ...]}`; each condition is `{"type": kind, "property_name": name, "value": operand}`. The
-/// operand is an object: `{}` for the kinds that take none, `{"value": x}` for one value,
-/// `{"value1": a, "value2": b}` for a range, `{"value": n, "unit": u}` for dates.
+/// A filter is `{"type": "and"|"or", "filters": [condition, ...]}`; each condition is
+/// `{"type": kind, "property_name": name, "value": operand}`. The operand is an object: `{}` for
+/// the kinds that take none, `{"value": x}` for one value, `{"value1": a, "value2": b}` for a
+/// range, `{"value": n, "unit": u}` for dates.
 ///
 /// Sources for the kinds and operand shapes: the vendor's "User filters" page
 /// (`developers.dashly.io/filters`, mirrored at `dashly.io/developers/filters`) for the general,

@@ -23,57 +23,42 @@ string_enum! {
     }
 }
 
-/// A user (lead) as returned by the API and embedded in conversations and web hooks.
-///
-/// Only `id` is always present; the rest depends on the endpoint and its flags.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct User {
-    /// The Carrot id.
-    pub id: FlexId,
-    /// The app the user belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
-    /// Your own User ID (`$user_id`), if set; numbers on the wire are read as text.
-    #[serde(
-        default,
-        deserialize_with = "de_opt_lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub user_id: Option<String>,
-    /// Current presence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub presence: Option<Presence>,
-    /// Details of the presence (page, session...); shape not documented.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub presence_details: Option<Value>,
-    /// Properties by name; system ones start with `$`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub props: Option<Map<String, Value>>,
-    /// Custom properties, when asked for with `props_custom`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub props_custom: Option<Map<String, Value>>,
-    /// Event-derived properties, when asked for with `props_events`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub props_events: Option<Value>,
-    /// Events, when asked for with `events`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub events: Option<Value>,
-    /// Segments, when asked for with `segments`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub segments: Option<Value>,
-    /// Notes, when asked for with `notes`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notes: Option<Value>,
-    /// Tags, when asked for with `tags`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Value>,
-    /// E-mail deliverability status, when asked for with `email_status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email_status: Option<Value>,
-    /// Time zone offset, when asked for with `timezone_offset`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timezone_offset: Option<Value>,
+data_struct! {
+    /// A user (lead) as returned by the API and embedded in conversations and web hooks.
+    ///
+    /// Only `id` is always present; the rest depends on the endpoint and its flags.
+    #[non_exhaustive]
+    pub struct User {
+        /// The Carrot id.
+        pub id: FlexId,
+        /// The app the user belongs to.
+        pub app: Option<FlexId>,
+        /// Your own User ID (`$user_id`), if set; numbers on the wire are read as text.
+        #[serde(deserialize_with = "de_opt_lenient_string")]
+        pub user_id: Option<String>,
+        /// Current presence.
+        pub presence: Option<Presence>,
+        /// Details of the presence (page, session...); shape not documented.
+        pub presence_details: Option<Value>,
+        /// Properties by name; system ones start with `$`.
+        pub props: Option<Map<String, Value>>,
+        /// Custom properties, when asked for with `props_custom`.
+        pub props_custom: Option<Map<String, Value>>,
+        /// Event-derived properties, when asked for with `props_events`.
+        pub props_events: Option<Value>,
+        /// Events, when asked for with `events`.
+        pub events: Option<Value>,
+        /// Segments, when asked for with `segments`.
+        pub segments: Option<Value>,
+        /// Notes, when asked for with `notes`.
+        pub notes: Option<Value>,
+        /// Tags, when asked for with `tags`.
+        pub tags: Option<Value>,
+        /// E-mail deliverability status, when asked for with `email_status`.
+        pub email_status: Option<Value>,
+        /// Time zone offset, when asked for with `timezone_offset`.
+        pub timezone_offset: Option<Value>,
+    }
 }
 
 impl User {
@@ -205,16 +190,16 @@ impl SendMessageParams {
     }
 }
 
-/// `data` of `POST /users/{user}/sendmessage`: what was created.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct SentMessage {
-    /// The new conversation (visible in the inbox once the user replies).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conversation: Option<FlexId>,
-    /// The manual message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<FlexId>,
+data_struct! {
+    /// `data` of `POST /users/{user}/sendmessage`: what was created.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct SentMessage {
+        /// The new conversation (visible in the inbox once the user replies).
+        pub conversation: Option<FlexId>,
+        /// The manual message.
+        pub message: Option<FlexId>,
+    }
 }
 
 params_struct! {
@@ -307,16 +292,16 @@ impl ImportUsersParams {
     }
 }
 
-/// `data` of `POST /users/import`; the import itself runs later.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ImportResult {
-    /// Errors by CSV line number (the keys are line numbers as text).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub row_errors: Option<BTreeMap<String, String>>,
-    /// How many users will be created or updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updates_planned: Option<u64>,
+data_struct! {
+    /// `data` of `POST /users/import`; the import itself runs later.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct ImportResult {
+        /// Errors by CSV line number (the keys are line numbers as text).
+        pub row_errors: Option<BTreeMap<String, String>>,
+        /// How many users will be created or updated.
+        pub updates_planned: Option<u64>,
+    }
 }
 
 params_struct! {
