@@ -94,10 +94,10 @@ macro_rules! string_enum {
     };
 }
 
-/// The field muncher behind `params_struct!` and `data_struct!`: copies a struct field by
+/// The field muncher behind `params_struct!` and `wire_struct!`: copies a struct field by
 /// field and puts the attribute given in the first brackets on every field whose type is written
 /// `Option<…>`; the second brackets hold the struct's own attributes.
-#[cfg_attr(not(feature = "carrot"), allow(unused_macros))]
+#[cfg_attr(not(any(feature = "crisp", feature = "carrot")), allow(unused_macros))]
 macro_rules! option_fields_struct {
     // All fields done: emit the struct.
     ([$($attr:tt)*] [$($meta:tt)*] $vis:vis $name:ident [$($done:tt)*]) => {
@@ -163,15 +163,17 @@ macro_rules! params_struct {
     };
 }
 
-/// Declares a data struct the server sends (a response `data`, an embedded object, a web hook).
+/// Declares a struct that is both decoded and encoded: a response `data`, an embedded object, a
+/// web hook, or a request type that the simulator decodes as well as the client encodes.
 ///
 /// Written like `params_struct!`; the struct gets `Debug`, `Clone`, `PartialEq`, `Serialize`
-/// and `Deserialize`. Every field whose type is written `Option<…>` decodes to `None` when the
-/// server leaves it out (also when it has its own `deserialize_with`) and is left out when
-/// encoded again, so a decoded value re-encodes to what was read, minus unknown fields. Other
-/// fields are required unless they say `#[serde(default)]` themselves.
-#[cfg_attr(not(feature = "carrot"), allow(unused_macros))]
-macro_rules! data_struct {
+/// and `Deserialize`. Every field whose type is written `Option<…>` decodes to `None` when it is
+/// absent (also when it has its own `deserialize_with`) and is left out when encoded, so a decoded
+/// value re-encodes to what was read, minus unknown fields. Other fields are required unless they
+/// say `#[serde(default)]` themselves. Write an `Option` field whose `None` must go on the wire
+/// as `null` in a plain struct instead.
+#[cfg_attr(not(any(feature = "crisp", feature = "carrot")), allow(unused_macros))]
+macro_rules! wire_struct {
     (
         $(#[$meta:meta])*
         $vis:vis struct $name:ident { $($body:tt)* }

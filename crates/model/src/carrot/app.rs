@@ -42,7 +42,7 @@ params_struct! {
     }
 }
 
-data_struct! {
+wire_struct! {
     /// `data` of `GET /apps/{app_id}/users`.
     #[derive(Default)]
     #[non_exhaustive]
@@ -137,7 +137,7 @@ string_enum! {
     }
 }
 
-data_struct! {
+wire_struct! {
     /// A conversation channel of the app. The field list comes from client code, not the docs.
     #[non_exhaustive]
     pub struct Channel {

@@ -97,7 +97,7 @@ string_enum! {
     }
 }
 
-data_struct! {
+wire_struct! {
     /// An operator as embedded in conversations and parts (`assignee`, `last_admin`, `from`).
     #[non_exhaustive]
     pub struct Admin {

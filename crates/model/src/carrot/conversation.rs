@@ -42,7 +42,7 @@ impl PartFrom {
     }
 }
 
-data_struct! {
+wire_struct! {
     /// One part (message, note or system event) of a conversation.
     #[non_exhaustive]
     pub struct ConversationPart {
@@ -100,7 +100,7 @@ impl ConversationPart {
     }
 }
 
-data_struct! {
+wire_struct! {
     /// A conversation (chat) with a user.
     #[non_exhaustive]
     pub struct Conversation {
@@ -180,7 +180,7 @@ impl Conversation {
     }
 }
 
-data_struct! {
+wire_struct! {
     /// `data` of assign, close and tag: the system part the action created. Assign answers `{}`
     /// (both `None`) when the assignee did not change; v1 tag answered `{}` too.
     #[derive(Default)]

@@ -36,7 +36,7 @@ string_enum! {
     }
 }
 
-data_struct! {
+wire_struct! {
     /// The `meta` object: status, error details, pagination cursors and per-endpoint extras.
     ///
     /// Every field is optional; a missing or `null` field is `None`.

@@ -5,7 +5,7 @@ use crate::carrot::wire::opt_json_text;
 use crate::id::FlexId;
 use serde_json::{Map, Number, Value};
 
-data_struct! {
+wire_struct! {
     /// The kind of an event (its name and settings), embedded in each Event.
     #[derive(Default)]
     #[non_exhaustive]
@@ -23,7 +23,7 @@ data_struct! {
     }
 }
 
-data_struct! {
+wire_struct! {
     /// An event that happened to a user. In v1, tracking answered with `{id}` only.
     #[non_exhaustive]
     pub struct Event {

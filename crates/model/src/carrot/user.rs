@@ -23,7 +23,7 @@ string_enum! {
     }
 }
 
-data_struct! {
+wire_struct! {
     /// A user (lead) as returned by the API and embedded in conversations and web hooks.
     ///
     /// Only `id` is always present; the rest depends on the endpoint and its flags.
@@ -190,7 +190,7 @@ impl SendMessageParams {
     }
 }
 
-data_struct! {
+wire_struct! {
     /// `data` of `POST /users/{user}/sendmessage`: what was created.
     #[derive(Default)]
     #[non_exhaustive]
@@ -292,7 +292,7 @@ impl ImportUsersParams {
     }
 }
 
-data_struct! {
+wire_struct! {
     /// `data` of `POST /users/import`; the import itself runs later.
     #[derive(Default)]
     #[non_exhaustive]

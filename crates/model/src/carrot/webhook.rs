@@ -145,7 +145,7 @@ impl fmt::Display for WebhookError {
 
 impl std::error::Error for WebhookError {}
 
-data_struct! {
+wire_struct! {
     /// An event web hook (`type=event`): a tracked event of a user.
     #[non_exhaustive]
     pub struct EventWebhook {
@@ -169,7 +169,7 @@ data_struct! {
     }
 }
 
-data_struct! {
+wire_struct! {
     /// The `conversation` field of the chat-message web hook: a conversation part plus the state of
     /// its conversation.
     #[non_exhaustive]
