@@ -188,3 +188,85 @@ macro_rules! wire_struct {
         }
     };
 }
+
+#[cfg(all(test, feature = "carrot"))]
+mod tests {
+    use std::collections::BTreeMap;
+
+    params_struct! {
+        /// A query with every kind of field the muncher meets.
+        #[derive(Default)]
+        pub struct Query {
+            /// Required.
+            pub kind: String,
+            /// Nested generics end in `>>`.
+            #[serde(rename = "tag_list")]
+            pub tags: Option<Vec<String>>,
+            /// Private fields are copied too.
+            limit: Option<u32>,
+            /// A flattened group is always encoded.
+            #[serde(flatten)]
+            pub extra: BTreeMap<String, String>,
+        }
+    }
+
+    wire_struct! {
+        /// A decoded and re-encoded object.
+        pub struct Data {
+            /// Required.
+            pub id: u64,
+            /// With its own decoder: still `None` when absent.
+            #[serde(deserialize_with = "lenient_u8")]
+            pub level: Option<u8>,
+            /// Plain optional.
+            pub name: Option<String>,
+        }
+    }
+
+    fn lenient_u8<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+        <Option<u8> as serde::Deserialize>::deserialize(d)
+    }
+
+    #[test]
+    fn params_struct_skips_none_options_only() {
+        let mut q = Query {
+            kind: "k".into(),
+            ..Query::default()
+        };
+        assert_eq!(serde_urlencoded::to_string(&q).unwrap(), "kind=k");
+        assert_eq!(
+            serde_json::to_value(&q).unwrap(),
+            serde_json::json!({"kind": "k"})
+        );
+        q.tags = Some(vec!["a".into()]);
+        q.limit = Some(5);
+        q.extra.insert("x".into(), "1".into());
+        assert_eq!(
+            serde_json::to_value(&q).unwrap(),
+            serde_json::json!({"kind": "k", "tag_list": ["a"], "limit": 5, "x": "1"})
+        );
+    }
+
+    #[test]
+    fn wire_struct_reads_absent_options_as_none_and_leaves_them_out() {
+        let d: Data = serde_json::from_str(r#"{"id": 1}"#).unwrap();
+        assert_eq!(
+            d,
+            Data {
+                id: 1,
+                level: None,
+                name: None
+            }
+        );
+        assert_eq!(serde_json::to_string(&d).unwrap(), r#"{"id":1}"#);
+        let d: Data = serde_json::from_str(r#"{"id": 2, "level": 3, "name": "n"}"#).unwrap();
+        assert_eq!(
+            serde_json::to_string(&d).unwrap(),
+            r#"{"id":2,"level":3,"name":"n"}"#
+        );
+        assert!(
+            serde_json::from_str::<Data>("{}").is_err(),
+            "id is required"
+        );
+    }
+}
