@@ -9,10 +9,10 @@
 //!
 //! Replay classes follow one rule: an endpoint is [`Replay::Safe`] only when a second copy
 //! provably leaves the same state (reads, heartbeats, set-membership changes the API rejects or
-//! ignores when repeated). Where carrot-api.md says a point is UNCERTAIN (does `random_id`
-//! deduplicate? does closing twice add a second system part?) the endpoint is
-//! [`Replay::Unsafe`]: the transport then re-sends it only when it never left the process or
-//! the server refused it unprocessed (429).
+//! ignores when repeated). Where docs/api/carrot-api.md leaves a point open (§14: does
+//! `random_id` deduplicate?) or says nothing (does closing twice add a second system part?), the
+//! endpoint is [`Replay::Unsafe`]: the transport then re-sends it only when it never left the
+//! process or the server refused it unprocessed (429).
 
 use crate::call::{Call, Def, UserKinds};
 use crate::paginate::ListPage;

@@ -176,7 +176,8 @@ fn is_empty(v: &Val) -> bool {
     matches!(v, Val::Str(s) if s.is_empty()) || matches!(v, Val::List(l) if l.is_empty())
 }
 
-/// One operation, as carrot-api.md §5.2 describes it; a value of the wrong type is ignored.
+/// One operation, as docs/api/carrot-api.md §5.2 describes it; a value of the wrong type is
+/// ignored.
 fn apply(state: &mut State, op: &PropOperation, sem: Semantics) {
     let key = op.key.clone();
     let current = state.get(&key).cloned();

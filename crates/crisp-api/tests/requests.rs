@@ -88,7 +88,7 @@ const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[
     (
         "send_email_to_website_operators",
         "body",
-        "Node's WebsiteOperatorEmail type sends `userID`; the API and Go use `user_id` (crisp-api.md §9), which we send",
+        "Node's WebsiteOperatorEmail type sends `userID`; the API and Go use `user_id` (docs/api/crisp-api.md §9), which we send",
     ),
     (
         "update_website_settings",

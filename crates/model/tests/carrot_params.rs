@@ -47,14 +47,12 @@ fn every_prop_operation_serializes_to_the_exact_wire_json() {
     assert_eq!(operations_json(&ops).expect("json"), expected);
 
     let mut params = SetPropsParams::new(ops);
-    params.by_user_id = Some(true);
     params.app = Some(AppRef::SelfApp);
     params.source = Some(json!({"type": "form"}));
     assert_eq!(
         form(&params),
         pairs(&[
             ("operations", expected),
-            ("by_user_id", "true"),
             ("source", r#"{"type":"form"}"#),
             ("app", "$self_app"),
         ])
@@ -95,17 +93,17 @@ fn track_event_form() {
         .param("$order_id", "A-1")
         .param("$order_amount", 1500);
     p.created = Some(Timestamp::from_secs(1_700_000_000));
-    p.by_user_id = Some(true);
+    p.app = Some(FlexId(7));
     let f = form(&p);
     let keys: Vec<&str> = f.iter().map(|(k, _)| k.as_str()).collect();
-    assert_eq!(keys, ["event", "params", "created", "by_user_id"]);
+    assert_eq!(keys, ["event", "params", "created", "app"]);
     assert_eq!(get(&f, "event"), Some("$order_paid"));
     // Object keys may be reordered by serde_json, so compare `params` as JSON.
     let params: serde_json::Value =
         serde_json::from_str(get(&f, "params").expect("params")).expect("json");
     assert_eq!(params, json!({"$order_id": "A-1", "$order_amount": 1500}));
     assert_eq!(get(&f, "created"), Some("1700000000"));
-    assert_eq!(get(&f, "by_user_id"), Some("true"));
+    assert_eq!(get(&f, "app"), Some("7"));
     // Just the name when nothing else is set.
     assert_eq!(form(&TrackEventParams::new("x")), pairs(&[("event", "x")]));
 }
@@ -117,20 +115,20 @@ fn v2_pagination_position_goes_as_exact_json_text() {
     let p = UserEventsParams {
         filter_name: Some("$cart_added".into()),
         pagination: Pagination::v2(Some(pos), PageDirection::Before, 50),
-        id_as_string: Some(true),
+        props_as_string: Some(true),
         ..UserEventsParams::default()
     };
     assert_eq!(
         form(&p),
         pairs(&[
             ("filter_name", "$cart_added"),
+            ("props_as_string", "true"),
             (
                 "paginate_position",
                 "[1684739969.358085,1160406004324630614]"
             ),
             ("paginate_count", "50"),
             ("paginate_direction", "before"),
-            ("id_as_string", "true"),
         ])
     );
     let p = PartsParams {
@@ -270,18 +268,13 @@ fn list_filters_are_json_text() {
 #[test]
 fn user_endpoint_params() {
     let p = GetUserParams {
-        by_user_id: Some(true),
         props: Some(true),
         presence_details: Some(true),
         ..GetUserParams::default()
     };
     assert_eq!(
         form(&p),
-        pairs(&[
-            ("by_user_id", "true"),
-            ("props", "true"),
-            ("presence_details", "true")
-        ])
+        pairs(&[("props", "true"), ("presence_details", "true")])
     );
     let mut p = SetPresenceParams::new(Presence::Online);
     p.current_url = Some("https://shop.example/cart?x=1&y=2".into());
@@ -317,6 +310,37 @@ fn user_endpoint_params() {
     assert_eq!(form(&ActiveUsersParams::default()), vec![]);
     assert_eq!(form(&ConversationParams::default()), vec![]);
     assert_eq!(form(&UserConversationsParams::default()), vec![]);
+}
+
+#[test]
+fn client_flags_are_not_model_fields() {
+    // `id_as_string` and `by_user_id` are the client's to send: a params value with every
+    // optional part set still carries neither (the API crate adds them per request).
+    let mut p = GetUserParams {
+        props: Some(true),
+        app: Some(FlexId(1)),
+        ..GetUserParams::default()
+    };
+    p.convert_props_types = Some(false);
+    let mut e = TrackEventParams::new("e");
+    e.app = Some(FlexId(1));
+    let mut s = SetPropsParams::new(vec![PropOperation::delete("x")]);
+    s.app = Some(AppRef::SelfApp);
+    let forms = [
+        form(&p),
+        form(&e),
+        form(&s),
+        form(&SendMessageParams::new("b")),
+        form(&UserEventsParams::default()),
+        form(&LeadsParams::default()),
+    ];
+    for f in forms {
+        assert!(
+            f.iter()
+                .all(|(k, _)| k != "id_as_string" && k != "by_user_id"),
+            "{f:?}"
+        );
+    }
 }
 
 #[test]
@@ -451,4 +475,138 @@ fn decodes_empty_list_or_object(name: &str) -> bool {
         "AnyData" => ok::<AnyData>("{}"),
         _ => false,
     }
+}
+
+/// The JSON text one condition encodes to inside `filters`.
+fn condition_json(c: LeadsCondition) -> String {
+    serde_json::to_string(&c).expect("condition json")
+}
+
+#[test]
+fn leads_conditions_have_the_documented_wire_form() {
+    let cases = [
+        (
+            LeadsCondition::known("$name"),
+            r#"{"type":"known","property_name":"$name","value":{}}"#,
+        ),
+        (
+            LeadsCondition::unknown("$name"),
+            r#"{"type":"unknown","property_name":"$name","value":{}}"#,
+        ),
+        (
+            LeadsCondition::eq("$sessions", 5),
+            r#"{"type":"eq","property_name":"$sessions","value":{"value":5}}"#,
+        ),
+        (
+            LeadsCondition::neq("$sessions", 5u64),
+            r#"{"type":"neq","property_name":"$sessions","value":{"value":5}}"#,
+        ),
+        (
+            LeadsCondition::gt("$sessions", -1i64),
+            r#"{"type":"gt","property_name":"$sessions","value":{"value":-1}}"#,
+        ),
+        (
+            LeadsCondition::gt_or_unknown("orders", 4),
+            r#"{"type":"gt_or_unknown","property_name":"orders","value":{"value":4}}"#,
+        ),
+        (
+            LeadsCondition::lt("$sessions", 5),
+            r#"{"type":"lt","property_name":"$sessions","value":{"value":5}}"#,
+        ),
+        (
+            LeadsCondition::lt_or_unknown("orders", 5),
+            r#"{"type":"lt_or_unknown","property_name":"orders","value":{"value":5}}"#,
+        ),
+        (
+            LeadsCondition::range("$sessions", 2, 5),
+            r#"{"type":"range","property_name":"$sessions","value":{"value1":2,"value2":5}}"#,
+        ),
+        (
+            LeadsCondition::eq("price", serde_json::Number::from_f64(2.5).expect("finite")),
+            r#"{"type":"eq","property_name":"price","value":{"value":2.5}}"#,
+        ),
+        (
+            LeadsCondition::str_eq("$name", "Maks"),
+            r#"{"type":"str_eq","property_name":"$name","value":{"value":"Maks"}}"#,
+        ),
+        (
+            LeadsCondition::str_neq("$name", "Maks"),
+            r#"{"type":"str_neq","property_name":"$name","value":{"value":"Maks"}}"#,
+        ),
+        (
+            LeadsCondition::str_contains("$name", "mak"),
+            r#"{"type":"str_contains","property_name":"$name","value":{"value":"mak"}}"#,
+        ),
+        (
+            LeadsCondition::str_not_contains("$email", "@test"),
+            r#"{"type":"str_notcontains","property_name":"$email","value":{"value":"@test"}}"#,
+        ),
+        (
+            LeadsCondition::is_true("vip"),
+            r#"{"type":"bool_true","property_name":"vip","value":{}}"#,
+        ),
+        (
+            LeadsCondition::is_false("vip"),
+            r#"{"type":"bool_false","property_name":"vip","value":{}}"#,
+        ),
+        (
+            LeadsCondition::days_more("$last_seen", 7, TimeUnit::Days),
+            r#"{"type":"daysmore","property_name":"$last_seen","value":{"unit":"days","value":7}}"#,
+        ),
+        (
+            LeadsCondition::days_more_or_unknown("$last_seen", 2, TimeUnit::Weeks),
+            r#"{"type":"daysmore_or_unknown","property_name":"$last_seen","value":{"unit":"weeks","value":2}}"#,
+        ),
+        (
+            LeadsCondition::days_less("$last_seen", 30, TimeUnit::Minutes),
+            r#"{"type":"daysless","property_name":"$last_seen","value":{"unit":"minutes","value":30}}"#,
+        ),
+        (
+            LeadsCondition::days_less_or_unknown("$last_seen", 12, TimeUnit::Hours),
+            r#"{"type":"daysless_or_unknown","property_name":"$last_seen","value":{"unit":"hours","value":12}}"#,
+        ),
+        (
+            LeadsCondition::list_contains("$segments", "vip"),
+            r#"{"type":"lcontains","property_name":"$segments","value":{"value":"vip"}}"#,
+        ),
+    ];
+    // (serde_json writes object keys in order: `unit` before `value`.)
+    for (condition, want) in cases {
+        assert_eq!(condition_json(condition), want);
+    }
+    // The untyped constructor still sends kind and operand exactly as given.
+    assert_eq!(
+        condition_json(LeadsCondition::new("eq", "$email", "a@b.c")),
+        r#"{"type":"eq","property_name":"$email","value":"a@b.c"}"#
+    );
+}
+
+#[test]
+fn leads_filter_all_and_any_go_as_one_json_value() {
+    let p = LeadsParams {
+        filters: Some(LeadsFilter::any(vec![
+            LeadsCondition::known("$email"),
+            LeadsCondition::gt("$sessions", 3),
+        ])),
+        ..LeadsParams::default()
+    };
+    assert_eq!(
+        form(&p),
+        pairs(&[(
+            "filters",
+            concat!(
+                r#"{"type":"or","filters":["#,
+                r#"{"type":"known","property_name":"$email","value":{}},"#,
+                r#"{"type":"gt","property_name":"$sessions","value":{"value":3}}]}"#
+            )
+        )])
+    );
+    assert_eq!(
+        LeadsFilter::all(vec![]),
+        LeadsFilter::new(FilterLogic::And, vec![])
+    );
+    // Decoding keeps what was sent, typed kinds included.
+    let back: LeadsCondition =
+        serde_json::from_str(&condition_json(LeadsCondition::range("n", 1, 2))).expect("decode");
+    assert_eq!(back, LeadsCondition::range("n", 1, 2));
 }

@@ -1,5 +1,5 @@
 //! Stateful Carrot Quest flows over raw HTTP, checked against the vendor wire format
-//! (`shared/api/carrot-api.md`, `carrot-examples/`).
+//! (`docs/api/carrot-api.md`, `carrot-examples/`).
 
 mod common;
 

@@ -416,7 +416,7 @@ fn brace_keys(spec: &str) -> Vec<String> {
 }
 
 /// The WebsiteOperator / WebsiteSettings Node types are camelCase while the wire is snake_case
-/// (`crisp-api.md` §9): those are checked through their field lists instead.
+/// (`docs/api/crisp-api.md` §9): those are checked through their field lists instead.
 const CAMEL_TYPES: [&str; 3] = ["WebsiteOperator", "WebsiteSettings", "UserAccount"];
 
 fn check_shape(types: &Types, row: &Row, data: &Value) -> Result<(), String> {

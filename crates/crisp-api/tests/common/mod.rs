@@ -156,8 +156,8 @@ pub fn fixtures() -> Vec<Fixture> {
 }
 
 /// Node's type declarations put a few camelCase keys on the wire where the API (and Go's JSON
-/// tags) use snake_case (crisp-api.md §9); our types carry the snake_case field, so a Node body
-/// is read with those keys renamed.
+/// tags) use snake_case (docs/api/crisp-api.md §9); our types carry the snake_case field, so a
+/// Node body is read with those keys renamed.
 pub fn snake_keys(value: Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(

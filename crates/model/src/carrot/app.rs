@@ -2,118 +2,57 @@
 //! `/channels`. `{app_id}` may be `$self_app` ([`AppRef`](crate::carrot::AppRef)).
 
 use crate::carrot::common::{Pagination, SortOrder};
+use crate::carrot::filter::LeadsFilter;
 use crate::carrot::user::User;
 use crate::carrot::wire::opt_json_text;
 use crate::id::FlexId;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// Query of `GET /apps/{app_id}/activeusers` (users now online).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct ActiveUsersParams {
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
-    /// Paging; one client says this list is paginated, the docs do not confirm it.
-    #[serde(flatten)]
-    pub pagination: Pagination,
-}
-
-string_enum! {
-    /// How the conditions of a leads filter combine.
-    pub enum FilterLogic {
-        /// All must hold.
-        And => "and",
-        /// Any may hold.
-        Or => "or",
+params_struct! {
+    /// Query of `GET /apps/{app_id}/activeusers` (users now online).
+    #[derive(Default)]
+    pub struct ActiveUsersParams {
+        /// Paging; one client says this list is paginated, the docs do not confirm it.
+        #[serde(flatten)]
+        pub pagination: Pagination,
     }
 }
 
-/// One condition of a leads filter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LeadsCondition {
-    /// Comparison kind (for example `eq`, `contains`); the list is not documented here.
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// Property compared.
-    pub property_name: String,
-    /// Operand.
-    #[serde(default)]
-    pub value: Value,
-}
-
-impl LeadsCondition {
-    /// A condition of `kind` on `property_name` against `value`.
-    pub fn new(
-        kind: impl Into<String>,
-        property_name: impl Into<String>,
-        value: impl Into<Value>,
-    ) -> Self {
-        LeadsCondition {
-            kind: kind.into(),
-            property_name: property_name.into(),
-            value: value.into(),
-        }
+params_struct! {
+    /// Query of `GET /apps/{app_id}/users` (leads, offset paging; the docs warn that a lead may
+    /// appear on two pages, docs/api/carrot-api.md §6). Optional User fields cannot be asked for
+    /// on this list.
+    #[derive(Default)]
+    pub struct LeadsParams {
+        /// Which leads (sent as JSON; server default: all of them). Build it from the typed
+        /// conditions of [`LeadsCondition`](crate::carrot::LeadsCondition).
+        #[serde(serialize_with = "opt_json_text")]
+        pub filters: Option<LeadsFilter>,
+        /// Property to sort by (server default `$last_seen`).
+        pub sort_prop: Option<String>,
+        /// Sort order (server default `desc`).
+        pub sort_order: Option<SortOrder>,
+        /// Leads to skip (server default 0).
+        pub offset: Option<u64>,
+        /// Page size, 1 to [`MAX_PAGE_SIZE`](crate::carrot::MAX_PAGE_SIZE) (server default 20).
+        pub limit: Option<u32>,
+        /// Convert property values to their types (server default true).
+        pub convert_props_types: Option<bool>,
     }
 }
 
-/// The `filters` parameter of the leads list: `{type: and|or, filters: [...]}`, sent as JSON.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LeadsFilter {
-    /// How the conditions combine.
-    #[serde(rename = "type")]
-    pub logic: FilterLogic,
-    /// The conditions.
-    pub filters: Vec<LeadsCondition>,
-}
-
-impl LeadsFilter {
-    /// A filter combining `filters` with `logic`.
-    pub fn new(logic: FilterLogic, filters: Vec<LeadsCondition>) -> Self {
-        LeadsFilter { logic, filters }
+wire_struct! {
+    /// `data` of `GET /apps/{app_id}/users`.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct Leads {
+        /// This page of leads.
+        #[serde(default)]
+        pub users: Vec<User>,
+        /// Total number of matching leads (read by one client; not shown in the docs).
+        pub total: Option<u64>,
     }
-}
-
-/// Query of `GET /apps/{app_id}/users` (leads, offset paging; pages may overlap).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct LeadsParams {
-    /// Which leads (sent as JSON).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_json_text"
-    )]
-    pub filters: Option<LeadsFilter>,
-    /// Property to sort by (server default `$last_seen`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sort_prop: Option<String>,
-    /// Sort order (server default `desc`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sort_order: Option<SortOrder>,
-    /// Leads to skip (server default 0).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub offset: Option<u64>,
-    /// Page size, 1 to 50 (server default 20).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub limit: Option<u32>,
-    /// Convert property values to their types (server default true).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub convert_props_types: Option<bool>,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
-}
-
-/// `data` of `GET /apps/{app_id}/users`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Leads {
-    /// This page of leads.
-    #[serde(default)]
-    pub users: Vec<User>,
-    /// Total number of matching leads (read by one client; not shown in the docs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total: Option<u64>,
 }
 
 string_enum! {
@@ -134,58 +73,44 @@ string_enum! {
     }
 }
 
-/// Query of `GET /apps/{app_id}/conversations` (newest `last_update` first).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct AppConversationsParams {
-    /// Only closed (true) or open (false) ones.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub closed: Option<bool>,
-    /// Only answered or unanswered ones.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub answered: Option<bool>,
-    /// Only delayed or not delayed ones.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub delayed: Option<bool>,
-    /// Only those assigned to this admin (`FlexId(0)`: to nobody).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub assigned: Option<FlexId>,
-    /// Also include unassigned ones.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub include_not_assigned: Option<bool>,
-    /// Only those with these tags (sent as a JSON array).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_json_text"
-    )]
-    pub tags: Option<Vec<String>>,
-    /// Also include untagged ones.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub include_no_tags: Option<bool>,
-    /// Only those from this channel (`FlexId(0)`: none).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel: Option<FlexId>,
-    /// Only those handled by this kind of bot.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub assistant_type: Option<AssistantType>,
-    /// Paging (v2 by `[last_update, id]`, or v1 cursor).
-    #[serde(flatten)]
-    pub pagination: Pagination,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
-    /// Further query flags sent as given (optional Conversation fields).
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, String>,
+params_struct! {
+    /// Query of `GET /apps/{app_id}/conversations` (newest `last_update` first).
+    #[derive(Default)]
+    pub struct AppConversationsParams {
+        /// Only closed (true) or open (false) ones.
+        pub closed: Option<bool>,
+        /// Only answered or unanswered ones.
+        pub answered: Option<bool>,
+        /// Only delayed or not delayed ones.
+        pub delayed: Option<bool>,
+        /// Only those assigned to this admin (`FlexId(0)`: to nobody).
+        pub assigned: Option<FlexId>,
+        /// Also include unassigned ones.
+        pub include_not_assigned: Option<bool>,
+        /// Only those with these tags (sent as a JSON array).
+        #[serde(serialize_with = "opt_json_text")]
+        pub tags: Option<Vec<String>>,
+        /// Also include untagged ones.
+        pub include_no_tags: Option<bool>,
+        /// Only those from this channel (`FlexId(0)`: none).
+        pub channel: Option<FlexId>,
+        /// Only those handled by this kind of bot.
+        pub assistant_type: Option<AssistantType>,
+        /// Paging (v2 by `[last_update, id]`, or v1 cursor).
+        #[serde(flatten)]
+        pub pagination: Pagination,
+        /// Further query flags sent as given (optional Conversation fields).
+        #[serde(flatten)]
+        pub extra: BTreeMap<String, String>,
+    }
 }
 
-/// Query of `GET /apps/{app_id}/channels`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct ChannelsParams {
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
+params_struct! {
+    /// Query of `GET /apps/{app_id}/channels`.
+    #[derive(Default)]
+    pub struct ChannelsParams {
+    }
 }
-
 string_enum! {
     /// Where a channel's conversations come from.
     pub enum ChannelType {
@@ -212,27 +137,24 @@ string_enum! {
     }
 }
 
-/// A conversation channel of the app. The field list comes from client code, not the docs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Channel {
-    /// Channel id.
-    pub id: FlexId,
-    /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Avatar image URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avatar: Option<String>,
-    /// Kind of channel.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub channel_type: Option<ChannelType>,
-    /// Operators of the channel; shape not documented.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub operators: Option<Value>,
-    /// Priority; shape not documented.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub priority: Option<Value>,
+wire_struct! {
+    /// A conversation channel of the app. The field list comes from client code, not the docs.
+    #[non_exhaustive]
+    pub struct Channel {
+        /// Channel id.
+        pub id: FlexId,
+        /// Name.
+        pub name: Option<String>,
+        /// Avatar image URL.
+        pub avatar: Option<String>,
+        /// Kind of channel.
+        #[serde(rename = "type")]
+        pub channel_type: Option<ChannelType>,
+        /// Operators of the channel; shape not documented.
+        pub operators: Option<Value>,
+        /// Priority; shape not documented.
+        pub priority: Option<Value>,
+    }
 }
 
 impl Channel {

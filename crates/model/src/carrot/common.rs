@@ -97,21 +97,20 @@ string_enum! {
     }
 }
 
-/// An operator as embedded in conversations and parts (`assignee`, `last_admin`, `from`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Admin {
-    /// The operator's id.
-    pub id: FlexId,
-    /// Display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Avatar image URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avatar: Option<String>,
-    /// Kind of party, usually `admin`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<ActorKind>,
+wire_struct! {
+    /// An operator as embedded in conversations and parts (`assignee`, `last_admin`, `from`).
+    #[non_exhaustive]
+    pub struct Admin {
+        /// The operator's id.
+        pub id: FlexId,
+        /// Display name.
+        pub name: Option<String>,
+        /// Avatar image URL.
+        pub avatar: Option<String>,
+        /// Kind of party, usually `admin`.
+        #[serde(rename = "type")]
+        pub kind: Option<ActorKind>,
+    }
 }
 
 impl Admin {
@@ -363,35 +362,38 @@ string_enum! {
     }
 }
 
-/// Pagination parameters of the list endpoints, v2 (`paginate_*`) and v1 (`after` / `count`).
-///
-/// Set only the scheme the server speaks: v2 without a version prefix, v1 under `/v1`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct Pagination {
-    /// v2: where to start, from `meta.next_before_position` or `meta.next_after_position`.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "ser_position"
-    )]
-    pub paginate_position: Option<Position>,
-    /// v2: page size, 1 to 50 (server default 20).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub paginate_count: Option<u32>,
-    /// v2: direction from the position (server default `before`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub paginate_direction: Option<PageDirection>,
-    /// v2: whether the item at the position is included.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub paginate_including: Option<bool>,
-    /// v2: order of the items within the page (server default `desc`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub paginate_page_order: Option<SortOrder>,
-    /// v1: the cursor from `meta.next_after`, passed back exactly as received.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub after: Option<String>,
-    /// v1: page size, 1 to 50 (server default 20).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub count: Option<u32>,
+/// The largest page the Carrot list endpoints serve: `paginate_count`, `count` and the leads
+/// `limit` all take 1 to 50 (docs/api/carrot-api.md §6).
+pub const MAX_PAGE_SIZE: u32 = 50;
+
+/// The page size the server uses when none is sent (docs/api/carrot-api.md §6).
+pub const DEFAULT_PAGE_SIZE: u32 = 20;
+
+params_struct! {
+    /// Pagination parameters of the list endpoints, v2 (`paginate_*`) and v1 (`after` / `count`).
+    ///
+    /// Set only the scheme the server speaks: v2 without a version prefix, v1 under `/v1`. Page
+    /// sizes go from 1 to [`MAX_PAGE_SIZE`] (server default [`DEFAULT_PAGE_SIZE`]); the v2
+    /// position ends the walk when the server answers `null` for the next one
+    /// (docs/api/carrot-api.md §6).
+    #[derive(Default)]
+    pub struct Pagination {
+        /// v2: where to start, from `meta.next_before_position` or `meta.next_after_position`.
+        #[serde(serialize_with = "ser_position")]
+        pub paginate_position: Option<Position>,
+        /// v2: page size, 1 to [`MAX_PAGE_SIZE`] (server default 20).
+        pub paginate_count: Option<u32>,
+        /// v2: direction from the position (server default `before`).
+        pub paginate_direction: Option<PageDirection>,
+        /// v2: whether the item at the position is included (server default false).
+        pub paginate_including: Option<bool>,
+        /// v2: order of the items within the page (server default `desc`).
+        pub paginate_page_order: Option<SortOrder>,
+        /// v1: the cursor from `meta.next_after`, passed back exactly as received.
+        pub after: Option<String>,
+        /// v1: page size, 1 to [`MAX_PAGE_SIZE`] (server default 20).
+        pub count: Option<u32>,
+    }
 }
 
 impl Pagination {

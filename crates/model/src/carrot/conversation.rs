@@ -42,51 +42,40 @@ impl PartFrom {
     }
 }
 
-/// One part (message, note or system event) of a conversation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ConversationPart {
-    /// Part id.
-    pub id: FlexId,
-    /// When it was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<Timestamp>,
-    /// The conversation it belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conversation: Option<FlexId>,
-    /// Text (HTML for operator replies).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
-    /// Structured body, when sent with `body_json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body_json: Option<Value>,
-    /// Whether the recipient has read it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub read: Option<bool>,
-    /// What the part is.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub part_type: Option<PartType>,
-    /// The channel or client it came through, e.g. `web_user`, `app_chrome`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sent_via: Option<String>,
-    /// Who sent it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<PartFrom>,
-    /// Direction, e.g. `u2a` (user to admin), seen in web hooks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub direction: Option<String>,
-    /// The client-chosen number the part was sent with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub random_id: Option<FlexId>,
-    /// The conversation's assignee, in real-time and web hook payloads.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assignee: Option<Admin>,
-    /// Group of system parts this one belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub part_group: Option<FlexId>,
-    /// Attachments; shape not documented.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attachments: Option<Value>,
+wire_struct! {
+    /// One part (message, note or system event) of a conversation.
+    #[non_exhaustive]
+    pub struct ConversationPart {
+        /// Part id.
+        pub id: FlexId,
+        /// When it was created.
+        pub created: Option<Timestamp>,
+        /// The conversation it belongs to.
+        pub conversation: Option<FlexId>,
+        /// Text (HTML for operator replies).
+        pub body: Option<String>,
+        /// Structured body, when sent with `body_json`.
+        pub body_json: Option<Value>,
+        /// Whether the recipient has read it.
+        pub read: Option<bool>,
+        /// What the part is.
+        #[serde(rename = "type")]
+        pub part_type: Option<PartType>,
+        /// The channel or client it came through, e.g. `web_user`, `app_chrome`.
+        pub sent_via: Option<String>,
+        /// Who sent it.
+        pub from: Option<PartFrom>,
+        /// Direction, e.g. `u2a` (user to admin), seen in web hooks.
+        pub direction: Option<String>,
+        /// The client-chosen number the part was sent with.
+        pub random_id: Option<FlexId>,
+        /// The conversation's assignee, in real-time and web hook payloads.
+        pub assignee: Option<Admin>,
+        /// Group of system parts this one belongs to.
+        pub part_group: Option<FlexId>,
+        /// Attachments; shape not documented.
+        pub attachments: Option<Value>,
+    }
 }
 
 impl ConversationPart {
@@ -111,73 +100,55 @@ impl ConversationPart {
     }
 }
 
-/// A conversation (chat) with a user.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Conversation {
-    /// Conversation id.
-    pub id: FlexId,
-    /// When it started.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<Timestamp>,
-    /// The user (included by default).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<User>,
-    /// Whether the last message has been read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub read: Option<bool>,
-    /// Whether an operator has replied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub replied: Option<bool>,
-    /// Whether the user clicked the message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub clicked: Option<bool>,
-    /// Whether the user unsubscribed from it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unsubscribed: Option<bool>,
-    /// Whether it is closed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub closed: Option<bool>,
-    /// The automated or manual message that started it, if any; shape not documented.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<Value>,
-    /// How it is shown, e.g. `popup_chat`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub conversation_type: Option<MessageType>,
-    /// How the user may reply, e.g. `text`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reply_type: Option<String>,
-    /// The latest part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub part_last: Option<ConversationPart>,
-    /// The latest important part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub important_part_last: Option<ConversationPart>,
-    /// The latest reply.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reply_last: Option<ConversationPart>,
-    /// Number of parts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parts_count: Option<u64>,
-    /// The assigned operator; `None` when unassigned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assignee: Option<Admin>,
-    /// Number of unread parts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unread_parts_count: Option<u64>,
-    /// The last operator who took part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_admin: Option<Admin>,
-    /// Time of the last change; v2 lists are ordered by it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_update: Option<Timestamp>,
-    /// Tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Vec<String>>,
-    /// The channel it came through (included by default on the single-conversation endpoint);
-    /// shape not documented.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<Value>,
+wire_struct! {
+    /// A conversation (chat) with a user.
+    #[non_exhaustive]
+    pub struct Conversation {
+        /// Conversation id.
+        pub id: FlexId,
+        /// When it started.
+        pub created: Option<Timestamp>,
+        /// The user (included by default).
+        pub user: Option<User>,
+        /// Whether the last message has been read.
+        pub read: Option<bool>,
+        /// Whether an operator has replied.
+        pub replied: Option<bool>,
+        /// Whether the user clicked the message.
+        pub clicked: Option<bool>,
+        /// Whether the user unsubscribed from it.
+        pub unsubscribed: Option<bool>,
+        /// Whether it is closed.
+        pub closed: Option<bool>,
+        /// The automated or manual message that started it, if any; shape not documented.
+        pub message: Option<Value>,
+        /// How it is shown, e.g. `popup_chat`.
+        #[serde(rename = "type")]
+        pub conversation_type: Option<MessageType>,
+        /// How the user may reply, e.g. `text`.
+        pub reply_type: Option<String>,
+        /// The latest part.
+        pub part_last: Option<ConversationPart>,
+        /// The latest important part.
+        pub important_part_last: Option<ConversationPart>,
+        /// The latest reply.
+        pub reply_last: Option<ConversationPart>,
+        /// Number of parts.
+        pub parts_count: Option<u64>,
+        /// The assigned operator; `None` when unassigned.
+        pub assignee: Option<Admin>,
+        /// Number of unread parts.
+        pub unread_parts_count: Option<u64>,
+        /// The last operator who took part.
+        pub last_admin: Option<Admin>,
+        /// Time of the last change; v2 lists are ordered by it.
+        pub last_update: Option<Timestamp>,
+        /// Tags.
+        pub tags: Option<Vec<String>>,
+        /// The channel it came through (included by default on the single-conversation endpoint);
+        /// shape not documented.
+        pub channel: Option<Value>,
+    }
 }
 
 impl Conversation {
@@ -209,43 +180,42 @@ impl Conversation {
     }
 }
 
-/// `data` of assign, close and tag: the system part the action created. Assign answers `{}`
-/// (both `None`) when the assignee did not change; v1 tag answered `{}` too.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct SystemPart {
-    /// The created part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<FlexId>,
-    /// Its part group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub part_group: Option<FlexId>,
+wire_struct! {
+    /// `data` of assign, close and tag: the system part the action created. Assign answers `{}`
+    /// (both `None`) when the assignee did not change; v1 tag answered `{}` too.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct SystemPart {
+        /// The created part.
+        pub id: Option<FlexId>,
+        /// Its part group.
+        pub part_group: Option<FlexId>,
+    }
 }
 
-/// Query of `GET /conversations/{id}`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct ConversationParams {
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
-    /// Further query flags sent as given, such as the flags that include optional Conversation
-    /// fields (their names are not in our sources).
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, String>,
+params_struct! {
+    /// Query of `GET /conversations/{id}`.
+    #[derive(Default)]
+    pub struct ConversationParams {
+        /// Further query flags sent as given, such as the flags that include optional Conversation
+        /// fields (their names are not in our sources).
+        #[serde(flatten)]
+        pub extra: BTreeMap<String, String>,
+    }
 }
 
-/// Query of `GET /conversations/{id}/parts`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct PartsParams {
-    /// Paging (v2 by part id, or v1 cursor).
-    #[serde(flatten)]
-    pub pagination: Pagination,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
-    /// Further query flags sent as given (optional ConversationPart fields).
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, String>,
+params_struct! {
+    /// Query of `GET /conversations/{id}/parts`: ordered by part id, each v2 page in descending
+    /// order unless `paginate_page_order` is `asc` (docs/api/carrot-api.md §6).
+    #[derive(Default)]
+    pub struct PartsParams {
+        /// Paging (v2 by part id, or v1 cursor).
+        #[serde(flatten)]
+        pub pagination: Pagination,
+        /// Further query flags sent as given (optional ConversationPart fields).
+        #[serde(flatten)]
+        pub extra: BTreeMap<String, String>,
+    }
 }
 
 string_enum! {
@@ -260,55 +230,41 @@ string_enum! {
     }
 }
 
-/// Form of `POST /conversations/{id}/reply`. Set `from_admin` or `from_user`. An attachment goes
-/// as a multipart part named `attachment`, added by the caller.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct ReplyParams {
-    /// Message text (may be empty with an attachment).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
-    /// Structured body (sent as JSON).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_json_text"
-    )]
-    pub body_json: Option<Value>,
-    /// Attachment file name, 1 to 255 characters.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub attachment_file_name: Option<String>,
-    /// Send as the user (then `type` is ignored).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from_user: Option<UserSender>,
-    /// Send as this admin.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from_admin: Option<AdminRef>,
-    /// Kind of reply (server default `reply_admin`).
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub reply_type: Option<ReplyType>,
-    /// Your id for the message.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub external_id: Option<String>,
-    /// Client-chosen number attached to the part (server default 0).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub random_id: Option<u64>,
-    /// Assign the conversation to this admin at the same time.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub auto_assign: Option<FlexId>,
-    /// `random_id` of the assignment part.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub auto_assign_random_id: Option<u64>,
-    /// URL of the page the reply is about.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub referrer: Option<String>,
-    /// Buttons or other actions (sent as a JSON array; shape not documented).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_json_text"
-    )]
-    pub actions: Option<Value>,
-    /// Legacy bot name, dropped from the current docs.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bot_name: Option<String>,
+params_struct! {
+    /// Form of `POST /conversations/{id}/reply`. Set `from_admin` or `from_user`. An attachment
+    /// goes as a multipart part named `attachment`, added by the caller.
+    #[derive(Default)]
+    pub struct ReplyParams {
+        /// Message text (may be empty with an attachment).
+        pub body: Option<String>,
+        /// Structured body (sent as JSON).
+        #[serde(serialize_with = "opt_json_text")]
+        pub body_json: Option<Value>,
+        /// Attachment file name, 1 to 255 characters.
+        pub attachment_file_name: Option<String>,
+        /// Send as the user (then `type` is ignored).
+        pub from_user: Option<UserSender>,
+        /// Send as this admin.
+        pub from_admin: Option<AdminRef>,
+        /// Kind of reply (server default `reply_admin`).
+        #[serde(rename = "type")]
+        pub reply_type: Option<ReplyType>,
+        /// Your id for the message.
+        pub external_id: Option<String>,
+        /// Client-chosen number attached to the part (server default 0).
+        pub random_id: Option<u64>,
+        /// Assign the conversation to this admin at the same time.
+        pub auto_assign: Option<FlexId>,
+        /// `random_id` of the assignment part.
+        pub auto_assign_random_id: Option<u64>,
+        /// URL of the page the reply is about.
+        pub referrer: Option<String>,
+        /// Buttons or other actions (sent as a JSON array; shape not documented).
+        #[serde(serialize_with = "opt_json_text")]
+        pub actions: Option<Value>,
+        /// Legacy bot name, dropped from the current docs.
+        pub bot_name: Option<String>,
+    }
 }
 
 impl ReplyParams {
@@ -331,21 +287,19 @@ impl ReplyParams {
     }
 }
 
-/// Form of `POST /conversations/{id}/settyping`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct SetTypingParams {
-    /// The text being typed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
-    /// Typing as the user.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from_user: Option<UserSender>,
-    /// Typing as this admin.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from_admin: Option<AdminRef>,
-    /// Legacy bot name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bot_name: Option<String>,
+params_struct! {
+    /// Form of `POST /conversations/{id}/settyping`.
+    #[derive(Default)]
+    pub struct SetTypingParams {
+        /// The text being typed.
+        pub body: Option<String>,
+        /// Typing as the user.
+        pub from_user: Option<UserSender>,
+        /// Typing as this admin.
+        pub from_admin: Option<AdminRef>,
+        /// Legacy bot name.
+        pub bot_name: Option<String>,
+    }
 }
 
 /// Who a conversation gets assigned to.
@@ -367,19 +321,19 @@ impl Serialize for Assignee {
     }
 }
 
-/// Form of `POST /conversations/{id}/assign`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct AssignParams {
-    /// The new assignee.
-    pub admin: Assignee,
-    /// The admin performing the change.
-    pub from_admin: AdminRef,
-    /// Client-chosen number for the system part (server default 0).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub random_id: Option<u64>,
-    /// Legacy bot name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bot_name: Option<String>,
+params_struct! {
+    /// Form of `POST /conversations/{id}/assign`.
+    #[derive(Default)]
+    pub struct AssignParams {
+        /// The new assignee.
+        pub admin: Assignee,
+        /// The admin performing the change.
+        pub from_admin: AdminRef,
+        /// Client-chosen number for the system part (server default 0).
+        pub random_id: Option<u64>,
+        /// Legacy bot name.
+        pub bot_name: Option<String>,
+    }
 }
 
 impl AssignParams {
@@ -404,23 +358,21 @@ string_enum! {
     }
 }
 
-/// Form of `POST /conversations/{id}/tag` (add) and `DELETE /conversations/{id}/tag` (remove).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct TagParams {
-    /// The tag, 1 to 255 characters (no commas in v1).
-    pub tag: String,
-    /// The admin performing the change.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from_admin: Option<AdminRef>,
-    /// Client-chosen number for the system part.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub random_id: Option<u64>,
-    /// Deprecated: `add` or `delete` on the POST route (required in v1).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub action: Option<TagAction>,
-    /// Legacy bot name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bot_name: Option<String>,
+params_struct! {
+    /// Form of `POST /conversations/{id}/tag` (add) and `DELETE /conversations/{id}/tag` (remove).
+    #[derive(Default)]
+    pub struct TagParams {
+        /// The tag, 1 to 255 characters (no commas in v1).
+        pub tag: String,
+        /// The admin performing the change.
+        pub from_admin: Option<AdminRef>,
+        /// Client-chosen number for the system part.
+        pub random_id: Option<u64>,
+        /// Deprecated: `add` or `delete` on the POST route (required in v1).
+        pub action: Option<TagAction>,
+        /// Legacy bot name.
+        pub bot_name: Option<String>,
+    }
 }
 
 impl TagParams {
@@ -433,17 +385,17 @@ impl TagParams {
     }
 }
 
-/// Form of `POST /conversations/{id}/close`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct CloseParams {
-    /// The admin closing it.
-    pub from_admin: AdminRef,
-    /// Client-chosen number for the system part.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub random_id: Option<u64>,
-    /// Legacy bot name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bot_name: Option<String>,
+params_struct! {
+    /// Form of `POST /conversations/{id}/close`.
+    #[derive(Default)]
+    pub struct CloseParams {
+        /// The admin closing it.
+        pub from_admin: AdminRef,
+        /// Client-chosen number for the system part.
+        pub random_id: Option<u64>,
+        /// Legacy bot name.
+        pub bot_name: Option<String>,
+    }
 }
 
 impl CloseParams {
@@ -457,11 +409,13 @@ impl CloseParams {
     }
 }
 
-/// Form of the legacy `POST /conversations/{id}/markread`: no parameters. Its `data` shape is
-/// not documented, so the response type is `serde_json::Value`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct MarkReadParams {}
-
+params_struct! {
+    /// Form of the legacy `POST /conversations/{id}/markread`: no parameters. Its `data` shape is
+    /// not documented, so the response type is `serde_json::Value`.
+    #[derive(Default)]
+    pub struct MarkReadParams {
+    }
+}
 string_enum! {
     /// Which conversations of a user to list.
     pub enum RecipientType {
@@ -472,28 +426,21 @@ string_enum! {
     }
 }
 
-/// Query of `GET /users/{user}/conversations`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct UserConversationsParams {
-    /// `{user}` is your User ID.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
-    /// Only conversations where the user replied.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub with_user_replies_only: Option<bool>,
-    /// Web or SDK conversations.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub recipient_type: Option<RecipientType>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
-    /// Paging (v2 by `[last_update, id]`, or v1 cursor).
-    #[serde(flatten)]
-    pub pagination: Pagination,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
-    /// Further query flags sent as given (optional Conversation fields).
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, String>,
+params_struct! {
+    /// Query of `GET /users/{user}/conversations`.
+    #[derive(Default)]
+    pub struct UserConversationsParams {
+        /// Only conversations where the user replied.
+        pub with_user_replies_only: Option<bool>,
+        /// Web or SDK conversations.
+        pub recipient_type: Option<RecipientType>,
+        /// The app, when not the token's.
+        pub app: Option<FlexId>,
+        /// Paging (v2 by `[last_update, id]`, or v1 cursor).
+        #[serde(flatten)]
+        pub pagination: Pagination,
+        /// Further query flags sent as given (optional Conversation fields).
+        #[serde(flatten)]
+        pub extra: BTreeMap<String, String>,
+    }
 }

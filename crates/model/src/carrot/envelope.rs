@@ -36,55 +36,39 @@ string_enum! {
     }
 }
 
-/// The `meta` object: status, error details, pagination cursors and per-endpoint extras.
-///
-/// Every field is optional; a missing or `null` field is `None`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Meta {
-    /// The HTTP status, repeated (a numeric string is read too; anything else reads as `None`).
-    #[serde(
-        default,
-        deserialize_with = "de_opt_lenient_uint",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub status: Option<u16>,
-    /// The error name, on failure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<ErrorName>,
-    /// A human-readable error text, on failure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_message: Option<String>,
-    /// The failing fields of a `ValidationError`; the shape is not documented, so it is kept as JSON.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_fields: Option<serde_json::Value>,
-    /// v1 cursor for the next page, an integer or a float on the wire, kept as its exact text.
-    #[serde(
-        default,
-        deserialize_with = "de_cursor",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub next_after: Option<String>,
-    /// v2 position of the page before this one; `None` when there is none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_before_position: Option<Position>,
-    /// v2 position of the page after this one; `None` when there is none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_after_position: Option<Position>,
-    /// A total count, where an endpoint reports one in `meta`.
-    #[serde(
-        default,
-        deserialize_with = "de_opt_lenient_uint",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub total: Option<u64>,
-    /// `POST /users/{id}/props`: names of the properties that changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub affected_props: Option<Vec<String>>,
-    /// `POST /users/{id}/props`: operations the server skipped (empty value, nothing to change).
-    /// Their shape is not documented, so they are kept as JSON.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ignored_operations: Option<Vec<serde_json::Value>>,
+wire_struct! {
+    /// The `meta` object: status, error details, pagination cursors and per-endpoint extras.
+    ///
+    /// Every field is optional; a missing or `null` field is `None`.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct Meta {
+        /// The HTTP status, repeated (a numeric string is read too; anything else reads as `None`).
+        #[serde(deserialize_with = "de_opt_lenient_uint")]
+        pub status: Option<u16>,
+        /// The error name, on failure.
+        pub error: Option<ErrorName>,
+        /// A human-readable error text, on failure.
+        pub error_message: Option<String>,
+        /// The failing fields of a `ValidationError`; the shape is not documented, so it is kept as
+        /// JSON.
+        pub error_fields: Option<serde_json::Value>,
+        /// v1 cursor for the next page, an integer or a float on the wire, kept as its exact text.
+        #[serde(deserialize_with = "de_cursor")]
+        pub next_after: Option<String>,
+        /// v2 position of the page before this one; `None` when there is none.
+        pub next_before_position: Option<Position>,
+        /// v2 position of the page after this one; `None` when there is none.
+        pub next_after_position: Option<Position>,
+        /// A total count, where an endpoint reports one in `meta`.
+        #[serde(deserialize_with = "de_opt_lenient_uint")]
+        pub total: Option<u64>,
+        /// `POST /users/{id}/props`: names of the properties that changed.
+        pub affected_props: Option<Vec<String>>,
+        /// `POST /users/{id}/props`: operations the server skipped (empty value, nothing to
+        /// change). Their shape is not documented, so they are kept as JSON.
+        pub ignored_operations: Option<Vec<serde_json::Value>>,
+    }
 }
 
 impl Meta {

@@ -3,48 +3,42 @@
 use crate::carrot::common::{Pagination, Timestamp};
 use crate::carrot::wire::opt_json_text;
 use crate::id::FlexId;
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
-/// The kind of an event (its name and settings), embedded in each Event.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct EventType {
-    /// Event type id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<FlexId>,
-    /// Event name; system events start with `$`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Lead score the event adds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub score: Option<Number>,
-    /// Whether the event shows in the admin panel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visible: Option<bool>,
-    /// Whether the event type is active.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub active: Option<bool>,
+wire_struct! {
+    /// The kind of an event (its name and settings), embedded in each Event.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct EventType {
+        /// Event type id.
+        pub id: Option<FlexId>,
+        /// Event name; system events start with `$`.
+        pub name: Option<String>,
+        /// Lead score the event adds.
+        pub score: Option<Number>,
+        /// Whether the event shows in the admin panel.
+        pub visible: Option<bool>,
+        /// Whether the event type is active.
+        pub active: Option<bool>,
+    }
 }
 
-/// An event that happened to a user. In v1, tracking answered with `{id}` only.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Event {
-    /// Event id.
-    pub id: FlexId,
-    /// When it happened.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<Timestamp>,
-    /// Its kind.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub event_type: Option<EventType>,
-    /// The user's Carrot id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<FlexId>,
-    /// Event properties (strings with `props_as_string=true`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub props: Option<Map<String, Value>>,
+wire_struct! {
+    /// An event that happened to a user. In v1, tracking answered with `{id}` only.
+    #[non_exhaustive]
+    pub struct Event {
+        /// Event id.
+        pub id: FlexId,
+        /// When it happened.
+        pub created: Option<Timestamp>,
+        /// Its kind.
+        #[serde(rename = "type")]
+        pub event_type: Option<EventType>,
+        /// The user's Carrot id.
+        pub user: Option<FlexId>,
+        /// Event properties (strings with `props_as_string=true`).
+        pub props: Option<Map<String, Value>>,
+    }
 }
 
 impl Event {
@@ -65,29 +59,20 @@ impl Event {
     }
 }
 
-/// Form of `POST /users/{user}/events`. An unknown User ID (with `by_user_id`) is created.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct TrackEventParams {
-    /// Event name, 1 to 255 characters; system events start with `$`.
-    pub event: String,
-    /// Event properties (sent as a JSON object).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_json_text"
-    )]
-    pub params: Option<Map<String, Value>>,
-    /// Back-dates the event; such events trigger no automessages, bots or integrations.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created: Option<Timestamp>,
-    /// `{user}` is your User ID.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
+params_struct! {
+    /// Form of `POST /users/{user}/events`. An unknown User ID (with `by_user_id`) is created.
+    #[derive(Default)]
+    pub struct TrackEventParams {
+        /// Event name, 1 to 255 characters; system events start with `$`.
+        pub event: String,
+        /// Event properties (sent as a JSON object).
+        #[serde(serialize_with = "opt_json_text")]
+        pub params: Option<Map<String, Value>>,
+        /// Back-dates the event; such events trigger no automessages, bots or integrations.
+        pub created: Option<Timestamp>,
+        /// The app, when not the token's.
+        pub app: Option<FlexId>,
+    }
 }
 
 impl TrackEventParams {
@@ -108,25 +93,18 @@ impl TrackEventParams {
     }
 }
 
-/// Query of `GET /users/{user}/events` (newest first).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct UserEventsParams {
-    /// `{user}` is your User ID (an unknown one gives `LookupError`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
-    /// Only events with this name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter_name: Option<String>,
-    /// Return property values as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub props_as_string: Option<bool>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
-    /// Paging (v2 by event id, or v1 cursor).
-    #[serde(flatten)]
-    pub pagination: Pagination,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
+params_struct! {
+    /// Query of `GET /users/{user}/events` (newest first).
+    #[derive(Default)]
+    pub struct UserEventsParams {
+        /// Only events with this name.
+        pub filter_name: Option<String>,
+        /// Return property values as strings.
+        pub props_as_string: Option<bool>,
+        /// The app, when not the token's.
+        pub app: Option<FlexId>,
+        /// Paging (v2 by event id, or v1 cursor).
+        #[serde(flatten)]
+        pub pagination: Pagination,
+    }
 }

@@ -12,6 +12,9 @@
 //!   inside one value, as the API expects. File uploads are multipart and left to the caller.
 //! - **Ids** are [`FlexId`](crate::id::FlexId): read from numbers or strings (`id_as_string=true`),
 //!   never through `f64`, written as strings.
+//! - **Client flags** are not fields of the params types: `id_as_string` (sent on every request)
+//!   and `by_user_id` (sent when the path names a user by your own User ID) are the API crate's
+//!   to add, so a params value describes the request's content and nothing else.
 //! - **Cursors** are kept as the exact text the server sent: `meta.next_after` (an integer or a
 //!   float) as a `String`, and v2 positions as [`Position`], to pass back unchanged. This is why
 //!   the `carrot` feature turns on `serde_json/raw_value`, and why decoding an [`Envelope`] needs
@@ -39,6 +42,7 @@ mod common;
 mod conversation;
 mod envelope;
 mod event;
+mod filter;
 mod props;
 mod user;
 mod util;
@@ -50,6 +54,7 @@ pub use common::*;
 pub use conversation::*;
 pub use envelope::*;
 pub use event::*;
+pub use filter::*;
 pub use props::*;
 pub use user::*;
 pub use util::*;

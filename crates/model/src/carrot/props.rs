@@ -36,7 +36,9 @@ pub struct PropOperation {
     pub op: PropOp,
     /// Property name; system properties start with `$`.
     pub key: String,
-    /// The operand.
+    /// The operand. The server keeps numbers within ±2^53, strings of up to 255 characters,
+    /// ISO 8601 dates (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`), booleans, and lists of at most 30
+    /// strings of up to 255 characters each (docs/api/carrot-api.md §5.2).
     pub value: Value,
 }
 
@@ -94,33 +96,23 @@ pub fn operations_json(ops: &[PropOperation]) -> Result<String, serde_json::Erro
     serde_json::to_string(ops)
 }
 
-/// Form of `POST /users/{user}/props`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct SetPropsParams {
-    /// The operations, at most [`MAX_PROP_OPERATIONS`]; sent as one JSON array.
-    #[serde(serialize_with = "json_text")]
-    pub operations: Vec<PropOperation>,
-    /// `{user}` is your User ID (an unknown one is created).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
-    /// Ask for double opt-in when setting `$email`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub double_subscribe: Option<bool>,
-    /// Detect custom value types, so `"123"` becomes a number (server default true).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub parse_custom_props_type: Option<bool>,
-    /// Where an e-mail or phone came from (sent as a JSON object).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_json_text"
-    )]
-    pub source: Option<Value>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<AppRef>,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
+params_struct! {
+    /// Form of `POST /users/{user}/props`.
+    #[derive(Default)]
+    pub struct SetPropsParams {
+        /// The operations, at most [`MAX_PROP_OPERATIONS`]; sent as one JSON array.
+        #[serde(serialize_with = "json_text")]
+        pub operations: Vec<PropOperation>,
+        /// Ask for double opt-in when setting `$email`.
+        pub double_subscribe: Option<bool>,
+        /// Detect custom value types, so `"123"` becomes a number (server default true).
+        pub parse_custom_props_type: Option<bool>,
+        /// Where an e-mail or phone came from (sent as a JSON object).
+        #[serde(serialize_with = "opt_json_text")]
+        pub source: Option<Value>,
+        /// The app, when not the token's.
+        pub app: Option<AppRef>,
+    }
 }
 
 impl SetPropsParams {

@@ -23,57 +23,42 @@ string_enum! {
     }
 }
 
-/// A user (lead) as returned by the API and embedded in conversations and web hooks.
-///
-/// Only `id` is always present; the rest depends on the endpoint and its flags.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct User {
-    /// The Carrot id.
-    pub id: FlexId,
-    /// The app the user belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
-    /// Your own User ID (`$user_id`), if set; numbers on the wire are read as text.
-    #[serde(
-        default,
-        deserialize_with = "de_opt_lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub user_id: Option<String>,
-    /// Current presence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub presence: Option<Presence>,
-    /// Details of the presence (page, session...); shape not documented.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub presence_details: Option<Value>,
-    /// Properties by name; system ones start with `$`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub props: Option<Map<String, Value>>,
-    /// Custom properties, when asked for with `props_custom`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub props_custom: Option<Map<String, Value>>,
-    /// Event-derived properties, when asked for with `props_events`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub props_events: Option<Value>,
-    /// Events, when asked for with `events`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub events: Option<Value>,
-    /// Segments, when asked for with `segments`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub segments: Option<Value>,
-    /// Notes, when asked for with `notes`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notes: Option<Value>,
-    /// Tags, when asked for with `tags`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Value>,
-    /// E-mail deliverability status, when asked for with `email_status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email_status: Option<Value>,
-    /// Time zone offset, when asked for with `timezone_offset`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timezone_offset: Option<Value>,
+wire_struct! {
+    /// A user (lead) as returned by the API and embedded in conversations and web hooks.
+    ///
+    /// Only `id` is always present; the rest depends on the endpoint and its flags.
+    #[non_exhaustive]
+    pub struct User {
+        /// The Carrot id.
+        pub id: FlexId,
+        /// The app the user belongs to.
+        pub app: Option<FlexId>,
+        /// Your own User ID (`$user_id`), if set; numbers on the wire are read as text.
+        #[serde(deserialize_with = "de_opt_lenient_string")]
+        pub user_id: Option<String>,
+        /// Current presence.
+        pub presence: Option<Presence>,
+        /// Details of the presence (page, session...); shape not documented.
+        pub presence_details: Option<Value>,
+        /// Properties by name; system ones start with `$`.
+        pub props: Option<Map<String, Value>>,
+        /// Custom properties, when asked for with `props_custom`.
+        pub props_custom: Option<Map<String, Value>>,
+        /// Event-derived properties, when asked for with `props_events`.
+        pub props_events: Option<Value>,
+        /// Events, when asked for with `events`.
+        pub events: Option<Value>,
+        /// Segments, when asked for with `segments`.
+        pub segments: Option<Value>,
+        /// Notes, when asked for with `notes`.
+        pub notes: Option<Value>,
+        /// Tags, when asked for with `tags`.
+        pub tags: Option<Value>,
+        /// E-mail deliverability status, when asked for with `email_status`.
+        pub email_status: Option<Value>,
+        /// Time zone offset, when asked for with `timezone_offset`.
+        pub timezone_offset: Option<Value>,
+    }
 }
 
 impl User {
@@ -106,70 +91,52 @@ impl User {
     }
 }
 
-/// Query of `GET /users/{user}`: which optional parts of the User to include.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct GetUserParams {
-    /// `{user}` is your User ID rather than the Carrot id.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
-    /// Include `props` (server default true).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub props: Option<bool>,
-    /// Include `props_events`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub props_events: Option<bool>,
-    /// Include `props_custom`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub props_custom: Option<bool>,
-    /// Include `presence_details`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub presence_details: Option<bool>,
-    /// Include `events`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub events: Option<bool>,
-    /// Include `segments`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub segments: Option<bool>,
-    /// Include `notes`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Option<bool>,
-    /// Include `tags`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tags: Option<bool>,
-    /// Include `email_status`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email_status: Option<bool>,
-    /// Convert property values to their types (server default true); false gives strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub convert_props_types: Option<bool>,
-    /// Include `timezone_offset`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub timezone_offset: Option<bool>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
+params_struct! {
+    /// Query of `GET /users/{user}`: which optional parts of the User to include.
+    #[derive(Default)]
+    pub struct GetUserParams {
+        /// Include `props` (server default true).
+        pub props: Option<bool>,
+        /// Include `props_events`.
+        pub props_events: Option<bool>,
+        /// Include `props_custom`.
+        pub props_custom: Option<bool>,
+        /// Include `presence_details`.
+        pub presence_details: Option<bool>,
+        /// Include `events`.
+        pub events: Option<bool>,
+        /// Include `segments`.
+        pub segments: Option<bool>,
+        /// Include `notes`.
+        pub notes: Option<bool>,
+        /// Include `tags`.
+        pub tags: Option<bool>,
+        /// Include `email_status`.
+        pub email_status: Option<bool>,
+        /// Convert property values to their types (server default true); false gives strings.
+        pub convert_props_types: Option<bool>,
+        /// Include `timezone_offset`.
+        pub timezone_offset: Option<bool>,
+        /// The app, when not the token's.
+        pub app: Option<FlexId>,
+    }
 }
 
-/// Form of `POST /users/{user}/setpresence` (Carrot id only); a heartbeat sent about once a minute.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SetPresenceParams {
-    /// The presence to report.
-    pub presence: Presence,
-    /// Title of the current page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub current_page: Option<String>,
-    /// URL of the current page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub current_url: Option<String>,
-    /// Session identifier (sent by the doc example, absent from its parameter table).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub session: Option<String>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
+params_struct! {
+    /// Form of `POST /users/{user}/setpresence` (Carrot id only); a heartbeat sent about once a
+    /// minute.
+    pub struct SetPresenceParams {
+        /// The presence to report.
+        pub presence: Presence,
+        /// Title of the current page.
+        pub current_page: Option<String>,
+        /// URL of the current page.
+        pub current_url: Option<String>,
+        /// Session identifier (sent by the doc example, absent from its parameter table).
+        pub session: Option<String>,
+        /// The app, when not the token's.
+        pub app: Option<FlexId>,
+    }
 }
 
 impl SetPresenceParams {
@@ -199,23 +166,17 @@ string_enum! {
     }
 }
 
-/// Form of `POST /users/{user}/sendmessage`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SendMessageParams {
-    /// Message text.
-    pub body: String,
-    /// How to show it (server default `popup_chat`).
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub message_type: Option<MessageType>,
-    /// `{user}` is your User ID.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
-    /// Return primary keys as strings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_as_string: Option<bool>,
+params_struct! {
+    /// Form of `POST /users/{user}/sendmessage`.
+    pub struct SendMessageParams {
+        /// Message text.
+        pub body: String,
+        /// How to show it (server default `popup_chat`).
+        #[serde(rename = "type")]
+        pub message_type: Option<MessageType>,
+        /// The app, when not the token's.
+        pub app: Option<FlexId>,
+    }
 }
 
 impl SendMessageParams {
@@ -224,47 +185,39 @@ impl SendMessageParams {
         SendMessageParams {
             body: body.into(),
             message_type: None,
-            by_user_id: None,
             app: None,
-            id_as_string: None,
         }
     }
 }
 
-/// `data` of `POST /users/{user}/sendmessage`: what was created.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct SentMessage {
-    /// The new conversation (visible in the inbox once the user replies).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conversation: Option<FlexId>,
-    /// The manual message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<FlexId>,
+wire_struct! {
+    /// `data` of `POST /users/{user}/sendmessage`: what was created.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct SentMessage {
+        /// The new conversation (visible in the inbox once the user replies).
+        pub conversation: Option<FlexId>,
+        /// The manual message.
+        pub message: Option<FlexId>,
+    }
 }
 
-/// Form of `POST /users/{user}/startconversation`: a conversation whose first message is the
-/// user's. A file goes as a multipart part named `file`, added by the caller.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct StartConversationParams {
-    /// First message text (needed unless a file is sent).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
-    /// File name, required with a file.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub filename: Option<String>,
-    /// Client-chosen number attached to the message.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub random_id: Option<u64>,
-    /// URL of the page the conversation starts from.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub referrer: Option<String>,
-    /// `{user}` is your User ID (an unknown one is created).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
-    /// The app, when not the token's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app: Option<FlexId>,
+params_struct! {
+    /// Form of `POST /users/{user}/startconversation`: a conversation whose first message is the
+    /// user's. A file goes as a multipart part named `file`, added by the caller.
+    #[derive(Default)]
+    pub struct StartConversationParams {
+        /// First message text (needed unless a file is sent).
+        pub body: Option<String>,
+        /// File name, required with a file.
+        pub filename: Option<String>,
+        /// Client-chosen number attached to the message.
+        pub random_id: Option<u64>,
+        /// URL of the page the conversation starts from.
+        pub referrer: Option<String>,
+        /// The app, when not the token's.
+        pub app: Option<FlexId>,
+    }
 }
 
 impl StartConversationParams {
@@ -311,24 +264,22 @@ string_enum! {
     }
 }
 
-/// Form of `POST /users/import`; the CSV goes as a multipart part named `file`, added by the
-/// caller. The header row holds property keys.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct ImportUsersParams {
-    /// The app to import into.
-    pub app: AppRef,
-    /// The property that identifies existing users (server default `$user_id`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub merge_field: Option<MergeField>,
-    /// Column separator (server default tab).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub delimiter: Option<CsvDelimiter>,
-    /// Tags put on every imported user (sent as a JSON array).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_json_text"
-    )]
-    pub tags: Option<Vec<String>>,
+params_struct! {
+    /// Form of `POST /users/import`; the CSV goes as a multipart part named `file`, added by the
+    /// caller. The header row holds property keys. The file must be under 30 MB; the import runs
+    /// later, on the server (docs/api/carrot-api.md §8).
+    #[derive(Default)]
+    pub struct ImportUsersParams {
+        /// The app to import into.
+        pub app: AppRef,
+        /// The property that identifies existing users (server default `$user_id`).
+        pub merge_field: Option<MergeField>,
+        /// Column separator (server default tab).
+        pub delimiter: Option<CsvDelimiter>,
+        /// Tags put on every imported user (sent as a JSON array).
+        #[serde(serialize_with = "opt_json_text")]
+        pub tags: Option<Vec<String>>,
+    }
 }
 
 impl ImportUsersParams {
@@ -341,22 +292,21 @@ impl ImportUsersParams {
     }
 }
 
-/// `data` of `POST /users/import`; the import itself runs later.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ImportResult {
-    /// Errors by CSV line number (the keys are line numbers as text).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub row_errors: Option<BTreeMap<String, String>>,
-    /// How many users will be created or updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updates_planned: Option<u64>,
+wire_struct! {
+    /// `data` of `POST /users/import`; the import itself runs later.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct ImportResult {
+        /// Errors by CSV line number (the keys are line numbers as text).
+        pub row_errors: Option<BTreeMap<String, String>>,
+        /// How many users will be created or updated.
+        pub updates_planned: Option<u64>,
+    }
 }
 
-/// Form of `POST /users/{user}/unsubscribeemail` (undocumented today; response shape unknown).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct UnsubscribeEmailParams {
-    /// `{user}` is your User ID.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by_user_id: Option<bool>,
+params_struct! {
+    /// Form of `POST /users/{user}/unsubscribeemail` (undocumented today; response shape unknown).
+    #[derive(Default)]
+    pub struct UnsubscribeEmailParams {
+    }
 }

@@ -1,20 +1,20 @@
 //! `/utils/...`: helpers seen in public code only, with no documented response.
 
-use serde::Serialize;
-
-/// Form of `POST /utils/email`, a transactional e-mail helper (undocumented; seen under `/v1`).
-/// Its response shape is unknown, so the response type is `serde_json::Value`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct SendEmailParams {
-    /// Sender address.
-    pub from_email: String,
-    /// Recipients (sent as a JSON array).
-    #[serde(serialize_with = "crate::carrot::wire::json_text")]
-    pub to_emails: Vec<String>,
-    /// Subject line.
-    pub subject: String,
-    /// HTML body.
-    pub html: String,
+params_struct! {
+    /// Form of `POST /utils/email`, a transactional e-mail helper (undocumented; seen under `/v1`).
+    /// Its response shape is unknown, so the response type is `serde_json::Value`.
+    #[derive(Default)]
+    pub struct SendEmailParams {
+        /// Sender address.
+        pub from_email: String,
+        /// Recipients (sent as a JSON array).
+        #[serde(serialize_with = "crate::carrot::wire::json_text")]
+        pub to_emails: Vec<String>,
+        /// Subject line.
+        pub subject: String,
+        /// HTML body.
+        pub html: String,
+    }
 }
 
 impl SendEmailParams {

@@ -145,58 +145,48 @@ impl fmt::Display for WebhookError {
 
 impl std::error::Error for WebhookError {}
 
-/// An event web hook (`type=event`): a tracked event of a user.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct EventWebhook {
-    /// The shared secret, to compare with [`WebhookToken::verify`]; never serialised.
-    #[serde(default, skip_serializing)]
-    pub token: WebhookToken,
-    /// The user (decoded from the JSON in the `user` field).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<User>,
-    /// The user's Carrot id (`user_id` field). The docs call it an id; should a non-numeric value
-    /// arrive, it is left in `extra` rather than failing the whole web hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<FlexId>,
-    /// The event name (`event_name` field).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_name: Option<String>,
-    /// The event (decoded from the JSON in the `event` field).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event: Option<Event>,
-    /// The event id (`event_id` field).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_id: Option<FlexId>,
-    /// Form fields not listed above, as sent.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub extra: BTreeMap<String, String>,
+wire_struct! {
+    /// An event web hook (`type=event`): a tracked event of a user.
+    #[non_exhaustive]
+    pub struct EventWebhook {
+        /// The shared secret, to compare with [`WebhookToken::verify`]; never serialised.
+        #[serde(default, skip_serializing)]
+        pub token: WebhookToken,
+        /// The user (decoded from the JSON in the `user` field).
+        pub user: Option<User>,
+        /// The user's Carrot id (`user_id` field). The docs call it an id; should a non-numeric
+        /// value arrive, it is left in `extra` rather than failing the whole web hook.
+        pub user_id: Option<FlexId>,
+        /// The event name (`event_name` field).
+        pub event_name: Option<String>,
+        /// The event (decoded from the JSON in the `event` field).
+        pub event: Option<Event>,
+        /// The event id (`event_id` field).
+        pub event_id: Option<FlexId>,
+        /// Form fields not listed above, as sent.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        pub extra: BTreeMap<String, String>,
+    }
 }
 
-/// The `conversation` field of the chat-message web hook: a conversation part plus the state of
-/// its conversation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ChatMessage {
-    /// The message itself (id, body, type, from, assignee, random_id, direction...).
-    #[serde(flatten)]
-    pub part: ConversationPart,
-    /// Whether the conversation is closed.
-    #[serde(
-        default,
-        deserialize_with = "de_opt_lenient_bool",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub conversation_closed: Option<bool>,
-    /// The conversation's tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conversation_tags: Option<Vec<String>>,
-    /// The bot handling the conversation, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conversation_assistant_type: Option<String>,
-    /// The user, when included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<User>,
+wire_struct! {
+    /// The `conversation` field of the chat-message web hook: a conversation part plus the state of
+    /// its conversation.
+    #[non_exhaustive]
+    pub struct ChatMessage {
+        /// The message itself (id, body, type, from, assignee, random_id, direction...).
+        #[serde(flatten)]
+        pub part: ConversationPart,
+        /// Whether the conversation is closed.
+        #[serde(deserialize_with = "de_opt_lenient_bool")]
+        pub conversation_closed: Option<bool>,
+        /// The conversation's tags.
+        pub conversation_tags: Option<Vec<String>>,
+        /// The bot handling the conversation, if any.
+        pub conversation_assistant_type: Option<String>,
+        /// The user, when included.
+        pub user: Option<User>,
+    }
 }
 
 /// The chat-message web hook (`type=conversation`), enabled by Carrot Quest support on request.

@@ -232,49 +232,50 @@ impl TemplateNew {
     }
 }
 
-/// Filters of `GET …/campaigns/list/{page}` (supported by the API and the Go client; Node sends
-/// none). Flags travel as `1`/`0`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CampaignListQuery {
-    /// Name contains.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search_name: Option<String>,
-    /// Has this tag.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter_tag: Option<String>,
-    /// One-shot campaigns only.
-    #[serde(default, with = "flag01", skip_serializing_if = "Option::is_none")]
-    pub filter_type_one_shot: Option<bool>,
-    /// Automated campaigns only.
-    #[serde(default, with = "flag01", skip_serializing_if = "Option::is_none")]
-    pub filter_type_automated: Option<bool>,
-    /// Not configured yet.
-    #[serde(default, with = "flag01", skip_serializing_if = "Option::is_none")]
-    pub filter_status_not_configured: Option<bool>,
-    /// Ready to send.
-    #[serde(default, with = "flag01", skip_serializing_if = "Option::is_none")]
-    pub filter_status_ready: Option<bool>,
-    /// Paused.
-    #[serde(default, with = "flag01", skip_serializing_if = "Option::is_none")]
-    pub filter_status_paused: Option<bool>,
-    /// Sending now.
-    #[serde(default, with = "flag01", skip_serializing_if = "Option::is_none")]
-    pub filter_status_sending: Option<bool>,
-    /// Done.
-    #[serde(default, with = "flag01", skip_serializing_if = "Option::is_none")]
-    pub filter_status_done: Option<bool>,
+wire_struct! {
+    /// Filters of `GET …/campaigns/list/{page}` (supported by the API and the Go client; Node sends
+    /// none). Flags travel as `1`/`0`.
+    #[derive(Default, Eq)]
+    pub struct CampaignListQuery {
+        /// Name contains.
+        pub search_name: Option<String>,
+        /// Has this tag.
+        pub filter_tag: Option<String>,
+        /// One-shot campaigns only.
+        #[serde(with = "flag01")]
+        pub filter_type_one_shot: Option<bool>,
+        /// Automated campaigns only.
+        #[serde(with = "flag01")]
+        pub filter_type_automated: Option<bool>,
+        /// Not configured yet.
+        #[serde(with = "flag01")]
+        pub filter_status_not_configured: Option<bool>,
+        /// Ready to send.
+        #[serde(with = "flag01")]
+        pub filter_status_ready: Option<bool>,
+        /// Paused.
+        #[serde(with = "flag01")]
+        pub filter_status_paused: Option<bool>,
+        /// Sending now.
+        #[serde(with = "flag01")]
+        pub filter_status_sending: Option<bool>,
+        /// Done.
+        #[serde(with = "flag01")]
+        pub filter_status_done: Option<bool>,
+    }
 }
 
-/// Filters of `GET …/campaigns/templates/{page}` (API and Go client; Node sends none).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TemplateListQuery {
-    /// Name contains.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search_name: Option<String>,
-    /// Static templates only.
-    #[serde(default, with = "flag01", skip_serializing_if = "Option::is_none")]
-    pub filter_type_static: Option<bool>,
-    /// Custom templates only.
-    #[serde(default, with = "flag01", skip_serializing_if = "Option::is_none")]
-    pub filter_type_custom: Option<bool>,
+wire_struct! {
+    /// Filters of `GET …/campaigns/templates/{page}` (API and Go client; Node sends none).
+    #[derive(Default, Eq)]
+    pub struct TemplateListQuery {
+        /// Name contains.
+        pub search_name: Option<String>,
+        /// Static templates only.
+        #[serde(with = "flag01")]
+        pub filter_type_static: Option<bool>,
+        /// Custom templates only.
+        #[serde(with = "flag01")]
+        pub filter_type_custom: Option<bool>,
+    }
 }

@@ -261,100 +261,58 @@ impl Participant {
 // List, suggestions, spam
 // ---------------------------------------------------------------------------------------------
 
-/// Query of `GET /website/{website_id}/conversations/{page_number}`.
-///
-/// Flags are sent as `1`/`0`. For a filter search, set `search_type` to
-/// [`SearchType::Filter`] and `search_query` to [`SearchQuery::Filters`] (see
-/// [`ConversationsQuery::filtered`]).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ConversationsQuery {
-    /// Page size (the reference allows 20 to 50; default 20).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub per_page: Option<u32>,
-    /// Include conversations without messages.
-    #[serde(
-        default,
-        with = "super::common::flag01",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub include_empty: Option<bool>,
-    /// Only this inbox.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter_inbox_id: Option<String>,
-    /// Only unread conversations.
-    #[serde(
-        default,
-        with = "super::common::flag01",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub filter_unread: Option<bool>,
-    /// Only resolved conversations.
-    #[serde(
-        default,
-        with = "super::common::flag01",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub filter_resolved: Option<bool>,
-    /// Only conversations not resolved.
-    #[serde(
-        default,
-        with = "super::common::flag01",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub filter_not_resolved: Option<bool>,
-    /// Only conversations mentioning the caller.
-    #[serde(
-        default,
-        with = "super::common::flag01",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub filter_mention: Option<bool>,
-    /// Only conversations assigned to this operator (user id).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter_assigned: Option<String>,
-    /// Only unassigned conversations.
-    #[serde(
-        default,
-        with = "super::common::flag01",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub filter_unassigned: Option<bool>,
-    /// Created on or after this ISO-8601 date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter_date_start: Option<String>,
-    /// Created on or before this ISO-8601 date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter_date_end: Option<String>,
-    /// Order by creation date.
-    #[serde(
-        default,
-        with = "super::common::flag01",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub order_date_created: Option<bool>,
-    /// Order by update date.
-    #[serde(
-        default,
-        with = "super::common::flag01",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub order_date_updated: Option<bool>,
-    /// Order by waiting time.
-    #[serde(
-        default,
-        with = "super::common::flag01",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub order_date_waiting: Option<bool>,
-    /// What to search: text, segment name, or filter clauses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search_query: Option<SearchQuery>,
-    /// How `search_query` is read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search_type: Option<SearchType>,
-    /// How filter clauses combine (filter searches only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search_operator: Option<SearchOperator>,
+wire_struct! {
+    /// Query of `GET /website/{website_id}/conversations/{page_number}`.
+    ///
+    /// Flags are sent as `1`/`0`. For a filter search, set `search_type` to
+    /// [`SearchType::Filter`] and `search_query` to [`SearchQuery::Filters`] (see
+    /// [`ConversationsQuery::filtered`]).
+    #[derive(Default)]
+    pub struct ConversationsQuery {
+        /// Page size (the reference allows 20 to 50; default 20).
+        pub per_page: Option<u32>,
+        /// Include conversations without messages.
+        #[serde(with = "super::common::flag01")]
+        pub include_empty: Option<bool>,
+        /// Only this inbox.
+        pub filter_inbox_id: Option<String>,
+        /// Only unread conversations.
+        #[serde(with = "super::common::flag01")]
+        pub filter_unread: Option<bool>,
+        /// Only resolved conversations.
+        #[serde(with = "super::common::flag01")]
+        pub filter_resolved: Option<bool>,
+        /// Only conversations not resolved.
+        #[serde(with = "super::common::flag01")]
+        pub filter_not_resolved: Option<bool>,
+        /// Only conversations mentioning the caller.
+        #[serde(with = "super::common::flag01")]
+        pub filter_mention: Option<bool>,
+        /// Only conversations assigned to this operator (user id).
+        pub filter_assigned: Option<String>,
+        /// Only unassigned conversations.
+        #[serde(with = "super::common::flag01")]
+        pub filter_unassigned: Option<bool>,
+        /// Created on or after this ISO-8601 date.
+        pub filter_date_start: Option<String>,
+        /// Created on or before this ISO-8601 date.
+        pub filter_date_end: Option<String>,
+        /// Order by creation date.
+        #[serde(with = "super::common::flag01")]
+        pub order_date_created: Option<bool>,
+        /// Order by update date.
+        #[serde(with = "super::common::flag01")]
+        pub order_date_updated: Option<bool>,
+        /// Order by waiting time.
+        #[serde(with = "super::common::flag01")]
+        pub order_date_waiting: Option<bool>,
+        /// What to search: text, segment name, or filter clauses.
+        pub search_query: Option<SearchQuery>,
+        /// How `search_query` is read.
+        pub search_type: Option<SearchType>,
+        /// How filter clauses combine (filter searches only).
+        pub search_operator: Option<SearchOperator>,
+    }
 }
 
 impl ConversationsQuery {
@@ -633,58 +591,47 @@ impl InboxUpdate {
     }
 }
 
-/// Body of `PATCH …/meta`: change visitor details. Only the fields set are changed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ConversationMetaUpdate {
-    /// Visitor name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nickname: Option<String>,
-    /// Visitor e-mail.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// Visitor phone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-    /// Visitor IP address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ip: Option<String>,
-    /// Visitor avatar URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avatar: Option<String>,
-    /// Custom data (string, number or boolean values).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<DataMap>,
-    /// Network details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub connection: Option<ConnectionInfo>,
-    /// Device details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device: Option<DeviceInfo>,
-    /// Segments (replaces the list).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub segments: Option<Vec<String>>,
-    /// Postal address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address: Option<String>,
-    /// Conversation subject.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
-    /// Channel the conversation started on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin: Option<String>,
+wire_struct! {
+    /// Body of `PATCH …/meta`: change visitor details. Only the fields set are changed.
+    #[derive(Default)]
+    pub struct ConversationMetaUpdate {
+        /// Visitor name.
+        pub nickname: Option<String>,
+        /// Visitor e-mail.
+        pub email: Option<String>,
+        /// Visitor phone.
+        pub phone: Option<String>,
+        /// Visitor IP address.
+        pub ip: Option<String>,
+        /// Visitor avatar URL.
+        pub avatar: Option<String>,
+        /// Custom data (string, number or boolean values).
+        pub data: Option<DataMap>,
+        /// Network details.
+        pub connection: Option<ConnectionInfo>,
+        /// Device details.
+        pub device: Option<DeviceInfo>,
+        /// Segments (replaces the list).
+        pub segments: Option<Vec<String>>,
+        /// Postal address.
+        pub address: Option<String>,
+        /// Conversation subject.
+        pub subject: Option<String>,
+        /// Channel the conversation started on.
+        pub origin: Option<String>,
+    }
 }
 
-/// Body of `PATCH …/state`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StateUpdate {
-    /// New state.
-    pub state: ConversationState,
-    /// Who makes the change, as shown in the conversation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<MessageUser>,
-    /// Channel of the change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin: Option<Origin>,
+wire_struct! {
+    /// Body of `PATCH …/state`.
+    pub struct StateUpdate {
+        /// New state.
+        pub state: ConversationState,
+        /// Who makes the change, as shown in the conversation.
+        pub user: Option<MessageUser>,
+        /// Channel of the change.
+        pub origin: Option<Origin>,
+    }
 }
 
 impl StateUpdate {
@@ -698,17 +645,17 @@ impl StateUpdate {
     }
 }
 
-/// Body of `PUT …/participants`: replace the extra participants.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ParticipantsSave {
-    /// The new list.
-    pub participants: Vec<Participant>,
-    /// Who makes the change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<MessageUser>,
-    /// Channel of the change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin: Option<Origin>,
+wire_struct! {
+    /// Body of `PUT …/participants`: replace the extra participants.
+    #[derive(Default)]
+    pub struct ParticipantsSave {
+        /// The new list.
+        pub participants: Vec<Participant>,
+        /// Who makes the change.
+        pub user: Option<MessageUser>,
+        /// Channel of the change.
+        pub origin: Option<Origin>,
+    }
 }
 
 impl ParticipantsSave {
@@ -722,17 +669,17 @@ impl ParticipantsSave {
     }
 }
 
-/// Body of `PATCH …/block`: block or unblock incoming messages.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct BlockUpdate {
-    /// Whether to block.
-    pub blocked: bool,
-    /// Who makes the change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<MessageUser>,
-    /// Channel of the change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin: Option<Origin>,
+wire_struct! {
+    /// Body of `PATCH …/block`: block or unblock incoming messages.
+    #[derive(Default)]
+    pub struct BlockUpdate {
+        /// Whether to block.
+        pub blocked: bool,
+        /// Who makes the change.
+        pub user: Option<MessageUser>,
+        /// Channel of the change.
+        pub origin: Option<Origin>,
+    }
 }
 
 impl BlockUpdate {
@@ -826,14 +773,14 @@ string_enum! {
     }
 }
 
-/// Body of `POST …/transcript`: e-mail a transcript of the conversation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TranscriptRequest {
-    /// Who receives it.
-    pub to: TranscriptTo,
-    /// Address to use instead of the known one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+wire_struct! {
+    /// Body of `POST …/transcript`: e-mail a transcript of the conversation.
+    pub struct TranscriptRequest {
+        /// Who receives it.
+        pub to: TranscriptTo,
+        /// Address to use instead of the known one.
+        pub email: Option<String>,
+    }
 }
 
 impl TranscriptRequest {
@@ -873,18 +820,17 @@ string_enum! {
     }
 }
 
-/// Body of `POST …/call`: start a call (the Node client always sends `mode`, `audio` by default,
-/// which is also what [`CallStart::default`] gives).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CallStart {
-    /// Audio or video.
-    pub mode: CallMode,
-    /// Who starts it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<MessageUser>,
-    /// Channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin: Option<Origin>,
+wire_struct! {
+    /// Body of `POST …/call`: start a call (the Node client always sends `mode`, `audio` by
+    /// default, which is also what [`CallStart::default`] gives).
+    pub struct CallStart {
+        /// Audio or video.
+        pub mode: CallMode,
+        /// Who starts it.
+        pub user: Option<MessageUser>,
+        /// Channel.
+        pub origin: Option<Origin>,
+    }
 }
 
 impl CallStart {
@@ -904,29 +850,30 @@ impl Default for CallStart {
     }
 }
 
-/// Body of `DELETE …/call/{call_id}`: abort a call (both fields optional).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CallAbort {
-    /// Who aborts it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<MessageUser>,
-    /// Channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin: Option<Origin>,
+wire_struct! {
+    /// Body of `DELETE …/call/{call_id}`: abort a call (both fields optional).
+    #[derive(Default)]
+    pub struct CallAbort {
+        /// Who aborts it.
+        pub user: Option<MessageUser>,
+        /// Channel.
+        pub origin: Option<Origin>,
+    }
 }
 
 /// Body of `PATCH …/call/{call_id}`: free-form WebRTC signaling payload (e.g. `{"type": "offer",
 /// "sdp": …}`).
 pub type CallSignaling = DataMap;
 
-/// Body of `POST …/tool`: ask the conversation's AI agent tooling to run a command.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ToolCallRequest {
-    /// Command name.
-    pub command: String,
-    /// Command arguments.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payload: Option<DataMap>,
+wire_struct! {
+    /// Body of `POST …/tool`: ask the conversation's AI agent tooling to run a command.
+    #[derive(Default)]
+    pub struct ToolCallRequest {
+        /// Command name.
+        pub command: String,
+        /// Command arguments.
+        pub payload: Option<DataMap>,
+    }
 }
 
 impl ToolCallRequest {
@@ -942,18 +889,19 @@ impl ToolCallRequest {
 /// Answer of `POST …/tool`: undocumented, kept as raw JSON.
 pub type ToolCallResult = Value;
 
-/// Body of `POST …/widget/{plugin_id}/button`: a button press in a plugin widget.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct WidgetButtonAction {
-    /// Widget section id.
-    pub section_id: String,
-    /// Widget item id.
-    pub item_id: String,
-    /// Data attached to the button.
-    pub data: Value,
-    /// Value of the input next to it, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<Value>,
+wire_struct! {
+    /// Body of `POST …/widget/{plugin_id}/button`: a button press in a plugin widget.
+    #[derive(Default)]
+    pub struct WidgetButtonAction {
+        /// Widget section id.
+        pub section_id: String,
+        /// Widget item id.
+        pub item_id: String,
+        /// Data attached to the button.
+        pub data: Value,
+        /// Value of the input next to it, if any.
+        pub value: Option<Value>,
+    }
 }
 
 impl WidgetButtonAction {
@@ -1016,19 +964,19 @@ impl WidgetDataEditAction {
     }
 }
 
-/// Body of `POST …/reminder`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ReminderSchedule {
-    /// When to remind, ISO-8601 (e.g. `2026-02-02T09:30:00.000Z`).
-    pub date: String,
-    /// Reminder text.
-    pub note: String,
-    /// Who schedules it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<MessageUser>,
-    /// Channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin: Option<Origin>,
+wire_struct! {
+    /// Body of `POST …/reminder`.
+    #[derive(Default)]
+    pub struct ReminderSchedule {
+        /// When to remind, ISO-8601 (e.g. `2026-02-02T09:30:00.000Z`).
+        pub date: String,
+        /// Reminder text.
+        pub note: String,
+        /// Who schedules it.
+        pub user: Option<MessageUser>,
+        /// Channel.
+        pub origin: Option<Origin>,
+    }
 }
 
 impl ReminderSchedule {

@@ -558,34 +558,32 @@ impl LocaleNew {
     }
 }
 
-/// Query of `GET …/helpdesk/tree/list/…`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TreeListQuery {
-    /// Only below this path.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sub_path: Option<String>,
-    /// Title contains.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search_title: Option<String>,
-    /// Changed after, ISO-8601.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter_date_start: Option<String>,
-    /// Changed before, ISO-8601.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter_date_end: Option<String>,
+wire_struct! {
+    /// Query of `GET …/helpdesk/tree/list/…`.
+    #[derive(Default, Eq)]
+    pub struct TreeListQuery {
+        /// Only below this path.
+        pub sub_path: Option<String>,
+        /// Title contains.
+        pub search_title: Option<String>,
+        /// Changed after, ISO-8601.
+        pub filter_date_start: Option<String>,
+        /// Changed before, ISO-8601.
+        pub filter_date_end: Option<String>,
+    }
 }
 
-/// Body of `PATCH …/helpdesk/tree/path/…` (move or reorder).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TreePathUpdate {
-    /// What to do (e.g. `move`, `position`).
-    pub action: String,
-    /// Destination, for a move.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<TreePathTarget>,
-    /// New position, for a reorder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub position: Option<i64>,
+wire_struct! {
+    /// Body of `PATCH …/helpdesk/tree/path/…` (move or reorder).
+    #[derive(Default, Eq)]
+    pub struct TreePathUpdate {
+        /// What to do (e.g. `move`, `position`).
+        pub action: String,
+        /// Destination, for a move.
+        pub path: Option<TreePathTarget>,
+        /// New position, for a reorder.
+        pub position: Option<i64>,
+    }
 }
 
 impl TreePathUpdate {
@@ -621,18 +619,17 @@ impl TreeContentSave {
     }
 }
 
-/// Query of `GET …/helpdesk/history/changes/{page}`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HistoryQuery {
-    /// Only this locale.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter_locale: Option<String>,
-    /// Only this change type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter_type: Option<String>,
-    /// Only this tree path.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter_tree_path: Option<String>,
+wire_struct! {
+    /// Query of `GET …/helpdesk/history/changes/{page}`.
+    #[derive(Default, Eq)]
+    pub struct HistoryQuery {
+        /// Only this locale.
+        pub filter_locale: Option<String>,
+        /// Only this change type.
+        pub filter_type: Option<String>,
+        /// Only this tree path.
+        pub filter_tree_path: Option<String>,
+    }
 }
 
 /// Body of `DELETE …/helpdesk/history/change/{id}`.
@@ -651,28 +648,28 @@ impl HistoryCancel {
     }
 }
 
-/// Date window of the feedback routes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DateRangeQuery {
-    /// Start, ISO-8601.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter_date_start: Option<String>,
-    /// End, ISO-8601.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter_date_end: Option<String>,
+wire_struct! {
+    /// Date window of the feedback routes.
+    #[derive(Default, Eq)]
+    pub struct DateRangeQuery {
+        /// Start, ISO-8601.
+        pub filter_date_start: Option<String>,
+        /// End, ISO-8601.
+        pub filter_date_end: Option<String>,
+    }
 }
 
-/// Body of the helpdesk import routes. The legacy route only reads `helpdesk_url`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ExternalImport {
-    /// URL of the helpdesk to import.
-    pub helpdesk_url: String,
-    /// Detect the source locales.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detect_locales: Option<bool>,
-    /// Other locales to import.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub other_locales: Option<Vec<String>>,
+wire_struct! {
+    /// Body of the helpdesk import routes. The legacy route only reads `helpdesk_url`.
+    #[derive(Default, Eq)]
+    pub struct ExternalImport {
+        /// URL of the helpdesk to import.
+        pub helpdesk_url: String,
+        /// Detect the source locales.
+        pub detect_locales: Option<bool>,
+        /// Other locales to import.
+        pub other_locales: Option<Vec<String>>,
+    }
 }
 
 impl ExternalImport {
@@ -704,26 +701,27 @@ impl RedirectionNew {
     }
 }
 
-/// Body of `PATCH …/helpdesk/domain`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DomainChange {
-    /// New sub-domain name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basic: Option<String>,
-    /// New custom domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom: Option<String>,
+wire_struct! {
+    /// Body of `PATCH …/helpdesk/domain`.
+    #[derive(Default, Eq)]
+    pub struct DomainChange {
+        /// New sub-domain name.
+        pub basic: Option<String>,
+        /// New custom domain.
+        pub custom: Option<String>,
+    }
 }
 
-/// Query of `GET …/helpdesk/domain/setup`.
-///
-/// `custom` is optional on the wire: Node's `generateHelpdeskDomainSetupFlow` sends no query
-/// without it, and so does `DomainSetupQuery::default()`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DomainSetupQuery {
-    /// Custom domain to set up (absent: none sent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom: Option<String>,
+wire_struct! {
+    /// Query of `GET …/helpdesk/domain/setup`.
+    ///
+    /// `custom` is optional on the wire: Node's `generateHelpdeskDomainSetupFlow` sends no query
+    /// without it, and so does `DomainSetupQuery::default()`.
+    #[derive(Default, Eq)]
+    pub struct DomainSetupQuery {
+        /// Custom domain to set up (absent: none sent).
+        pub custom: Option<String>,
+    }
 }
 
 impl DomainSetupQuery {
@@ -751,14 +749,15 @@ impl ArticleNew {
     }
 }
 
-/// Body of the legacy `PATCH …/article/{id}/category`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArticleCategoryUpdate {
-    /// Category id.
-    pub category_id: String,
-    /// Section id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub section_id: Option<String>,
+wire_struct! {
+    /// Body of the legacy `PATCH …/article/{id}/category`.
+    #[derive(Default, Eq)]
+    pub struct ArticleCategoryUpdate {
+        /// Category id.
+        pub category_id: String,
+        /// Section id.
+        pub section_id: Option<String>,
+    }
 }
 
 impl ArticleCategoryUpdate {

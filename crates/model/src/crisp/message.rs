@@ -575,118 +575,91 @@ impl MessageOriginal {
     }
 }
 
-/// A message of a conversation, as listed, fetched, or pushed by `message:send` /
-/// `message:received` events.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Message {
-    /// Conversation the message belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub session_id: Option<String>,
-    /// Website the conversation belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub website_id: Option<String>,
-    /// Inbox of the conversation (events only; `null` for the default inbox).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub inbox_id: Option<String>,
-    /// The `type` and `content` fields.
-    #[serde(flatten)]
-    pub content: MessageContent,
-    /// Which side wrote it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<MessageFrom>,
-    /// Channel it came through.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin: Option<Origin>,
-    /// Link previews.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preview: Option<Vec<MessagePreview>>,
-    /// Operators mentioned (user ids).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mentions: Option<Vec<String>>,
-    /// Channel on which it was read, once read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub read: Option<String>,
-    /// Channel on which it was delivered, once delivered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delivered: Option<String>,
-    /// Channels where delivery was skipped, by channel name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ignored: Option<BTreeMap<String, MessageIgnored>>,
-    /// Whether it was edited after sending.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub edited: Option<bool>,
-    /// Whether it was machine-translated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub translated: Option<bool>,
-    /// Whether a bot or automation sent it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub automated: Option<bool>,
-    /// Whether Crisp stored (stamped) it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stamped: Option<bool>,
-    /// Unique message id within the conversation (exceeds 32 bits).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fingerprint: Option<i64>,
-    /// When it was sent, in milliseconds since the epoch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timestamp: Option<i64>,
-    /// Author details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<MessageUser>,
-    /// Links the message points to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub references: Option<Vec<MessageReference>>,
-    /// Pointer to the original it was made from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original: Option<MessageOriginal>,
-    /// Custom properties (string, number or boolean values).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<DataMap>,
+wire_struct! {
+    /// A message of a conversation, as listed, fetched, or pushed by `message:send` /
+    /// `message:received` events.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct Message {
+        /// Conversation the message belongs to.
+        pub session_id: Option<String>,
+        /// Website the conversation belongs to.
+        pub website_id: Option<String>,
+        /// Inbox of the conversation (events only; `null` for the default inbox).
+        pub inbox_id: Option<String>,
+        /// The `type` and `content` fields.
+        #[serde(flatten)]
+        pub content: MessageContent,
+        /// Which side wrote it.
+        pub from: Option<MessageFrom>,
+        /// Channel it came through.
+        pub origin: Option<Origin>,
+        /// Link previews.
+        pub preview: Option<Vec<MessagePreview>>,
+        /// Operators mentioned (user ids).
+        pub mentions: Option<Vec<String>>,
+        /// Channel on which it was read, once read.
+        pub read: Option<String>,
+        /// Channel on which it was delivered, once delivered.
+        pub delivered: Option<String>,
+        /// Channels where delivery was skipped, by channel name.
+        pub ignored: Option<BTreeMap<String, MessageIgnored>>,
+        /// Whether it was edited after sending.
+        pub edited: Option<bool>,
+        /// Whether it was machine-translated.
+        pub translated: Option<bool>,
+        /// Whether a bot or automation sent it.
+        pub automated: Option<bool>,
+        /// Whether Crisp stored (stamped) it.
+        pub stamped: Option<bool>,
+        /// Unique message id within the conversation (exceeds 32 bits).
+        pub fingerprint: Option<i64>,
+        /// When it was sent, in milliseconds since the epoch.
+        pub timestamp: Option<i64>,
+        /// Author details.
+        pub user: Option<MessageUser>,
+        /// Links the message points to.
+        pub references: Option<Vec<MessageReference>>,
+        /// Pointer to the original it was made from.
+        pub original: Option<MessageOriginal>,
+        /// Custom properties (string, number or boolean values).
+        pub properties: Option<DataMap>,
+    }
 }
 
-/// Body of `POST /website/{website_id}/conversation/{session_id}/message`.
-///
-/// `type`, `from`, `origin` and `content` are required; the rest is optional.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MessageSend {
-    /// The `type` and `content` fields.
-    #[serde(flatten)]
-    pub content: MessageContent,
-    /// Which side sends it (`operator` for an integration speaking to a visitor).
-    pub from: MessageFrom,
-    /// Channel, usually `chat` (or a plugin URN).
-    pub origin: Origin,
-    /// Fingerprint to use instead of a server-generated one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fingerprint: Option<i64>,
-    /// Author shown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<MessageUser>,
-    /// Operators mentioned (notes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mentions: Option<Vec<String>>,
-    /// Links the message points to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub references: Option<Vec<MessageReference>>,
-    /// Pointer to an original.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original: Option<MessageOriginal>,
-    /// Custom properties (string, number or boolean values).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<DataMap>,
-    /// Send time to record, in milliseconds (importing history).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timestamp: Option<i64>,
-    /// Send in stealth mode (no notification to the other side).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stealth: Option<bool>,
-    /// Mark as machine-translated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub translated: Option<bool>,
-    /// Mark as sent by a bot or automation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub automated: Option<bool>,
+wire_struct! {
+    /// Body of `POST /website/{website_id}/conversation/{session_id}/message`.
+    ///
+    /// `type`, `from`, `origin` and `content` are required; the rest is optional.
+    pub struct MessageSend {
+        /// The `type` and `content` fields.
+        #[serde(flatten)]
+        pub content: MessageContent,
+        /// Which side sends it (`operator` for an integration speaking to a visitor).
+        pub from: MessageFrom,
+        /// Channel, usually `chat` (or a plugin URN).
+        pub origin: Origin,
+        /// Fingerprint to use instead of a server-generated one.
+        pub fingerprint: Option<i64>,
+        /// Author shown.
+        pub user: Option<MessageUser>,
+        /// Operators mentioned (notes).
+        pub mentions: Option<Vec<String>>,
+        /// Links the message points to.
+        pub references: Option<Vec<MessageReference>>,
+        /// Pointer to an original.
+        pub original: Option<MessageOriginal>,
+        /// Custom properties (string, number or boolean values).
+        pub properties: Option<DataMap>,
+        /// Send time to record, in milliseconds (importing history).
+        pub timestamp: Option<i64>,
+        /// Send in stealth mode (no notification to the other side).
+        pub stealth: Option<bool>,
+        /// Mark as machine-translated.
+        pub translated: Option<bool>,
+        /// Mark as sent by a bot or automation.
+        pub automated: Option<bool>,
+    }
 }
 
 impl MessageSend {
@@ -746,21 +719,20 @@ impl MessageUpdate {
     }
 }
 
-/// Query of `GET …/conversation/{session_id}/messages`.
-///
-/// With no field set, the latest batch is returned. Page backwards with `timestamp_before` set to
-/// the oldest timestamp already seen. Set at most one field.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MessagesQuery {
-    /// Messages sent before this time (milliseconds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timestamp_before: Option<i64>,
-    /// Messages sent after this time (milliseconds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timestamp_after: Option<i64>,
-    /// Messages around this time (milliseconds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timestamp_around: Option<i64>,
+wire_struct! {
+    /// Query of `GET …/conversation/{session_id}/messages`.
+    ///
+    /// With no field set, the latest batch is returned. Page backwards with `timestamp_before` set
+    /// to the oldest timestamp already seen. Set at most one field.
+    #[derive(Default, Eq)]
+    pub struct MessagesQuery {
+        /// Messages sent before this time (milliseconds).
+        pub timestamp_before: Option<i64>,
+        /// Messages sent after this time (milliseconds).
+        pub timestamp_after: Option<i64>,
+        /// Messages around this time (milliseconds).
+        pub timestamp_around: Option<i64>,
+    }
 }
 
 impl MessagesQuery {
@@ -783,23 +755,21 @@ string_enum! {
     }
 }
 
-/// Body of `PATCH …/conversation/{session_id}/compose`: show or hide a typing indicator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ComposeMessage {
-    /// Start or stop.
-    #[serde(rename = "type")]
-    pub kind: ComposeType,
-    /// Which side is typing.
-    pub from: MessageFrom,
-    /// Text typed so far.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub excerpt: Option<String>,
-    /// Do not show it to the other side.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stealth: Option<bool>,
-    /// Typing comes from a bot or automation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub automated: Option<bool>,
+wire_struct! {
+    /// Body of `PATCH …/conversation/{session_id}/compose`: show or hide a typing indicator.
+    pub struct ComposeMessage {
+        /// Start or stop.
+        #[serde(rename = "type")]
+        pub kind: ComposeType,
+        /// Which side is typing.
+        pub from: MessageFrom,
+        /// Text typed so far.
+        pub excerpt: Option<String>,
+        /// Do not show it to the other side.
+        pub stealth: Option<bool>,
+        /// Typing comes from a bot or automation.
+        pub automated: Option<bool>,
+    }
 }
 
 impl ComposeMessage {

@@ -33,21 +33,20 @@ string_enum! {
     }
 }
 
-/// Body of `POST /bucket/url/generate`. The signed URL arrives later as a
-/// `bucket:url:*:generated` event, not in the response.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BucketUrlRequest {
-    /// What the file is for.
-    pub namespace: BucketNamespace,
-    /// Caller's id, echoed in the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// The file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<BucketFile>,
-    /// What the file is attached to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resource: Option<BucketResource>,
+wire_struct! {
+    /// Body of `POST /bucket/url/generate`. The signed URL arrives later as a
+    /// `bucket:url:*:generated` event, not in the response.
+    #[derive(Eq)]
+    pub struct BucketUrlRequest {
+        /// What the file is for.
+        pub namespace: BucketNamespace,
+        /// Caller's id, echoed in the event.
+        pub id: Option<String>,
+        /// The file.
+        pub file: Option<BucketFile>,
+        /// What the file is attached to.
+        pub resource: Option<BucketResource>,
+    }
 }
 
 impl BucketUrlRequest {
@@ -92,16 +91,16 @@ pub struct BucketResource {
     pub id: String,
 }
 
-/// Query of `GET /media/animation/list/{page}`. Results arrive as a `media:animation:listed`
-/// event.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct AnimationListQuery {
-    /// Caller's list id, echoed in the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub list_id: Option<String>,
-    /// The search, sent as a JSON string (`{"text":"…"}`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search_query: Option<JsonParam<AnimationSearch>>,
+wire_struct! {
+    /// Query of `GET /media/animation/list/{page}`. Results arrive as a `media:animation:listed`
+    /// event.
+    #[derive(Default)]
+    pub struct AnimationListQuery {
+        /// Caller's list id, echoed in the event.
+        pub list_id: Option<String>,
+        /// The search, sent as a JSON string (`{"text":"…"}`).
+        pub search_query: Option<JsonParam<AnimationSearch>>,
+    }
 }
 
 impl AnimationListQuery {

@@ -52,35 +52,30 @@ string_enum! {
     }
 }
 
-/// Query of `GET /website/{website_id}/people/profiles/{page_number}`.
-///
-/// `search_filter` travels as one JSON-array parameter.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PeopleProfilesQuery {
-    /// Page size; listed by the reference (via its Postman mirror), not sent by the Node client.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub per_page: Option<u32>,
-    /// Field to sort on, e.g. `nickname`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sort_field: Option<String>,
-    /// Sort direction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sort_order: Option<SortOrder>,
-    /// How filter clauses combine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search_operator: Option<SearchOperator>,
-    /// Filter clauses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search_filter: Option<JsonParam<Vec<SearchFilter>>>,
-    /// Full-text search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search_text: Option<String>,
-    /// Created on or after this ISO-8601 date (reference only, not sent by Node).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter_date_start: Option<String>,
-    /// Created on or before this ISO-8601 date (reference only, not sent by Node).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter_date_end: Option<String>,
+wire_struct! {
+    /// Query of `GET /website/{website_id}/people/profiles/{page_number}`.
+    ///
+    /// `search_filter` travels as one JSON-array parameter.
+    #[derive(Default)]
+    pub struct PeopleProfilesQuery {
+        /// Page size; listed by the reference (via its Postman mirror), not sent by the Node
+        /// client.
+        pub per_page: Option<u32>,
+        /// Field to sort on, e.g. `nickname`.
+        pub sort_field: Option<String>,
+        /// Sort direction.
+        pub sort_order: Option<SortOrder>,
+        /// How filter clauses combine.
+        pub search_operator: Option<SearchOperator>,
+        /// Filter clauses.
+        pub search_filter: Option<JsonParam<Vec<SearchFilter>>>,
+        /// Full-text search.
+        pub search_text: Option<String>,
+        /// Created on or after this ISO-8601 date (reference only, not sent by Node).
+        pub filter_date_start: Option<String>,
+        /// Created on or before this ISO-8601 date (reference only, not sent by Node).
+        pub filter_date_end: Option<String>,
+    }
 }
 
 impl PeopleProfilesQuery {
@@ -225,27 +220,23 @@ response_struct! {
     }
 }
 
-/// Body of the profile add (POST), save (PUT, replaces) and update (PATCH, merges) routes.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PeopleProfileUpdate {
-    /// E-mail address (required when adding).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// The person.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub person: Option<PeoplePerson>,
-    /// The company.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub company: Option<PeopleCompany>,
-    /// Segments (tags).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub segments: Option<Vec<String>>,
-    /// Operator notes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notepad: Option<String>,
-    /// Last activity time to record (ms); note the number here, unlike the object read back.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub active: Option<i64>,
+wire_struct! {
+    /// Body of the profile add (POST), save (PUT, replaces) and update (PATCH, merges) routes.
+    #[derive(Default)]
+    pub struct PeopleProfileUpdate {
+        /// E-mail address (required when adding).
+        pub email: Option<String>,
+        /// The person.
+        pub person: Option<PeoplePerson>,
+        /// The company.
+        pub company: Option<PeopleCompany>,
+        /// Segments (tags).
+        pub segments: Option<Vec<String>>,
+        /// Operator notes.
+        pub notepad: Option<String>,
+        /// Last activity time to record (ms); note the number here, unlike the object read back.
+        pub active: Option<i64>,
+    }
 }
 
 impl PeopleProfileUpdate {
@@ -258,31 +249,21 @@ impl PeopleProfileUpdate {
     }
 }
 
-/// Query of `GET …/people/conversations/{people_id}/list/{page_number}`; the Go client sends these
-/// filters, Node none.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PeopleConversationsQuery {
-    /// Only unread conversations.
-    #[serde(
-        default,
-        with = "super::common::flag01",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub filter_unread: Option<bool>,
-    /// Only resolved conversations.
-    #[serde(
-        default,
-        with = "super::common::flag01",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub filter_resolved: Option<bool>,
-    /// Only conversations not resolved.
-    #[serde(
-        default,
-        with = "super::common::flag01",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub filter_not_resolved: Option<bool>,
+wire_struct! {
+    /// Query of `GET …/people/conversations/{people_id}/list/{page_number}`; the Go client sends
+    /// these filters, Node none.
+    #[derive(Default, Eq)]
+    pub struct PeopleConversationsQuery {
+        /// Only unread conversations.
+        #[serde(with = "super::common::flag01")]
+        pub filter_unread: Option<bool>,
+        /// Only resolved conversations.
+        #[serde(with = "super::common::flag01")]
+        pub filter_resolved: Option<bool>,
+        /// Only conversations not resolved.
+        #[serde(with = "super::common::flag01")]
+        pub filter_not_resolved: Option<bool>,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,20 +323,19 @@ response_struct! {
     }
 }
 
-/// Body of `POST …/people/events/{people_id}`: record an event on a profile.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PeopleEventNew {
-    /// Event text.
-    pub text: String,
-    /// Event data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<DataMap>,
-    /// Color label, e.g. `blue`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub color: Option<String>,
-    /// When it happened (ms); now when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timestamp: Option<i64>,
+wire_struct! {
+    /// Body of `POST …/people/events/{people_id}`: record an event on a profile.
+    #[derive(Default)]
+    pub struct PeopleEventNew {
+        /// Event text.
+        pub text: String,
+        /// Event data.
+        pub data: Option<DataMap>,
+        /// Color label, e.g. `blue`.
+        pub color: Option<String>,
+        /// When it happened (ms); now when absent.
+        pub timestamp: Option<i64>,
+    }
 }
 
 impl PeopleEventNew {
@@ -400,16 +380,17 @@ impl PeopleSubscriptionUpdate {
 // Import
 // ---------------------------------------------------------------------------------------------
 
-/// Body of `POST …/people/import/profiles`: import profiles from a CSV file.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PeopleImport {
-    /// URL of the CSV file.
-    pub url: String,
-    /// Which column feeds which profile field.
-    pub mapping: Vec<ImportMapping>,
-    /// Parsing options.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub options: Option<ImportOptions>,
+wire_struct! {
+    /// Body of `POST …/people/import/profiles`: import profiles from a CSV file.
+    #[derive(Default)]
+    pub struct PeopleImport {
+        /// URL of the CSV file.
+        pub url: String,
+        /// Which column feeds which profile field.
+        pub mapping: Vec<ImportMapping>,
+        /// Parsing options.
+        pub options: Option<ImportOptions>,
+    }
 }
 
 impl PeopleImport {
@@ -442,13 +423,13 @@ impl ImportMapping {
     }
 }
 
-/// CSV parsing options of an import.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ImportOptions {
-    /// Column separator, e.g. `,` or `;`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub column_separator: Option<String>,
-    /// Whether the first line holds headers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub skip_header: Option<bool>,
+wire_struct! {
+    /// CSV parsing options of an import.
+    #[derive(Default, Eq)]
+    pub struct ImportOptions {
+        /// Column separator, e.g. `,` or `;`.
+        pub column_separator: Option<String>,
+        /// Whether the first line holds headers.
+        pub skip_header: Option<bool>,
+    }
 }

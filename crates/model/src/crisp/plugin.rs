@@ -166,28 +166,32 @@ object! {
     }
 }
 
-/// Query of `GET /plugin/connect/websites/all/{page}`. Flags travel as `1`/`0`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConnectWebsitesQuery {
-    /// Only websites that configured the plugin.
-    #[serde(default, with = "flag01", skip_serializing_if = "Option::is_none")]
-    pub filter_configured: Option<bool>,
-    /// Include each website's plan.
-    #[serde(default, with = "flag01", skip_serializing_if = "Option::is_none")]
-    pub include_plan: Option<bool>,
+wire_struct! {
+    /// Query of `GET /plugin/connect/websites/all/{page}`. Flags travel as `1`/`0`.
+    #[derive(Default, Eq)]
+    pub struct ConnectWebsitesQuery {
+        /// Only websites that configured the plugin.
+        #[serde(with = "flag01")]
+        pub filter_configured: Option<bool>,
+        /// Include each website's plan.
+        #[serde(with = "flag01")]
+        pub include_plan: Option<bool>,
+    }
 }
 
-/// Query of `GET /plugin/connect/websites/since` (not paginated).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConnectWebsitesSinceQuery {
-    /// Changes after this date, ISO-8601.
-    pub date_since: String,
-    /// Only websites that configured the plugin.
-    #[serde(default, with = "flag01", skip_serializing_if = "Option::is_none")]
-    pub filter_configured: Option<bool>,
-    /// Include each website's plan.
-    #[serde(default, with = "flag01", skip_serializing_if = "Option::is_none")]
-    pub include_plan: Option<bool>,
+wire_struct! {
+    /// Query of `GET /plugin/connect/websites/since` (not paginated).
+    #[derive(Default, Eq)]
+    pub struct ConnectWebsitesSinceQuery {
+        /// Changes after this date, ISO-8601.
+        pub date_since: String,
+        /// Only websites that configured the plugin.
+        #[serde(with = "flag01")]
+        pub filter_configured: Option<bool>,
+        /// Include each website's plan.
+        #[serde(with = "flag01")]
+        pub include_plan: Option<bool>,
+    }
 }
 
 impl ConnectWebsitesSinceQuery {

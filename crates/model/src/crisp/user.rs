@@ -53,19 +53,19 @@ object! {
     }
 }
 
-/// Body of `POST /user/account` (sign up).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AccountCreate {
-    /// E-mail.
-    pub email: String,
-    /// Password.
-    pub password: String,
-    /// First name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
-    /// Last name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
+wire_struct! {
+    /// Body of `POST /user/account` (sign up).
+    #[derive(Default, Eq)]
+    pub struct AccountCreate {
+        /// E-mail.
+        pub email: String,
+        /// Password.
+        pub password: String,
+        /// First name.
+        pub first_name: Option<String>,
+        /// Last name.
+        pub last_name: Option<String>,
+    }
 }
 
 impl AccountCreate {
@@ -79,39 +79,36 @@ impl AccountCreate {
     }
 }
 
-/// Body of `PATCH /user/account/profile`: only the fields set change.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProfileUpdate {
-    /// First name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
-    /// Last name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
-    /// E-mail.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// New password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
-    /// Avatar URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avatar: Option<String>,
-    /// Phone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+wire_struct! {
+    /// Body of `PATCH /user/account/profile`: only the fields set change.
+    #[derive(Default, Eq)]
+    pub struct ProfileUpdate {
+        /// First name.
+        pub first_name: Option<String>,
+        /// Last name.
+        pub last_name: Option<String>,
+        /// E-mail.
+        pub email: Option<String>,
+        /// New password.
+        pub password: Option<String>,
+        /// Avatar URL.
+        pub avatar: Option<String>,
+        /// Phone.
+        pub phone: Option<String>,
+    }
 }
 
-/// Body of `POST /user/session/login`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionLogin {
-    /// E-mail.
-    pub email: String,
-    /// Password.
-    pub password: String,
-    /// Two-factor code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token: Option<String>,
+wire_struct! {
+    /// Body of `POST /user/session/login`.
+    #[derive(Default, Eq)]
+    pub struct SessionLogin {
+        /// E-mail.
+        pub email: String,
+        /// Password.
+        pub password: String,
+        /// Two-factor code.
+        pub token: Option<String>,
+    }
 }
 
 impl SessionLogin {
@@ -141,15 +138,16 @@ impl SessionRecover {
     }
 }
 
-/// Body of `PATCH /user/availability`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AvailabilityUpdate {
-    /// Availability to advertise.
-    #[serde(rename = "type")]
-    pub kind: Availability,
-    /// How long it holds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time: Option<AvailabilityFor>,
+wire_struct! {
+    /// Body of `PATCH /user/availability`.
+    #[derive(Eq)]
+    pub struct AvailabilityUpdate {
+        /// Availability to advertise.
+        #[serde(rename = "type")]
+        pub kind: Availability,
+        /// How long it holds.
+        pub time: Option<AvailabilityFor>,
+    }
 }
 
 impl AvailabilityUpdate {

@@ -1202,24 +1202,24 @@ webhook_events! {
 // Body
 // ---------------------------------------------------------------------------------------------
 
-/// A web hook body with `data` left as raw JSON: `{website_id, event, data, timestamp}`.
-///
-/// Decodes from any JSON object with a string `event`, so a receiver can always log or store
-/// what it got, even when [`WebhookPayload`] refuses it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct RawWebhook {
-    /// Website the event is about.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub website_id: Option<String>,
-    /// Event name.
-    pub event: String,
-    /// Event payload.
-    #[serde(default)]
-    pub data: Value,
-    /// When the hook was emitted (ms).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timestamp: Option<i64>,
+wire_struct! {
+    /// A web hook body with `data` left as raw JSON: `{website_id, event, data, timestamp}`.
+    ///
+    /// Decodes from any JSON object with a string `event`, so a receiver can always log or store
+    /// what it got, even when [`WebhookPayload`] refuses it.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct RawWebhook {
+        /// Website the event is about.
+        pub website_id: Option<String>,
+        /// Event name.
+        pub event: String,
+        /// Event payload.
+        #[serde(default)]
+        pub data: Value,
+        /// When the hook was emitted (ms).
+        pub timestamp: Option<i64>,
+    }
 }
 
 impl RawWebhook {

@@ -332,38 +332,32 @@ object! {
     }
 }
 
-/// Body of `PATCH …/settings`: only the fields set are changed.
-///
-/// Node also puts a `websiteID` key in this body; it is redundant with the path and not sent here.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct WebsiteSettingsUpdate {
-    /// Display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Main domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub domain: Option<String>,
-    /// Other domains.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub domain_alternates: Option<Vec<String>>,
-    /// Logo URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub logo: Option<String>,
-    /// Audit log settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub audit: Option<SettingsAudit>,
-    /// Contact channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact: Option<SettingsContact>,
-    /// Inbox behaviour.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub inbox: Option<SettingsInbox>,
-    /// E-mail behaviour.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub emails: Option<SettingsEmails>,
-    /// Chatbox settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub chatbox: Option<SettingsChatbox>,
+wire_struct! {
+    /// Body of `PATCH …/settings`: only the fields set are changed.
+    ///
+    /// Node also puts a `websiteID` key in this body; it is redundant with the path and not sent
+    /// here.
+    #[derive(Default)]
+    pub struct WebsiteSettingsUpdate {
+        /// Display name.
+        pub name: Option<String>,
+        /// Main domain.
+        pub domain: Option<String>,
+        /// Other domains.
+        pub domain_alternates: Option<Vec<String>>,
+        /// Logo URL.
+        pub logo: Option<String>,
+        /// Audit log settings.
+        pub audit: Option<SettingsAudit>,
+        /// Contact channels.
+        pub contact: Option<SettingsContact>,
+        /// Inbox behaviour.
+        pub inbox: Option<SettingsInbox>,
+        /// E-mail behaviour.
+        pub emails: Option<SettingsEmails>,
+        /// Chatbox settings.
+        pub chatbox: Option<SettingsChatbox>,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -464,34 +458,32 @@ object! {
 // Analytics
 // ---------------------------------------------------------------------------------------------
 
-/// Body of `POST …/analytics/generate`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct AnalyticsQuery {
-    /// Metric to compute (e.g. `conversation`).
-    pub metric: String,
-    /// Kind of value (e.g. `total`).
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// How values are aggregated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aggregator: Option<String>,
-    /// Dimension to split by.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub split_by: Option<String>,
-    /// Filter; its shape depends on the metric.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Value>,
-    /// Period and bucketing.
-    pub date: AnalyticsDate,
-    /// Condition on another metric.
-    #[serde(default, rename = "if", skip_serializing_if = "Option::is_none")]
-    pub condition: Option<AnalyticsIf>,
-    /// What to compute when the condition holds.
-    #[serde(default, rename = "then", skip_serializing_if = "Option::is_none")]
-    pub then: Option<AnalyticsThen>,
-    /// Ask for a raw export instead of points.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub raw_export: Option<bool>,
+wire_struct! {
+    /// Body of `POST …/analytics/generate`.
+    #[derive(Default)]
+    pub struct AnalyticsQuery {
+        /// Metric to compute (e.g. `conversation`).
+        pub metric: String,
+        /// Kind of value (e.g. `total`).
+        #[serde(rename = "type")]
+        pub kind: String,
+        /// How values are aggregated.
+        pub aggregator: Option<String>,
+        /// Dimension to split by.
+        pub split_by: Option<String>,
+        /// Filter; its shape depends on the metric.
+        pub filter: Option<Value>,
+        /// Period and bucketing.
+        pub date: AnalyticsDate,
+        /// Condition on another metric.
+        #[serde(rename = "if")]
+        pub condition: Option<AnalyticsIf>,
+        /// What to compute when the condition holds.
+        #[serde(rename = "then")]
+        pub then: Option<AnalyticsThen>,
+        /// Ask for a raw export instead of points.
+        pub raw_export: Option<bool>,
+    }
 }
 
 impl AnalyticsQuery {
@@ -506,20 +498,21 @@ impl AnalyticsQuery {
     }
 }
 
-/// Period of an analytics query.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct AnalyticsDate {
-    /// Start, ISO-8601.
-    pub from: String,
-    /// End, ISO-8601.
-    pub to: String,
-    /// Bucket size (`hour`, `day`, …).
-    pub split: String,
-    /// IANA time zone.
-    pub timezone: String,
-    /// Opening hours per weekday (`monday` … `sunday`) to restrict to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub days: Option<BTreeMap<String, AnalyticsHours>>,
+wire_struct! {
+    /// Period of an analytics query.
+    #[derive(Default)]
+    pub struct AnalyticsDate {
+        /// Start, ISO-8601.
+        pub from: String,
+        /// End, ISO-8601.
+        pub to: String,
+        /// Bucket size (`hour`, `day`, …).
+        pub split: String,
+        /// IANA time zone.
+        pub timezone: String,
+        /// Opening hours per weekday (`monday` … `sunday`) to restrict to.
+        pub days: Option<BTreeMap<String, AnalyticsHours>>,
+    }
 }
 
 impl AnalyticsDate {
@@ -558,15 +551,16 @@ pub struct AnalyticsIf {
     pub split_by: String,
 }
 
-/// Consequence of an analytics condition (`then`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct AnalyticsThen {
-    /// Kind of value.
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
-    /// Filter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter: Option<Value>,
+wire_struct! {
+    /// Consequence of an analytics condition (`then`).
+    #[derive(Default)]
+    pub struct AnalyticsThen {
+        /// Kind of value.
+        #[serde(rename = "type")]
+        pub kind: Option<String>,
+        /// Filter.
+        pub filter: Option<Value>,
+    }
 }
 
 object! {
@@ -642,23 +636,23 @@ object! {
     }
 }
 
-/// Body of `POST …/operators/email`.
-///
-/// Node types the user as `userID`; the API field is `user_id`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OperatorEmail {
-    /// Who receives it (`owners`, `all`, or `user` with `user_id`).
-    pub recipient: String,
-    /// The one operator to write to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<String>,
-    /// Subject line.
-    pub subject: String,
-    /// Message text.
-    pub message: String,
-    /// Call-to-action link.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<EmailTarget>,
+wire_struct! {
+    /// Body of `POST …/operators/email`.
+    ///
+    /// Node types the user as `userID`; the API field is `user_id`.
+    #[derive(Default, Eq)]
+    pub struct OperatorEmail {
+        /// Who receives it (`owners`, `all`, or `user` with `user_id`).
+        pub recipient: String,
+        /// The one operator to write to.
+        pub user_id: Option<String>,
+        /// Subject line.
+        pub subject: String,
+        /// Message text.
+        pub message: String,
+        /// Call-to-action link.
+        pub target: Option<EmailTarget>,
+    }
 }
 
 impl OperatorEmail {
@@ -718,14 +712,15 @@ pub enum InviteVerify {
     Credentials(VerifyCredentials),
 }
 
-/// Body of `PATCH …/operator/{user_id}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OperatorMembership {
-    /// New role.
-    pub role: OperatorRole,
-    /// New job title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+wire_struct! {
+    /// Body of `PATCH …/operator/{user_id}`.
+    #[derive(Eq)]
+    pub struct OperatorMembership {
+        /// New role.
+        pub role: OperatorRole,
+        /// New job title.
+        pub title: Option<String>,
+    }
 }
 
 impl OperatorMembership {
@@ -909,18 +904,17 @@ object! {
     }
 }
 
-/// Query of `GET …/visitors/map`: empty for the whole world, or a circle.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct VisitorsMapQuery {
-    /// Longitude of the centre.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub center_longitude: Option<f64>,
-    /// Latitude of the centre.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub center_latitude: Option<f64>,
-    /// Radius, in kilometres.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub center_radius: Option<u32>,
+wire_struct! {
+    /// Query of `GET …/visitors/map`: empty for the whole world, or a circle.
+    #[derive(Default)]
+    pub struct VisitorsMapQuery {
+        /// Longitude of the centre.
+        pub center_longitude: Option<f64>,
+        /// Latitude of the centre.
+        pub center_latitude: Option<f64>,
+        /// Radius, in kilometres.
+        pub center_radius: Option<u32>,
+    }
 }
 
 impl VisitorsMapQuery {
@@ -952,16 +946,16 @@ pub enum BlockedVisitors {
 // Batch operations
 // ---------------------------------------------------------------------------------------------
 
-/// Body of batch resolve/unresolve/read/unread/remove on conversations: omit `sessions` to act
-/// on every conversation (of `inbox_id` if set).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BatchConversations {
-    /// Restrict to one inbox.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub inbox_id: Option<String>,
-    /// Session ids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sessions: Option<Vec<String>>,
+wire_struct! {
+    /// Body of batch resolve/unresolve/read/unread/remove on conversations: omit `sessions` to act
+    /// on every conversation (of `inbox_id` if set).
+    #[derive(Default, Eq)]
+    pub struct BatchConversations {
+        /// Restrict to one inbox.
+        pub inbox_id: Option<String>,
+        /// Session ids.
+        pub sessions: Option<Vec<String>>,
+    }
 }
 
 impl BatchConversations {
@@ -974,15 +968,15 @@ impl BatchConversations {
     }
 }
 
-/// Which people profiles a batch acts on.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PeopleSelection {
-    /// Profile ids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub profiles: Option<Vec<String>>,
-    /// A search selecting profiles.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search: Option<PeopleSearch>,
+wire_struct! {
+    /// Which people profiles a batch acts on.
+    #[derive(Default)]
+    pub struct PeopleSelection {
+        /// Profile ids.
+        pub profiles: Option<Vec<String>>,
+        /// A search selecting profiles.
+        pub search: Option<PeopleSearch>,
+    }
 }
 
 /// A people search, in either form the clients send.
@@ -1050,28 +1044,28 @@ pub struct BatchInbox {
     pub inbox_id: Option<String>,
 }
 
-/// Body of `PATCH …/batch/data`: set `sessions` for conversations or `people` for profiles.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct BatchData {
-    /// Session ids (conversation form).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sessions: Option<Vec<String>>,
-    /// Selected profiles (people form).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub people: Option<PeopleSelection>,
-    /// Keys and values to store.
-    pub data: DataMap,
+wire_struct! {
+    /// Body of `PATCH …/batch/data`: set `sessions` for conversations or `people` for profiles.
+    #[derive(Default)]
+    pub struct BatchData {
+        /// Session ids (conversation form).
+        pub sessions: Option<Vec<String>>,
+        /// Selected profiles (people form).
+        pub people: Option<PeopleSelection>,
+        /// Keys and values to store.
+        pub data: DataMap,
+    }
 }
 
-/// Body of `PATCH …/batch/segments`: set `sessions` for conversations or `people` for profiles.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct BatchSegments {
-    /// Session ids (conversation form).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sessions: Option<Vec<String>>,
-    /// Selected profiles (people form).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub people: Option<PeopleSelection>,
-    /// Segments to set.
-    pub segments: Vec<String>,
+wire_struct! {
+    /// Body of `PATCH …/batch/segments`: set `sessions` for conversations or `people` for profiles.
+    #[derive(Default)]
+    pub struct BatchSegments {
+        /// Session ids (conversation form).
+        pub sessions: Option<Vec<String>>,
+        /// Selected profiles (people form).
+        pub people: Option<PeopleSelection>,
+        /// Segments to set.
+        pub segments: Vec<String>,
+    }
 }

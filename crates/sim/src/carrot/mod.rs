@@ -1,6 +1,6 @@
 //! Carrot Quest / Dashly API v1 and v2: the `apps`, `conversations`, `users` and `utils` routes.
 //!
-//! Written from `shared/api/carrot-api.md` (protocol notes) and `carrot-examples/` (vendor
+//! Written from `docs/api/carrot-api.md` (protocol notes) and `carrot-examples/` (vendor
 //! payloads): `{meta, data}` envelope, vendor error names (a missing object is `400 LookupError`),
 //! parameters from the query, url-encoded or multipart bodies (or a flat JSON object), nested values
 //! JSON-encoded, ids as numbers or strings (`id_as_string`), v1 `after`/`count` and v2

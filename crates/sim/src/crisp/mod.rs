@@ -1,8 +1,8 @@
 //! The Crisp REST v1 side of the simulator.
 //!
-//! [`CrispSim`] is an independent, stateful implementation of the Crisp wire protocol, written
-//! from the project's Crisp notes (`crisp-api.md`, the endpoint catalogue, the Node client's types
-//! and recorded requests). The server core hands it an [`Exchange`] (the path is what follows
+//! [`CrispSim`] is an independent, stateful implementation of the Crisp wire protocol, written from
+//! the project's Crisp notes (`docs/api/crisp-api.md`, the endpoint catalogue, the Node client's
+//! types and recorded requests). The server core hands it an [`Exchange`] (the path is what follows
 //! `/v1`) and sends back the [`Reply`]; everything here is synchronous.
 //!
 //! # Protocol
