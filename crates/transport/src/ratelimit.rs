@@ -3,7 +3,8 @@
 //! A [`RateLimiter`] is shared state behind an `Arc`: every clone of a transport, and every
 //! vendor client built on it, consults the same one. Two mechanisms:
 //!
-//! * **Reactive gate.** When the server refuses a request with 429/420, the request's
+//! * **Reactive gate.** When the server refuses a request (a 429, or what the request's
+//!   [`classify`](crate::classify) rules call a refusal, such as Crisp's 420), the request's
 //!   [`RateKey`] is closed until the server's `Retry-After` (or [`LocalRateLimiter::default_pause`]),
 //!   so that the other tasks using that key wait instead of collecting refusals. Other keys, and the
 //!   other vendor, keep going. The gate never stays closed longer than
@@ -26,16 +27,17 @@
 //! The trait is small and asynchronous so that a shared backend (Redis, a coordinator) can
 //! implement it later without changing the layer or the vendor crates.
 
+use crate::classify::{Classified, Outcome, RetryRules};
 use crate::error::{Error, RateLimitScope};
 use crate::meta::{RateKey, RequestMeta};
-use crate::retry::{DEFAULT_MAX_RETRY_AFTER, is_rate_limit_status, parse_retry_after};
+use crate::retry::DEFAULT_MAX_RETRY_AFTER;
 use crate::{Body, BoxFuture};
 use bytes::Bytes;
 use http::{Request, Response};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::task::{Context, Poll};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 use tokio::time::Instant;
 use tower::{Layer, Service};
 
@@ -52,8 +54,9 @@ pub trait RateLimiter: Send + Sync + 'static {
     /// Records that the server refused a request on `key`, with its `Retry-After` if any.
     fn refused(&self, key: RateKey, retry_after: Option<Duration>);
 
-    /// Records that the server accepted a request on `key` (any answer but 429/420). Limiters
-    /// that learn a rate use it to speed up again; the default does nothing.
+    /// Records that the server accepted a request on `key` (any answer the classifiers do not
+    /// call a refusal). Limiters that learn a rate use it to speed up again; the default does
+    /// nothing.
     fn succeeded(&self, key: RateKey) {
         let _ = key;
     }
@@ -568,14 +571,19 @@ where
         let mut inner = std::mem::replace(&mut self.inner, clone);
         let limiter = self.limiter.clone();
         let key = RequestMeta::of(&req).rate_key;
+        let rules = RetryRules::of(&req);
         Box::pin(async move {
             limiter.acquire(key).await?;
-            let resp = inner.call(req).await?;
-            if is_rate_limit_status(resp.status()) {
-                limiter.refused(key, parse_retry_after(resp.headers(), SystemTime::now()));
-            } else {
-                limiter.succeeded(key);
+            let result = inner.call(req).await;
+            let classified = Classified::of(rules.as_ref(), &result);
+            let mut resp = result?;
+            // The classifier chain decides what a refusal is, not a status list; the verdict
+            // travels on with the answer so that the retry layer does not decide it again.
+            match classified.outcome {
+                Outcome::RateLimited(retry_after) => limiter.refused(key, retry_after),
+                _ => limiter.succeeded(key),
             }
+            resp.extensions_mut().insert(classified);
             Ok(resp)
         })
     }

@@ -1,7 +1,9 @@
 //! One `tracing` span per call, carrying the vendor, endpoint and method.
 //!
-//! Attempts are recorded as events inside the span by the retry layer. Nothing here reads
-//! headers or bodies, so credentials cannot end up in a trace.
+//! Attempts are recorded as events inside the span by the retry layer, each naming the retry
+//! classifier that decided it ([`crate::classify`]); the span's `retry_classifier` field names
+//! the one that decided the last attempt. Nothing here reads headers or bodies, so credentials
+//! cannot end up in a trace.
 
 use crate::error::Error;
 use crate::meta::RequestMeta;
@@ -50,6 +52,7 @@ where
             endpoint = meta.endpoint,
             method = %req.method(),
             status = tracing::field::Empty,
+            retry_classifier = tracing::field::Empty,
         );
         let fut = self.inner.call(req);
         let record = span.clone();
