@@ -51,6 +51,15 @@ pub enum PathArg<'a> {
     Segment(&'a str),
     /// A tree path that spans several segments: split on `/` and each piece encoded.
     Tree(&'a str),
+    /// A single segment sent **as written**, for a token of the API's own such as Carrot's
+    /// `$self_app` (which [`PathArg::Segment`] would send as `%24self_app`).
+    ///
+    /// It must be one non-empty segment of RFC 3986 `pchar` characters only: letters, digits,
+    /// `-._~`, the sub-delimiters `!$&'()*+,;=`, `:` and `@`, and `%` only as the start of a
+    /// percent-encoded octet (`%` and two hex digits). It may not be a dot segment, `.` or `..`,
+    /// even percent-encoded (`%2E`). Anything else fails [`EndpointSpec::render_path`] with
+    /// [`Error::InvalidRequest`]; values that come from users belong in [`PathArg::Segment`].
+    Raw(&'a str),
 }
 
 impl EndpointSpec {
@@ -103,6 +112,7 @@ impl EndpointSpec {
             })?;
             match *arg {
                 PathArg::Segment(value) => push_segment(&mut out, value, name)?,
+                PathArg::Raw(value) => push_raw(&mut out, value, name)?,
                 PathArg::Tree(value) => {
                     let mut first = true;
                     for piece in value.trim_matches('/').split('/') {
@@ -137,6 +147,45 @@ fn push_segment(out: &mut String, value: &str, name: &str) -> Result<(), Error> 
         ))),
         _ => {
             out.extend(utf8_percent_encode(value, SEGMENT));
+            Ok(())
+        }
+    }
+}
+
+/// Whether `b` is an RFC 3986 `pchar` other than `%` (unreserved, sub-delims, `:` or `@`).
+fn is_plain_pchar(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&b)
+}
+
+fn push_raw(out: &mut String, value: &str, name: &str) -> Result<(), Error> {
+    let bytes = value.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if bytes.len() > i + 2
+                && bytes[i + 1].is_ascii_hexdigit()
+                && bytes[i + 2].is_ascii_hexdigit() =>
+            {
+                i += 3;
+            }
+            b if is_plain_pchar(b) => i += 1,
+            _ => {
+                return Err(Error::invalid(format!(
+                    "raw path argument `{name}` may hold only RFC 3986 path characters                      (letters, digits, -._~!$&'()*+,;=:@ and %XX): {value:?}"
+                )));
+            }
+        }
+    }
+    // A percent-encoded dot counts as a dot: normalising hops decode it.
+    let undotted = value.replace("%2e", ".").replace("%2E", ".");
+    match undotted.as_str() {
+        "" => Err(Error::invalid(format!("path argument `{name}` is empty"))),
+        "." | ".." => Err(Error::invalid(format!(
+            "raw path argument `{name}` is the dot segment {value:?}, which URL normalisation \
+             would resolve to another route"
+        ))),
+        _ => {
+            out.push_str(value);
             Ok(())
         }
     }
@@ -565,6 +614,40 @@ mod tests {
         );
         let tree = SPEC.render_path(&[PathArg::Segment("w"), PathArg::Tree("a/.../.b")]);
         assert_eq!(tree.unwrap(), "/website/w/helpdesk/tree/a/.../.b/x");
+    }
+
+    #[test]
+    fn raw_arguments_are_sent_as_written_when_they_are_one_clean_segment() {
+        let raw = |id: &str| SPEC.render_path(&[PathArg::Raw(id), PathArg::Segment("t")]);
+        for fine in [
+            "$self_app",
+            "a-b._~",
+            "!$&'()*+,;=:@",
+            "%24self",
+            "x%2Fy",
+            "...",
+            ".x",
+        ] {
+            assert_eq!(
+                raw(fine).unwrap(),
+                format!("/website/{fine}/helpdesk/tree/t/x"),
+                "{fine:?}"
+            );
+        }
+        for refused in [
+            "", ".", "..", "%2e", "%2E%2e", ".%2E", "a/b", "a?b", "a#b", "a b", "é", "%", "%2",
+            "%zz", "a\r\nb", "[x]", "a\"b",
+        ] {
+            let err = raw(refused).unwrap_err();
+            assert!(
+                matches!(err, Error::InvalidRequest { .. }),
+                "{refused:?}: {err:?}"
+            );
+        }
+        // As a URI it stays one segment of the same route.
+        let p = raw("$self_app").unwrap();
+        let uri: Uri = format!("http://h{p}").parse().unwrap();
+        assert_eq!(uri.path(), "/website/$self_app/helpdesk/tree/t/x");
     }
 
     #[test]
