@@ -260,13 +260,15 @@ impl Classified {
 mod tests {
     use super::*;
 
-    fn answer(code: u16) -> Result<Response<Bytes>, Error> {
+    type Attempt = Result<Response<Bytes>, Error>;
+
+    fn answer(code: u16) -> Attempt {
         Ok(Response::builder().status(code).body(Bytes::new()).unwrap())
     }
 
     #[test]
     fn each_generic_classifier_decides_its_own_cases_only() {
-        let cases: Vec<(Result<Response<Bytes>, Error>, Outcome, &str)> = vec![
+        let cases: Vec<(Attempt, Outcome, &str)> = vec![
             (
                 Err(Error::Connect {
                     source: "refused".into(),
