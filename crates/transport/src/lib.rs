@@ -49,6 +49,7 @@ mod client;
 mod collect;
 pub mod endpoint;
 mod error;
+pub mod layered;
 mod meta;
 pub mod paginate;
 pub mod ratelimit;

@@ -21,6 +21,7 @@
 pub use crate::classify::Outcome;
 use crate::classify::{Classified, RetryRules};
 use crate::error::{Error, RateLimitScope};
+use crate::layered::{AroundCall, Layered, inner_ready};
 use crate::meta::{Replay, RequestMeta};
 use crate::{Body, BoxFuture};
 use bytes::Bytes;
@@ -29,7 +30,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::{Duration, SystemTime};
 use tower::retry::budget::{Budget, TpsBudget};
-use tower::{Layer, Service, ServiceExt};
+use tower::{Service, ServiceExt};
 
 /// The default [`RetryConfig::max_retry_after`], and the default ceiling of the rate limiter's
 /// gate ([`LocalRateLimiter::max_gate`](crate::LocalRateLimiter::max_gate)): 60 s.
@@ -224,7 +225,7 @@ pub fn parse_retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duratio
     Some(at.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
-/// A [`Layer`] that applies the replay rule; see the module docs.
+/// A [`Layer`](tower::Layer) that applies the replay rule; see the module docs.
 #[derive(Clone)]
 pub struct RetryLayer {
     shared: Arc<Shared>,
@@ -294,40 +295,24 @@ impl RetryLayer {
     }
 }
 
-impl<S> Layer<S> for RetryLayer {
-    type Service = Retry<S>;
-    fn layer(&self, inner: S) -> Retry<S> {
-        Retry {
-            inner,
-            shared: self.shared.clone(),
-        }
-    }
-}
+crate::layered::layered!(RetryLayer);
 
 /// The service [`RetryLayer`] builds.
-#[derive(Clone)]
-pub struct Retry<S> {
-    inner: S,
-    shared: Arc<Shared>,
-}
+pub type Retry<S> = Layered<RetryLayer, S>;
 
-impl<S> Service<Request<Body>> for Retry<S>
+impl<S> AroundCall<S> for RetryLayer
 where
     S: Service<Request<Body>, Response = Response<Bytes>, Error = Error> + Clone + Send + 'static,
     S::Future: Send,
 {
-    type Response = Response<Bytes>;
-    type Error = Error;
-    type Future = BoxFuture<Result<Response<Bytes>, Error>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
-        self.inner.poll_ready(cx)
+    fn poll_ready(inner: &mut S, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
+        inner_ready(inner, cx)
     }
 
-    fn call(&mut self, req: Request<Body>) -> Self::Future {
+    fn call(&self, inner: &mut S, req: Request<Body>) -> BoxFuture<Result<Response<Bytes>, Error>> {
         // Take the service that was driven to readiness; leave a fresh clone in its place.
-        let clone = self.inner.clone();
-        let first = std::mem::replace(&mut self.inner, clone);
+        let clone = inner.clone();
+        let first = std::mem::replace(inner, clone);
         let shared = self.shared.clone();
         Box::pin(async move { run(first, req, &shared).await })
     }
@@ -433,6 +418,7 @@ fn attempt_event(attempt: u32, result: &Result<Response<Bytes>, Error>, classifi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tower::Layer;
 
     const B: Duration = Duration::from_millis(123);
 

@@ -3,15 +3,16 @@
 use super::RateLimiter;
 use crate::classify::{Classified, Outcome, RetryRules};
 use crate::error::Error;
+use crate::layered::{AroundCall, Layered, inner_ready};
 use crate::meta::RequestMeta;
 use crate::{Body, BoxFuture};
 use bytes::Bytes;
 use http::{Request, Response};
 use std::sync::Arc;
 use std::task::{Context, Poll};
-use tower::{Layer, Service};
+use tower::Service;
 
-/// A [`Layer`] that asks a [`RateLimiter`] before each attempt and tells it about refusals.
+/// A [`Layer`](tower::Layer) that asks a [`RateLimiter`] before each attempt and tells it about refusals.
 #[derive(Clone)]
 pub struct RateLimitLayer {
     limiter: Arc<dyn RateLimiter>,
@@ -24,39 +25,23 @@ impl RateLimitLayer {
     }
 }
 
-impl<S> Layer<S> for RateLimitLayer {
-    type Service = RateLimit<S>;
-    fn layer(&self, inner: S) -> RateLimit<S> {
-        RateLimit {
-            inner,
-            limiter: self.limiter.clone(),
-        }
-    }
-}
+crate::layered::layered!(RateLimitLayer);
 
 /// The service [`RateLimitLayer`] builds.
-#[derive(Clone)]
-pub struct RateLimit<S> {
-    inner: S,
-    limiter: Arc<dyn RateLimiter>,
-}
+pub type RateLimit<S> = Layered<RateLimitLayer, S>;
 
-impl<S> Service<Request<Body>> for RateLimit<S>
+impl<S> AroundCall<S> for RateLimitLayer
 where
     S: Service<Request<Body>, Response = Response<Bytes>, Error = Error> + Clone + Send + 'static,
     S::Future: Send,
 {
-    type Response = Response<Bytes>;
-    type Error = Error;
-    type Future = BoxFuture<Result<Response<Bytes>, Error>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
-        self.inner.poll_ready(cx)
+    fn poll_ready(inner: &mut S, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
+        inner_ready(inner, cx)
     }
 
-    fn call(&mut self, req: Request<Body>) -> Self::Future {
-        let clone = self.inner.clone();
-        let mut inner = std::mem::replace(&mut self.inner, clone);
+    fn call(&self, inner: &mut S, req: Request<Body>) -> BoxFuture<Result<Response<Bytes>, Error>> {
+        let clone = inner.clone();
+        let mut inner = std::mem::replace(inner, clone);
         let limiter = self.limiter.clone();
         let key = RequestMeta::of(&req).rate_key;
         let rules = RetryRules::of(&req);
@@ -84,6 +69,7 @@ mod tests {
     use crate::ratelimit::{LocalRateLimiter, Quota};
     use crate::retry::DEFAULT_MAX_RETRY_AFTER;
     use std::time::Duration;
+    use tower::Layer;
 
     const K: crate::RateKey = crate::RateKey::new("crisp", "messages");
 
