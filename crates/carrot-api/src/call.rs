@@ -233,6 +233,7 @@ impl<D: Def> Endpoint for Call<D> {
         let (query, body) = self.encode()?;
         let headers = self.client.headers()?;
         let mut req = build_request(self.client.base()?, spec, &path, &query, body, &headers)?;
+        req.extensions_mut().insert(crate::retry_rules::RULES);
         if let Some(replay) = D::replay_for(&self.params) {
             let meta = RequestMeta {
                 replay,

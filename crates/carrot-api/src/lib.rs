@@ -90,6 +90,7 @@ mod client;
 pub mod endpoints;
 pub mod paginate;
 mod props;
+mod retry_rules;
 
 pub use api::{AppApi, ConversationApi, UserApi};
 pub use call::{Call, Def, UserKinds, decode_envelope, error_meta, error_name};

@@ -213,6 +213,7 @@ impl<K: Op> Endpoint for Call<K> {
         let query = encode_query(&self.query)?;
         let body = self.body.encode(&K::spec().method)?;
         build_request(&setup.base, K::spec(), &path, &query, body, &setup.headers)
+            .map(crate::retry_rules::attach)
     }
 
     fn transport(&self) -> &Transport {

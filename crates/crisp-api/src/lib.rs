@@ -88,6 +88,7 @@ pub mod envelope;
 pub mod groups;
 mod messages;
 mod query;
+mod retry_rules;
 mod table;
 
 pub use call::{Call, Json, NoBody, Op, Paged, Payload};

@@ -84,8 +84,8 @@ impl Transport {
     }
 
     /// Sends a request through the stack and returns the buffered response. Non-2xx answers
-    /// are returned as responses (vendor crates turn them into [`Error::Api`]); 429/420 that
-    /// outlast the retries come back as [`Error::RateLimited`].
+    /// are returned as responses (vendor crates turn them into [`Error::Api`]); rate-limit
+    /// refusals that outlast the retries come back as [`Error::RateLimited`].
     pub fn send(&self, req: Request<Body>) -> BoxFuture<Result<Response<Bytes>, Error>> {
         Box::pin(self.service.clone().oneshot(req))
     }

@@ -2,17 +2,18 @@
 //! cap and turns the service's errors into [`Error`]s that say whether the request left.
 
 use crate::error::{BoxError, Error};
+use crate::layered::{AroundCall, Layered};
 use crate::{Body, BoxFuture};
 use bytes::Bytes;
 use http::{Request, Response};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use std::task::{Context, Poll};
-use tower::{Layer, Service};
+use tower::Service;
 
 /// The default cap on a response body: 8 MiB.
 pub const DEFAULT_MAX_BODY: usize = 8 * 1024 * 1024;
 
-/// A [`Layer`] that makes a service returning any `http_body::Body` into one returning
+/// A [`Layer`](tower::Layer) that makes a service returning any `http_body::Body` into one returning
 /// `Response<Bytes>`, reading at most `max_body` bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct CollectLayer {
@@ -32,24 +33,12 @@ impl Default for CollectLayer {
     }
 }
 
-impl<S> Layer<S> for CollectLayer {
-    type Service = Collect<S>;
-    fn layer(&self, inner: S) -> Collect<S> {
-        Collect {
-            inner,
-            max_body: self.max_body,
-        }
-    }
-}
+crate::layered::layered!(CollectLayer);
 
 /// The service [`CollectLayer`] builds.
-#[derive(Debug, Clone)]
-pub struct Collect<S> {
-    inner: S,
-    max_body: usize,
-}
+pub type Collect<S> = Layered<CollectLayer, S>;
 
-impl<S, B> Service<Request<Body>> for Collect<S>
+impl<S, B> AroundCall<S> for CollectLayer
 where
     S: Service<Request<Body>, Response = Response<B>>,
     S::Error: Into<BoxError>,
@@ -57,18 +46,14 @@ where
     B: http_body::Body<Data = Bytes> + Send + 'static,
     B::Error: Into<BoxError>,
 {
-    type Response = Response<Bytes>;
-    type Error = Error;
-    type Future = BoxFuture<Result<Response<Bytes>, Error>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
-        self.inner
+    fn poll_ready(inner: &mut S, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
+        inner
             .poll_ready(cx)
             .map_err(|e| classify_send_error(e.into()))
     }
 
-    fn call(&mut self, req: Request<Body>) -> Self::Future {
-        let fut = self.inner.call(req);
+    fn call(&self, inner: &mut S, req: Request<Body>) -> BoxFuture<Result<Response<Bytes>, Error>> {
+        let fut = inner.call(req);
         let max_body = self.max_body;
         Box::pin(async move {
             let resp = fut.await.map_err(|e| classify_send_error(e.into()))?;

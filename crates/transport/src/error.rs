@@ -95,7 +95,8 @@ pub enum Error {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RateLimitScope {
-    /// The server answered 429 or 420.
+    /// The server refused the call: a 429, or an answer the vendor's retry rules classify as a
+    /// refusal (Crisp's 420, say; see [`crate::classify`]).
     Server,
     /// Our own limiter: a pause learnt from an earlier refusal, or the configured quota, would
     /// have needed a longer wait than allowed.
@@ -238,8 +239,10 @@ impl Error {
     }
 
     /// Whether trying the same call again later could succeed: connection failures, timeouts,
-    /// rate limiting, 5xx answers and 408. Whether it is *safe* to re-send a write is a separate
-    /// question: see [`Error::was_sent`].
+    /// rate limiting, 5xx, 429 and 408 answers, and any answer the request's retry classifiers
+    /// judged a refusal or a server error (carried in [`ApiError::attempts`], so a vendor's own
+    /// refusal status counts when the answer came through the transport). Whether it is *safe*
+    /// to re-send a write is a separate question: see [`Error::was_sent`].
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Connect { .. }
@@ -247,10 +250,10 @@ impl Error {
             | Error::Timeout { .. }
             | Error::RateLimited { .. } => true,
             Error::Api(api) => {
-                api.status.is_server_error()
+                api.attempts.is_some_and(|a| a.outcome().is_transient())
+                    || api.status.is_server_error()
                     || api.status == StatusCode::TOO_MANY_REQUESTS
                     || api.status == StatusCode::REQUEST_TIMEOUT
-                    || api.status.as_u16() == 420
             }
             _ => false,
         }
@@ -260,7 +263,8 @@ impl Error {
     /// not, `Some(true)` when it may have, `None` when it answered (see the status).
     ///
     /// A rate-limit refusal is `Some(false)` whoever gave it: our limiter sent nothing, and a
-    /// server's 429/420 says it did not process the request, so a write may be sent again.
+    /// server's refusal (429, or what the vendor's rules call one) says it did not process the
+    /// request, so a write may be sent again.
     pub fn was_sent(&self) -> Option<bool> {
         match self {
             Error::InvalidRequest { .. } | Error::Connect { .. } | Error::RateLimited { .. } => {

@@ -4,9 +4,9 @@
 //! provider, HTTP/1.1 and HTTP/2) with the behaviour a production integration needs:
 //!
 //! * **retries that never duplicate a write** ([`retry`]): a request is re-sent only when it never
-//!   left the process, when the server refused it unprocessed (429/420, after `Retry-After`), or
-//!   when it is marked [`Replay::Safe`]; attempts are bounded, backed off with full jitter and
-//!   budgeted;
+//!   left the process, when the server refused it unprocessed (429, or what the vendor's
+//!   [`classify`] rules call a refusal, after `Retry-After`), or when it is marked
+//!   [`Replay::Safe`]; attempts are bounded, backed off with full jitter and budgeted;
 //! * **rate limiting** ([`ratelimit`]): a shared limiter that pauses a route after a refusal and can
 //!   pace requests to a known quota;
 //! * **timeouts** per attempt and per call, a **body size cap**, and one **error type**
@@ -43,12 +43,14 @@
 #![deny(missing_docs)]
 
 mod builder;
+pub mod classify;
 #[cfg(feature = "hyper-client")]
 mod client;
 mod collect;
 pub mod endpoint;
 mod error;
 pub mod kit;
+pub mod layered;
 mod meta;
 mod page;
 pub mod paginate;
@@ -59,6 +61,7 @@ mod timeout;
 mod trace;
 
 pub use builder::{Transport, TransportBuilder};
+pub use classify::{Classifier, RetryRules};
 #[cfg(feature = "hyper-client")]
 pub use client::{HyperClient, hyper_client};
 pub use collect::{Collect, CollectLayer, DEFAULT_MAX_BODY};

@@ -14,7 +14,8 @@ pub enum Replay {
     /// PUT of a whole document or DELETE of one resource).
     Safe,
     /// A second copy could apply the write twice (for example sending a message). Re-sent only
-    /// when the request provably never left the process or the server refused it (429/420).
+    /// when the request provably never left the process or the server refused it unprocessed
+    /// (429, or a refusal by the vendor's [`crate::classify`] rules).
     Unsafe,
 }
 

@@ -1,21 +1,27 @@
 //! Bounded, budgeted retries that never duplicate a write.
 //!
-//! Whether an attempt is re-sent depends on what is known about it, not only on its status code:
+//! Whether an attempt is re-sent depends on what is known about it, not only on its status code.
+//! A chain of named classifiers ([`crate::classify`]: the vendor's rules carried by the request,
+//! then the generic ones) turns each attempt's result into an [`Outcome`], and [`decide`] applies
+//! the replay rule to it:
 //!
-//! | outcome of the attempt | [`Replay::Safe`] | [`Replay::Unsafe`] |
+//! | outcome of the attempt (generic classifier) | [`Replay::Safe`] | [`Replay::Unsafe`] |
 //! |---|---|---|
-//! | never left the process ([`Error::Connect`], `Transport { maybe_sent: false }`) | retry | retry |
-//! | 429 / 420: the server refused it unprocessed | retry after `Retry-After` (else backoff) | same |
-//! | `Retry-After` longer than [`RetryConfig::max_retry_after`] | [`Error::RateLimited`] at once | same |
-//! | 5xx answer | retry | return the answer: it may have been processed |
-//! | timeout, reset or other failure after sending | retry | return the error |
-//! | any other answer (2xx, 3xx, other 4xx) | return | return |
+//! | [`Outcome::NotSent`]: never left the process ([`Error::Connect`], `Transport { maybe_sent: false }`) | retry | retry |
+//! | [`Outcome::RateLimited`]: refused unprocessed (429; a vendor's own refusal, such as Crisp's 420, when its rules say so) | retry after `Retry-After` (else backoff) | same |
+//! | …with a `Retry-After` longer than [`RetryConfig::max_retry_after`] | [`Error::RateLimited`] at once | same |
+//! | [`Outcome::ServerError`]: a 5xx answer (or a vendor's error in a 2xx body that says 5xx) | retry | return the answer: it may have been processed |
+//! | [`Outcome::MaybeSent`]: timeout, reset or other failure after sending | retry | return the error |
+//! | [`Outcome::Final`]: any other answer (2xx, 3xx, other 4xx) or error | return | return |
 //!
 //! Every retry fits in [`RetryConfig::max_attempts`], waits an exponential backoff with full
 //! jitter (or the server's `Retry-After`), and withdraws from a [`TpsBudget`] shared by every clone
 //! of the stack, so an outage does not multiply the load on the vendor.
 
+pub use crate::classify::Outcome;
+use crate::classify::{Classified, RetryRules};
 use crate::error::{Error, RateLimitScope};
+use crate::layered::{AroundCall, Layered, inner_ready};
 use crate::meta::{Replay, RequestMeta};
 use crate::{Body, BoxFuture};
 use bytes::Bytes;
@@ -24,7 +30,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::{Duration, SystemTime};
 use tower::retry::budget::{Budget, TpsBudget};
-use tower::{Layer, Service, ServiceExt};
+use tower::{Service, ServiceExt};
 
 /// The default [`RetryConfig::max_retry_after`], and the default ceiling of the rate limiter's
 /// gate ([`LocalRateLimiter::max_gate`](crate::LocalRateLimiter::max_gate)): 60 s.
@@ -100,6 +106,8 @@ pub struct Attempts {
     number: u32,
     earlier_may_have_applied: bool,
     delete: bool,
+    outcome: Outcome,
+    classifier: &'static str,
 }
 
 impl Attempts {
@@ -116,9 +124,23 @@ impl Attempts {
     /// Whether an earlier attempt of the same call may have been processed by the server: it
     /// timed out or lost its connection after the request may have been written, or it was
     /// answered 5xx. False when every earlier attempt was certainly not processed (refused at
-    /// connect, or answered 429/420), and on the first attempt.
+    /// connect, or refused for rate limiting), and on the first attempt.
     pub fn earlier_may_have_applied(&self) -> bool {
         self.earlier_may_have_applied
+    }
+
+    /// What the classifier chain made of the answer: [`Outcome::RateLimited`] for a refusal
+    /// (a 429, or a vendor's own refusal status when its rules say so), [`Outcome::ServerError`]
+    /// for a server failure, [`Outcome::Final`] for an ordinary answer. [`Error::is_retryable`]
+    /// reads it, so a vendor's refusal counts as one without the transport knowing the vendor.
+    pub fn outcome(&self) -> Outcome {
+        self.outcome
+    }
+
+    /// The name of the classifier that decided [`Attempts::outcome`] (e.g. `"http_429"`,
+    /// `"crisp_420"`, `"fallback"`).
+    pub fn classifier(&self) -> &'static str {
+        self.classifier
     }
 
     /// Whether a `status` answer means that the call did what it asked: a 404 to a DELETE
@@ -127,40 +149,6 @@ impl Attempts {
     /// be gone, which it is. The vendor crates report such a 404 as the endpoint's success.
     pub fn not_found_means_deleted(&self, status: StatusCode) -> bool {
         self.delete && self.earlier_may_have_applied && status == StatusCode::NOT_FOUND
-    }
-}
-
-/// What one attempt produced, as the retry rule sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// An answer with this status and, when the server sent one, this `Retry-After`.
-    Answer(StatusCode, Option<Duration>),
-    /// The request never reached the server.
-    NotSent,
-    /// The exchange failed after the request may have reached the server.
-    MaybeSent,
-    /// An error no retry can help (bad input, body too large, our own limiter's refusal).
-    Final,
-}
-
-impl Outcome {
-    /// Classifies the result of one attempt.
-    pub fn of(result: &Result<Response<Bytes>, Error>) -> Outcome {
-        match result {
-            Ok(resp) => Outcome::Answer(
-                resp.status(),
-                parse_retry_after(resp.headers(), SystemTime::now()),
-            ),
-            Err(Error::Connect { .. })
-            | Err(Error::Transport {
-                maybe_sent: false, ..
-            })
-            | Err(Error::Timeout {
-                maybe_sent: false, ..
-            }) => Outcome::NotSent,
-            Err(Error::Transport { .. }) | Err(Error::Timeout { .. }) => Outcome::MaybeSent,
-            Err(_) => Outcome::Final,
-        }
     }
 }
 
@@ -175,14 +163,9 @@ pub enum Decision {
     RateLimited(Option<Duration>),
 }
 
-/// Whether a status means "refused for rate limiting, not processed": 429, and Crisp's 420.
-pub fn is_rate_limit_status(status: StatusCode) -> bool {
-    status == StatusCode::TOO_MANY_REQUESTS || status.as_u16() == 420
-}
-
-/// The replay rule: a pure function of the request's class, the attempt's outcome, how many
-/// attempts were made (1 after the first) and the configuration. `backoff` is the jittered wait
-/// to use when the server gave none.
+/// The replay rule: a pure function of the request's class, the attempt's classified outcome,
+/// how many attempts were made (1 after the first) and the configuration. `backoff` is the
+/// jittered wait to use when the server gave none.
 pub fn decide(
     replay: Replay,
     outcome: Outcome,
@@ -192,15 +175,13 @@ pub fn decide(
 ) -> Decision {
     let attempts_left = attempts_made < config.max_attempts;
     match outcome {
-        Outcome::Answer(status, retry_after) if is_rate_limit_status(status) => match retry_after {
+        Outcome::RateLimited(retry_after) => match retry_after {
             Some(wait) if wait > config.max_retry_after => Decision::RateLimited(Some(wait)),
             _ if !attempts_left => Decision::RateLimited(retry_after),
             Some(wait) => Decision::RetryAfter(wait),
             None => Decision::RetryAfter(backoff),
         },
-        Outcome::Answer(status, retry_after)
-            if status.is_server_error() && replay == Replay::Safe && attempts_left =>
-        {
+        Outcome::ServerError(retry_after) if replay == Replay::Safe && attempts_left => {
             match retry_after {
                 Some(wait) if wait <= config.max_retry_after => Decision::RetryAfter(wait),
                 _ => Decision::RetryAfter(backoff),
@@ -211,6 +192,16 @@ pub fn decide(
             Decision::RetryAfter(backoff)
         }
         _ => Decision::Return,
+    }
+}
+
+/// The `Retry-After` of `response`, read at the current wall-clock time (see
+/// [`parse_retry_after`]); for classifiers.
+pub fn retry_after_of<B>(response: &Response<B>) -> Option<Duration> {
+    if response.headers().contains_key(http::header::RETRY_AFTER) {
+        parse_retry_after(response.headers(), SystemTime::now())
+    } else {
+        None
     }
 }
 
@@ -234,7 +225,7 @@ pub fn parse_retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duratio
     Some(at.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
-/// A [`Layer`] that applies the replay rule; see the module docs.
+/// A [`Layer`](tower::Layer) that applies the replay rule; see the module docs.
 #[derive(Clone)]
 pub struct RetryLayer {
     shared: Arc<Shared>,
@@ -304,40 +295,24 @@ impl RetryLayer {
     }
 }
 
-impl<S> Layer<S> for RetryLayer {
-    type Service = Retry<S>;
-    fn layer(&self, inner: S) -> Retry<S> {
-        Retry {
-            inner,
-            shared: self.shared.clone(),
-        }
-    }
-}
+crate::layered::layered!(RetryLayer);
 
 /// The service [`RetryLayer`] builds.
-#[derive(Clone)]
-pub struct Retry<S> {
-    inner: S,
-    shared: Arc<Shared>,
-}
+pub type Retry<S> = Layered<RetryLayer, S>;
 
-impl<S> Service<Request<Body>> for Retry<S>
+impl<S> AroundCall<S> for RetryLayer
 where
     S: Service<Request<Body>, Response = Response<Bytes>, Error = Error> + Clone + Send + 'static,
     S::Future: Send,
 {
-    type Response = Response<Bytes>;
-    type Error = Error;
-    type Future = BoxFuture<Result<Response<Bytes>, Error>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
-        self.inner.poll_ready(cx)
+    fn poll_ready(inner: &mut S, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
+        inner_ready(inner, cx)
     }
 
-    fn call(&mut self, req: Request<Body>) -> Self::Future {
+    fn call(&self, inner: &mut S, req: Request<Body>) -> BoxFuture<Result<Response<Bytes>, Error>> {
         // Take the service that was driven to readiness; leave a fresh clone in its place.
-        let clone = self.inner.clone();
-        let first = std::mem::replace(&mut self.inner, clone);
+        let clone = inner.clone();
+        let first = std::mem::replace(inner, clone);
         let shared = self.shared.clone();
         Box::pin(async move { run(first, req, &shared).await })
     }
@@ -351,54 +326,74 @@ where
     let config = &shared.config;
     shared.budget.deposit();
     let replay = RequestMeta::of(&req).replay;
-    let service = first;
+    let rules = RetryRules::of(&req);
+    let delete = req.method() == Method::DELETE;
+    // Both are taken by the last attempt.
+    let mut service = Some(first);
+    let mut req = Some(req);
     let mut history = Attempts {
         number: 1,
         earlier_may_have_applied: false,
-        delete: req.method() == Method::DELETE,
+        delete,
+        outcome: Outcome::Final,
+        classifier: crate::classify::FALLBACK,
     };
     loop {
         let attempt = history.number;
-        let result = if attempt < config.max_attempts {
-            service.clone().oneshot(req.clone()).await
-        } else {
+        let last = attempt >= config.max_attempts;
+        let (svc, request) = match (service.as_ref(), req.as_ref()) {
             // The last attempt may consume the request itself.
-            let result = service.oneshot(req).await;
-            attempt_event(attempt, &result);
-            return finish(result, attempt, config).map(|r| stamped(r, history));
+            _ if last => (service.take(), req.take()),
+            (Some(svc), Some(request)) => (Some(svc.clone()), Some(request.clone())),
+            _ => (None, None),
         };
-        attempt_event(attempt, &result);
-        let outcome = Outcome::of(&result);
-        let decision = decide(replay, outcome, attempt, config, config.backoff(attempt));
-        match decision {
+        let (Some(svc), Some(request)) = (svc, request) else {
+            // Unreachable: only the last attempt takes them, and it returns.
+            return Err(Error::invalid("retry layer: request already sent"));
+        };
+        let result = svc.oneshot(request).await;
+        let classified = Classified::of(rules.as_ref(), &result);
+        attempt_event(attempt, &result, classified.by);
+        history.outcome = classified.outcome;
+        history.classifier = classified.by;
+        // The span of the call names the classifier that decided its last attempt.
+        tracing::Span::current().record("retry_classifier", classified.by);
+        let backoff = if last {
+            Duration::ZERO
+        } else {
+            config.backoff(attempt)
+        };
+        match decide(replay, classified.outcome, attempt, config, backoff) {
             Decision::Return => return result.map(|r| stamped(r, history)),
             Decision::RateLimited(retry_after) => {
-                tracing::debug!(attempt, ?retry_after, "rate limited; not retrying");
+                tracing::debug!(
+                    attempt,
+                    ?retry_after,
+                    classifier = classified.by,
+                    "rate limited; not retrying"
+                );
                 return Err(Error::RateLimited {
                     retry_after,
                     scope: RateLimitScope::Server,
                 });
             }
+            Decision::RetryAfter(_) if last => return result.map(|r| stamped(r, history)),
             Decision::RetryAfter(wait) => {
                 if !shared.budget.withdraw() {
                     tracing::debug!(attempt, "retry budget exhausted");
                     return result.map(|r| stamped(r, history));
                 }
-                tracing::debug!(attempt, wait_ms = wait.as_millis() as u64, "retrying");
+                tracing::debug!(
+                    attempt,
+                    wait_ms = wait.as_millis() as u64,
+                    classifier = classified.by,
+                    "retrying"
+                );
                 tokio::time::sleep(wait).await;
-                history.earlier_may_have_applied |= may_have_applied(outcome);
+                history.earlier_may_have_applied |= classified.outcome.may_have_applied();
                 history.number += 1;
             }
         }
-    }
-}
-
-/// Whether an attempt with this outcome may have been processed by the server.
-fn may_have_applied(outcome: Outcome) -> bool {
-    match outcome {
-        Outcome::MaybeSent => true,
-        Outcome::Answer(status, _) => status.is_server_error(),
-        Outcome::NotSent | Outcome::Final => false,
     }
 }
 
@@ -407,38 +402,23 @@ fn stamped(mut response: Response<Bytes>, history: Attempts) -> Response<Bytes> 
     response
 }
 
-/// One event per attempt: its number and its status or error.
-fn attempt_event(attempt: u32, result: &Result<Response<Bytes>, Error>) {
+/// One event per attempt: its number, its status or error, and the classifier that decided.
+fn attempt_event(attempt: u32, result: &Result<Response<Bytes>, Error>, classifier: &str) {
     match result {
-        Ok(resp) => tracing::debug!(attempt, status = resp.status().as_u16(), "attempt"),
-        Err(e) => tracing::debug!(attempt, error = %e, "attempt failed"),
-    }
-}
-
-/// The result of the last allowed attempt: a rate-limit refusal becomes [`Error::RateLimited`].
-fn finish(
-    result: Result<Response<Bytes>, Error>,
-    attempt: u32,
-    config: &RetryConfig,
-) -> Result<Response<Bytes>, Error> {
-    match decide(
-        Replay::Unsafe,
-        Outcome::of(&result),
-        attempt,
-        config,
-        Duration::ZERO,
-    ) {
-        Decision::RateLimited(retry_after) => Err(Error::RateLimited {
-            retry_after,
-            scope: RateLimitScope::Server,
-        }),
-        _ => result,
+        Ok(resp) => tracing::debug!(
+            attempt,
+            status = resp.status().as_u16(),
+            classifier,
+            "attempt"
+        ),
+        Err(e) => tracing::debug!(attempt, error = %e, classifier, "attempt failed"),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tower::Layer;
 
     const B: Duration = Duration::from_millis(123);
 
@@ -446,11 +426,40 @@ mod tests {
         RetryConfig::default()
     }
 
+    /// What the generic classifier chain makes of an answer with this status.
     fn answer(code: u16) -> Outcome {
-        Outcome::Answer(StatusCode::from_u16(code).unwrap(), None)
+        answer_with(code, None)
     }
 
-    /// The replay table, one row per case, for both replay classes.
+    fn answer_with(code: u16, retry_after: Option<u64>) -> Outcome {
+        let mut resp = Response::builder().status(code);
+        if let Some(secs) = retry_after {
+            resp = resp.header(http::header::RETRY_AFTER, secs.to_string());
+        }
+        let attempt = Ok(resp.body(Bytes::new()).unwrap());
+        crate::classify::classify(None, &attempt).0
+    }
+
+    /// A vendor rule as the vendor crates write them: here 420 is a refusal.
+    struct Refuses420;
+    impl crate::classify::Classifier for Refuses420 {
+        fn name(&self) -> &'static str {
+            "test_420"
+        }
+        fn classify(&self, attempt: &Result<Response<Bytes>, Error>) -> Option<Outcome> {
+            let resp = attempt.as_ref().ok()?;
+            (resp.status().as_u16() == 420).then(|| Outcome::RateLimited(retry_after_of(resp)))
+        }
+    }
+    static RULES_420: RetryRules = RetryRules::new(&[&Refuses420]);
+
+    fn vendor_answer(code: u16) -> Outcome {
+        let attempt = Ok(Response::builder().status(code).body(Bytes::new()).unwrap());
+        crate::classify::classify(Some(&RULES_420), &attempt).0
+    }
+
+    /// The replay table, one row per case, for both replay classes: each answer is classified
+    /// by the generic chain (or a vendor rule where said), then decided.
     #[test]
     fn replay_table() {
         use Decision::*;
@@ -462,18 +471,27 @@ mod tests {
             (Unsafe, Outcome::NotSent, RetryAfter(B)),
             // refused unprocessed: any method, Retry-After wins over backoff
             (Unsafe, answer(429), RetryAfter(B)),
-            (Unsafe, answer(420), RetryAfter(B)),
+            // a vendor's own refusal status counts only when its rules say so
+            (Unsafe, vendor_answer(420), RetryAfter(B)),
+            (Unsafe, answer(420), Return),
             (
                 Unsafe,
-                Outcome::Answer(StatusCode::TOO_MANY_REQUESTS, Some(Duration::from_secs(7))),
+                answer_with(429, Some(7)),
                 RetryAfter(Duration::from_secs(7)),
             ),
             // server-requested wait over the cap: give up at once
             (
                 Safe,
-                Outcome::Answer(StatusCode::TOO_MANY_REQUESTS, Some(Duration::from_secs(61))),
+                answer_with(429, Some(61)),
                 RateLimited(Some(Duration::from_secs(61))),
             ),
+            // a 5xx's wait is honoured within the cap, the backoff used beyond it
+            (
+                Safe,
+                answer_with(503, Some(5)),
+                RetryAfter(Duration::from_secs(5)),
+            ),
+            (Safe, answer_with(503, Some(61)), RetryAfter(B)),
             // may have been processed: only safe requests
             (Safe, answer(503), RetryAfter(B)),
             (Unsafe, answer(503), Return),
@@ -498,7 +516,7 @@ mod tests {
     }
 
     /// Which attempts may have been processed, for [`Attempts::earlier_may_have_applied`]:
-    /// never one refused at connect, by 429/420 or by our own checks.
+    /// never one refused at connect, refused for rate limiting, or by our own checks.
     #[test]
     fn only_maybe_sent_and_5xx_attempts_may_have_applied() {
         for (outcome, applied) in [
@@ -507,10 +525,10 @@ mod tests {
             (answer(503), true),
             (Outcome::NotSent, false),
             (answer(429), false),
-            (answer(420), false),
+            (vendor_answer(420), false),
             (Outcome::Final, false),
         ] {
-            assert_eq!(may_have_applied(outcome), applied, "{outcome:?}");
+            assert_eq!(outcome.may_have_applied(), applied, "{outcome:?}");
         }
     }
 

@@ -1,14 +1,15 @@
 //! A deadline on everything inside the layer: one attempt, or a whole call across retries.
 
 use crate::error::Error;
+use crate::layered::{AroundCall, Layered, inner_ready};
 use crate::{Body, BoxFuture};
 use bytes::Bytes;
 use http::{Request, Response};
 use std::task::{Context, Poll};
 use std::time::Duration;
-use tower::{Layer, Service};
+use tower::Service;
 
-/// A [`Layer`] that fails with [`Error::Timeout`] when the inner service takes longer than the
+/// A [`Layer`](tower::Layer) that fails with [`Error::Timeout`] when the inner service takes longer than the
 /// limit. Placed around the retry layer it bounds a whole call; inside it, one attempt (including
 /// reading the body).
 #[derive(Debug, Clone, Copy)]
@@ -25,38 +26,22 @@ impl TimeoutLayer {
     }
 }
 
-impl<S> Layer<S> for TimeoutLayer {
-    type Service = Timeout<S>;
-    fn layer(&self, inner: S) -> Timeout<S> {
-        Timeout {
-            inner,
-            after: self.after,
-        }
-    }
-}
+crate::layered::layered!(TimeoutLayer);
 
 /// The service [`TimeoutLayer`] builds.
-#[derive(Debug, Clone)]
-pub struct Timeout<S> {
-    inner: S,
-    after: Option<Duration>,
-}
+pub type Timeout<S> = Layered<TimeoutLayer, S>;
 
-impl<S> Service<Request<Body>> for Timeout<S>
+impl<S> AroundCall<S> for TimeoutLayer
 where
     S: Service<Request<Body>, Response = Response<Bytes>, Error = Error>,
     S::Future: Send + 'static,
 {
-    type Response = Response<Bytes>;
-    type Error = Error;
-    type Future = BoxFuture<Result<Response<Bytes>, Error>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
-        self.inner.poll_ready(cx)
+    fn poll_ready(inner: &mut S, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
+        inner_ready(inner, cx)
     }
 
-    fn call(&mut self, req: Request<Body>) -> Self::Future {
-        let fut = self.inner.call(req);
+    fn call(&self, inner: &mut S, req: Request<Body>) -> BoxFuture<Result<Response<Bytes>, Error>> {
+        let fut = inner.call(req);
         let Some(after) = self.after else {
             return Box::pin(fut);
         };

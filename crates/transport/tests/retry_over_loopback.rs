@@ -133,15 +133,49 @@ async fn post_refused_with_429_is_resent_once_after_retry_after() {
     assert_eq!(seen[0].body, seen[1].body, "the same body is re-sent");
 }
 
+/// A vendor's refusal status (here 420, as Crisp sends) is the vendor's rule, carried by the
+/// request: the transport alone hands it back; with the rule attached it is re-sent.
 #[tokio::test]
-async fn crisp_420_counts_as_rate_limited() {
+async fn a_420_is_retried_only_with_rules_that_call_it_a_refusal() {
+    use chatdesk_transport::classify::{Classifier, Outcome};
+    use chatdesk_transport::{RetryRules, retry::retry_after_of};
+
+    struct Calm;
+    impl Classifier for Calm {
+        fn name(&self) -> &'static str {
+            "test_420"
+        }
+        fn classify(
+            &self,
+            attempt: &Result<http::Response<bytes::Bytes>, Error>,
+        ) -> Option<Outcome> {
+            let resp = attempt.as_ref().ok()?;
+            (resp.status().as_u16() == 420).then(|| Outcome::RateLimited(retry_after_of(resp)))
+        }
+    }
+    static RULES: RetryRules = RetryRules::new(&[&Calm]);
+
     let server = ScriptServer::start(vec![status(420), ok("{}")]).await;
     let resp = transport(3)
         .send(post(&server.url("/write"), "{}"))
         .await
         .unwrap();
+    assert_eq!(resp.status(), 420, "no rule: an ordinary 4xx");
+    assert_eq!(server.hits(), 1);
+
+    let server = ScriptServer::start(vec![status(420), ok("{}")]).await;
+    let mut req = post(&server.url("/write"), "{}");
+    req.extensions_mut().insert(RULES);
+    let resp = transport(3).send(req).await.unwrap();
     assert_eq!(resp.status(), 200);
-    assert_eq!(server.hits(), 2);
+    assert_eq!(server.hits(), 2, "the refused POST was re-sent");
+    let attempts = chatdesk_transport::Attempts::of(&resp).unwrap();
+    assert_eq!(
+        attempts.classifier(),
+        "fallback",
+        "the 200 decided by nobody"
+    );
+    assert!(!attempts.earlier_may_have_applied());
 }
 
 #[tokio::test]

@@ -71,6 +71,14 @@ async fn no_span_or_event_contains_the_key() {
         logs.contains("attempt=1") && logs.contains("attempt=2") && logs.contains("status=503"),
         "one event per attempt, with number and status: {logs}"
     );
+    assert!(
+        logs.contains("classifier=\"http_5xx\"") && logs.contains("classifier=\"transport\""),
+        "each attempt names the retry classifier that decided it: {logs}"
+    );
+    assert!(
+        logs.contains("retry_classifier=\"http_5xx\""),
+        "the call's span names the classifier that decided its latest attempt: {logs}"
+    );
     assert!(!logs.contains(KEY), "the key leaked into traces:\n{logs}");
     assert!(!format!("{err} {err:?}").contains(KEY));
     assert!(!format!("{secret} {secret:?}").contains(KEY));

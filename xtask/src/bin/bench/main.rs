@@ -68,20 +68,41 @@ fn run(quick: bool) -> Result<String, String> {
             "## 1. Per-request cost (loopback, fixed envelope, client on one thread; median of 3 runs of {n} requests)\n"
         ),
     );
-    w(&mut r, "| client | concurrency | requests/s | client CPU µs/request | CPU vs bare | throughput vs bare |".into());
-    w(&mut r, "|---|---:|---:|---:|---:|---:|".into());
+    w(&mut r, "| client | concurrency | requests/s | client CPU µs/request | CPU vs bare | throughput vs bare | CPU vs bare + decode | throughput vs bare + decode |".into());
+    w(&mut r, "|---|---:|---:|---:|---:|---:|---:|---:|".into());
+    let ratio = |row: &percall::Row, name: &str| {
+        rows.iter()
+            .find(|b| b.client == name && b.concurrency == row.concurrency)
+            .map(|b| {
+                (
+                    format!("{:.2}×", row.cpu_us / b.cpu_us),
+                    format!("{:.2}×", row.per_sec / b.per_sec),
+                )
+            })
+            .unwrap_or(("—".into(), "—".into()))
+    };
     for row in &rows {
-        let bare = rows
-            .iter()
-            .find(|b| b.client.starts_with("bare") && b.concurrency == row.concurrency);
-        let (cpu_ratio, tput_ratio) = bare
-            .map(|b| (row.cpu_us / b.cpu_us, row.per_sec / b.per_sec))
-            .unwrap_or((f64::NAN, f64::NAN));
+        let (cpu_ratio, tput_ratio) = ratio(row, "bare hyper-util");
+        // Each vendor's rows against the bare client doing that vendor's typed decode.
+        let typed = if row.client.contains("crisp") {
+            ratio(row, percall::BARE_DECODE_CRISP)
+        } else if row.client.contains("carrot") {
+            ratio(row, percall::BARE_DECODE_CARROT)
+        } else {
+            ("—".into(), "—".into())
+        };
         w(
             &mut r,
             format!(
-                "| {} | {} | {:.0} | {:.1} | {:.2}× | {:.2}× |",
-                row.client, row.concurrency, row.per_sec, row.cpu_us, cpu_ratio, tput_ratio
+                "| {} | {} | {:.0} | {:.1} | {} | {} | {} | {} |",
+                row.client,
+                row.concurrency,
+                row.per_sec,
+                row.cpu_us,
+                cpu_ratio,
+                tput_ratio,
+                typed.0,
+                typed.1
             ),
         );
     }

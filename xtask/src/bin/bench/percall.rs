@@ -120,6 +120,9 @@ pub fn run(requests: usize) -> Result<Vec<Row>, String> {
         )
         .parse()
         .map_err(|e: http::uri::InvalidUri| e.to_string())?;
+        let carrot_uri: http::Uri = format!("http://{addr}/v1/conversations/7100586")
+            .parse()
+            .map_err(|e: http::uri::InvalidUri| e.to_string())?;
         for c in [1usize, 32] {
             // (a) bare hyper-util client, same pool settings as the transport, no decoding.
             if selected("bare") {
@@ -145,6 +148,33 @@ pub fn run(requests: usize) -> Result<Vec<Row>, String> {
                 })
                 .await?;
                 rows.push(row("bare hyper-util", c, requests, wall, cpu));
+            }
+
+            // (a'') the bare client plus the same typed decode the vendor call does: the honest
+            // limit for a typed client. One row per vendor, each decoding that vendor's model.
+            for vendor in [Vendor::Crisp, Vendor::Carrot] {
+                if !selected(vendor.bare_key()) {
+                    continue;
+                }
+                let bare = chatdesk::transport::hyper_client().map_err(|e| e.to_string())?;
+                let uri = match vendor {
+                    Vendor::Crisp => bare_uri.clone(),
+                    Vendor::Carrot => carrot_uri.clone(),
+                };
+                let (wall, cpu) = drive(requests, c, move || {
+                    let (bare, uri) = (bare.clone(), uri.clone());
+                    async move {
+                        let req = Request::get(uri)
+                            .body(Full::<Bytes>::default())
+                            .map_err(|e| e.to_string())?;
+                        let resp = bare.request(req).await.map_err(|e| e.to_string())?;
+                        let (parts, body) = resp.into_parts();
+                        let body = body.collect().await.map_err(|e| e.to_string())?;
+                        vendor.decode(Response::from_parts(parts, body.to_bytes()))
+                    }
+                })
+                .await?;
+                rows.push(row(vendor.bare_row(), c, requests, wall, cpu));
             }
 
             // (a') the chatdesk transport stack alone (retry, limiter, timeouts, body cap,
@@ -241,6 +271,55 @@ pub fn run(requests: usize) -> Result<Vec<Row>, String> {
         Ok(rows)
     })
 }
+
+/// The vendor of a "bare hyper-util + typed decode" row.
+#[derive(Debug, Clone, Copy)]
+enum Vendor {
+    Crisp,
+    Carrot,
+}
+
+impl Vendor {
+    fn bare_key(self) -> &'static str {
+        match self {
+            Vendor::Crisp => "bare decode crisp",
+            Vendor::Carrot => "bare decode carrot",
+        }
+    }
+
+    fn bare_row(self) -> &'static str {
+        match self {
+            Vendor::Crisp => BARE_DECODE_CRISP,
+            Vendor::Carrot => BARE_DECODE_CARROT,
+        }
+    }
+
+    /// The typed decode the vendor call does: Crisp's envelope into the `get_conversation`
+    /// model, Carrot's envelope into the `conversation(id).get()` model.
+    fn decode(self, resp: Response<Bytes>) -> Result<(), String> {
+        use chatdesk::carrot::model::Conversation as CarrotConversation;
+        use chatdesk::crisp::model::conversation::Conversation as CrispConversation;
+        match self {
+            Vendor::Crisp => {
+                let conv = chatdesk::crisp::envelope::decode_data::<CrispConversation>(resp)
+                    .map_err(|e| e.to_string())?;
+                if conv.session_id.is_none() {
+                    return Err("decoded no session_id".into());
+                }
+            }
+            Vendor::Carrot => {
+                chatdesk::carrot::decode_envelope::<CarrotConversation>(resp)
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The name of the Crisp "bare hyper-util + typed decode" row, which the Crisp rows are compared to.
+pub const BARE_DECODE_CRISP: &str = "bare hyper-util + crisp typed decode";
+/// The name of the Carrot "bare hyper-util + typed decode" row.
+pub const BARE_DECODE_CARROT: &str = "bare hyper-util + carrot typed decode";
 
 /// Client CPU µs per typed decode of the two fixed answers, with no I/O: `(crisp, carrot)`.
 ///

@@ -1,98 +1,15 @@
-//! Client-side rate limiting: learn from refusals, and optionally pace below a known quota.
-//!
-//! A [`RateLimiter`] is shared state behind an `Arc`: every clone of a transport, and every
-//! vendor client built on it, consults the same one. Two mechanisms:
-//!
-//! * **Reactive gate.** When the server refuses a request with 429/420, the request's
-//!   [`RateKey`] is closed until the server's `Retry-After` (or [`LocalRateLimiter::default_pause`]),
-//!   so that the other tasks using that key wait instead of collecting refusals. Other keys, and the
-//!   other vendor, keep going. The gate never stays closed longer than
-//!   [`LocalRateLimiter::max_gate`] (60 s by default, the retry layer's `max_retry_after`): after a
-//!   longer `Retry-After`, one probe request goes at the ceiling and its answer reopens the key or
-//!   closes it again. [`RateLimiter::reset`] reopens a key at once.
-//! * **Proactive quota.** A [`Quota`] per vendor or per key (GCRA: a steady rate with a burst) lets a
-//!   bulk job run at the limit instead of into it.
-//! * **Adaptive pacing** (on by default). Crisp does not publish its limits, so after a refusal
-//!   the limiter paces that key at two thirds of the rate that was refused and creeps back up by
-//!   1% per accepted request, to at most a share of the lowest rate refused so far: 85% while the
-//!   refusals come within 2 s of each other (the pace is still far above the limit, so it
-//!   narrows in by big steps), 95% once a pace has held for longer (it is close, so it stays
-//!   close). It probes 10% higher after 30 s without a refusal, and forgets the pace after 60 s
-//!   without one. Without it, every task waiting at a reopened gate would go at once and be
-//!   refused again.
-//!
-//! Waiting uses tokio's clock, so tests under `tokio::time::pause` are exact and instant.
-//!
-//! The trait is small and asynchronous so that a shared backend (Redis, a coordinator) can
-//! implement it later without changing the layer or the vendor crates.
+//! [`LocalRateLimiter`]: the in-process limiter (reactive gate, quotas, adaptive pacing).
 
+use super::gcra::{gcra_start, later};
+use super::{Quota, RateLimiter};
+use crate::BoxFuture;
 use crate::error::{Error, RateLimitScope};
-use crate::meta::{RateKey, RequestMeta};
-use crate::retry::{DEFAULT_MAX_RETRY_AFTER, is_rate_limit_status, parse_retry_after};
-use crate::{Body, BoxFuture};
-use bytes::Bytes;
-use http::{Request, Response};
+use crate::meta::RateKey;
+use crate::retry::DEFAULT_MAX_RETRY_AFTER;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::task::{Context, Poll};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 use tokio::time::Instant;
-use tower::{Layer, Service};
-
-/// A shared rate limiter consulted before every attempt.
-///
-/// Implement it to share limits between processes; only [`acquire`](Self::acquire) and
-/// [`refused`](Self::refused) are required. A limiter that wraps another should forward every
-/// method, the defaulted ones included.
-pub trait RateLimiter: Send + Sync + 'static {
-    /// Waits until a request on `key` may be sent. Fails with [`Error::RateLimited`] (scope
-    /// [`RateLimitScope::Client`]) when the wait would exceed the limiter's cap.
-    fn acquire(&self, key: RateKey) -> BoxFuture<Result<(), Error>>;
-
-    /// Records that the server refused a request on `key`, with its `Retry-After` if any.
-    fn refused(&self, key: RateKey, retry_after: Option<Duration>);
-
-    /// Records that the server accepted a request on `key` (any answer but 429/420). Limiters
-    /// that learn a rate use it to speed up again; the default does nothing.
-    fn succeeded(&self, key: RateKey) {
-        let _ = key;
-    }
-
-    /// Forgets what the limiter learnt from refusals on `key`, so that it opens at once: an
-    /// operator's way out when a server's `Retry-After` was wrong. Configured quotas keep
-    /// pacing. The default does nothing, which suits a limiter that learns nothing.
-    fn reset(&self, key: RateKey) {
-        let _ = key;
-    }
-
-    /// [`reset`](Self::reset) for every key. The default does nothing.
-    fn reset_all(&self) {}
-}
-
-/// A steady rate with a burst allowance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Quota {
-    /// The time between two requests at the steady rate.
-    pub interval: Duration,
-    /// How many requests may go back to back after a quiet period (at least 1).
-    pub burst: u32,
-}
-
-impl Quota {
-    /// `per_second` requests a second, with a burst of `burst`.
-    ///
-    /// ```
-    /// use chatdesk_transport::Quota;
-    /// let q = Quota::per_second(5, 2);
-    /// assert_eq!(q.interval, std::time::Duration::from_millis(200));
-    /// ```
-    pub fn per_second(per_second: u32, burst: u32) -> Quota {
-        Quota {
-            interval: Duration::from_secs(1) / per_second.max(1),
-            burst: burst.max(1),
-        }
-    }
-}
 
 /// The in-process [`RateLimiter`].
 ///
@@ -356,26 +273,6 @@ impl LocalRateLimiter {
     }
 }
 
-/// About thirty years: where an instant lands when the wait asked for does not fit in one.
-const FAR_FUTURE: Duration = Duration::from_secs(86_400 * 365 * 30);
-
-/// `t + d`, or a far-off instant when that overflows (`Instant + Duration` panics there).
-fn later(t: Instant, d: Duration) -> Instant {
-    t.checked_add(d)
-        .or_else(|| t.checked_add(FAR_FUTURE))
-        .unwrap_or(t)
-}
-
-/// GCRA: with theoretical arrival time `tat`, the earliest a request may start, and the tat
-/// to build on.
-fn gcra_start(tat: Option<&Instant>, q: &Quota, now: Instant) -> (Instant, Instant) {
-    let tat = tat.copied().unwrap_or(now).max(now);
-    // `Quota`'s fields are public: a zero burst or a huge interval must not overflow.
-    let tolerance = q.interval.saturating_mul(q.burst.saturating_sub(1));
-    let earliest = tat.checked_sub(tolerance).unwrap_or(now).max(now);
-    (earliest, tat)
-}
-
 impl RateLimiter for LocalRateLimiter {
     fn acquire(&self, key: RateKey) -> BoxFuture<Result<(), Error>> {
         let start = Instant::now();
@@ -520,67 +417,6 @@ impl RateLimiter for LocalRateLimiter {
     }
 }
 
-/// A [`Layer`] that asks a [`RateLimiter`] before each attempt and tells it about refusals.
-#[derive(Clone)]
-pub struct RateLimitLayer {
-    limiter: Arc<dyn RateLimiter>,
-}
-
-impl RateLimitLayer {
-    /// A layer over `limiter`.
-    pub fn new(limiter: Arc<dyn RateLimiter>) -> RateLimitLayer {
-        RateLimitLayer { limiter }
-    }
-}
-
-impl<S> Layer<S> for RateLimitLayer {
-    type Service = RateLimit<S>;
-    fn layer(&self, inner: S) -> RateLimit<S> {
-        RateLimit {
-            inner,
-            limiter: self.limiter.clone(),
-        }
-    }
-}
-
-/// The service [`RateLimitLayer`] builds.
-#[derive(Clone)]
-pub struct RateLimit<S> {
-    inner: S,
-    limiter: Arc<dyn RateLimiter>,
-}
-
-impl<S> Service<Request<Body>> for RateLimit<S>
-where
-    S: Service<Request<Body>, Response = Response<Bytes>, Error = Error> + Clone + Send + 'static,
-    S::Future: Send,
-{
-    type Response = Response<Bytes>;
-    type Error = Error;
-    type Future = BoxFuture<Result<Response<Bytes>, Error>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, req: Request<Body>) -> Self::Future {
-        let clone = self.inner.clone();
-        let mut inner = std::mem::replace(&mut self.inner, clone);
-        let limiter = self.limiter.clone();
-        let key = RequestMeta::of(&req).rate_key;
-        Box::pin(async move {
-            limiter.acquire(key).await?;
-            let resp = inner.call(req).await?;
-            if is_rate_limit_status(resp.status()) {
-                limiter.refused(key, parse_retry_after(resp.headers(), SystemTime::now()));
-            } else {
-                limiter.succeeded(key);
-            }
-            Ok(resp)
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -692,52 +528,6 @@ mod tests {
             l.acquire(K).await.unwrap();
         }
         assert_eq!(Instant::now(), t0, "no pacing left after a quiet minute");
-    }
-
-    /// A server's `Retry-After` of `u64::MAX` seconds (held to the 60 s ceiling, beyond this
-    /// limiter's 10 s `max_wait`), and a hand-built quota with a zero burst and the largest
-    /// interval, are refusals, not overflow panics.
-    #[tokio::test(start_paused = true)]
-    async fn absurd_waits_and_quotas_fail_the_call_instead_of_panicking() {
-        let limiter = Arc::new(LocalRateLimiter::new().max_wait(Duration::from_secs(10)));
-        let server = tower::service_fn(|_req: Request<Body>| async {
-            let resp = Response::builder()
-                .status(429)
-                .header("retry-after", u64::MAX.to_string())
-                .body(Bytes::new())
-                .unwrap();
-            Ok::<_, Error>(resp)
-        });
-        let mut svc = RateLimitLayer::new(limiter.clone()).layer(server);
-        let req = || {
-            Request::get("http://unused/")
-                .body(Body::default())
-                .unwrap()
-        };
-        let resp = svc.call(req()).await.unwrap();
-        assert_eq!(resp.status(), 429);
-        let err = svc.call(req()).await.unwrap_err();
-        assert!(matches!(
-            err,
-            Error::RateLimited {
-                scope: RateLimitScope::Client,
-                retry_after: Some(d),
-            } if d == DEFAULT_MAX_RETRY_AFTER
-        ));
-
-        let quota = Quota {
-            interval: Duration::MAX,
-            burst: 0,
-        };
-        let l = LocalRateLimiter::new().vendor_quota("crisp", quota);
-        l.acquire(K).await.unwrap();
-        assert!(matches!(
-            l.acquire(K).await,
-            Err(Error::RateLimited {
-                scope: RateLimitScope::Client,
-                ..
-            })
-        ));
     }
 
     #[tokio::test(start_paused = true)]

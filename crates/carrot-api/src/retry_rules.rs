@@ -1,0 +1,245 @@
+//! Carrot Quest's own retry rules, attached to every request this crate builds.
+//!
+//! Every Carrot answer is a `{meta, data}` envelope whose `meta.status` repeats the HTTP status,
+//! and an error adds `meta.error` and `meta.error_message` (the vendor's `/webapi/exceptions`
+//! page). The decoder already reads a 2xx answer whose `meta` reports an error as that error
+//! ([`crate::decode_envelope`]); this module makes the retry layer read it the same way:
+//!
+//! * a 2xx whose `meta` is an error with status **429** is a refusal for rate limiting, re-sent
+//!   like a real 429 (any request, after `Retry-After` if the answer has one);
+//! * a 2xx whose `meta` is an error with a **5xx** status is a server error, subject to the same
+//!   replay rule as a real 5xx (re-sent only when the endpoint is replay-safe);
+//! * any other error in `meta` (a 4xx such as `ValidationError` or `LookupError`) is final.
+//!
+//! Carrot documents no rate-limit status, header or error name at all (only "2–3 requests per
+//! second; bursts may get the token blocked"), so no error *name* is read as a refusal; only
+//! the status decides. Real HTTP 429 and 5xx answers are left to the transport's generic rules.
+//!
+//! The check costs a search for the `"error` and `"status"` keys on every 2xx answer; the
+//! envelope's `meta` is parsed only when one of them says it may be an error.
+
+use bytes::Bytes;
+use chatdesk_model::carrot::Meta;
+use chatdesk_transport::classify::{Classifier, Outcome, RetryRules};
+use chatdesk_transport::http::Response;
+use chatdesk_transport::retry::retry_after_of;
+use chatdesk_transport::{Error, parse_json};
+
+/// An error reported in the `meta` of a 2xx answer. Name: `"carrot_meta_error"`.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct MetaError;
+
+impl Classifier for MetaError {
+    fn name(&self) -> &'static str {
+        "carrot_meta_error"
+    }
+
+    fn classify(&self, attempt: &Result<Response<Bytes>, Error>) -> Option<Outcome> {
+        let resp = attempt.as_ref().ok()?;
+        if !resp.status().is_success() || !may_be_error(resp.body()) {
+            return None;
+        }
+        #[derive(serde::Deserialize)]
+        struct Head {
+            #[serde(default)]
+            meta: Option<Meta>,
+        }
+        let meta = parse_json::<Head>(resp.body()).ok()?.meta?;
+        if !meta.is_error() {
+            return None;
+        }
+        match meta.status? {
+            429 => Some(Outcome::RateLimited(retry_after_of(resp))),
+            500..=599 => Some(Outcome::ServerError(retry_after_of(resp))),
+            _ => None,
+        }
+    }
+}
+
+/// Whether `body` may carry an error `meta`: it names an `error` key, or some `"status"` key
+/// holds a number (or numeric string) not starting with `2`. False positives only cost a parse.
+fn may_be_error(body: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(body) else {
+        return true;
+    };
+    if text.contains("\"error") {
+        return true;
+    }
+    text.match_indices("\"status\"").any(|(at, key)| {
+        let rest = text[at + key.len()..].trim_start();
+        let Some(value) = rest.strip_prefix(':') else {
+            return false;
+        };
+        let value = value.trim_start();
+        let value = value.strip_prefix('"').unwrap_or(value);
+        value
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit() && b != b'2')
+    })
+}
+
+/// Carrot's rules, consulted before the transport's generic ones.
+pub(crate) static RULES: RetryRules = RetryRules::new(&[&MetaError]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::CarrotClient;
+    use chatdesk_transport::classify::classify;
+    use chatdesk_transport::{Endpoint, RetryConfig, Transport};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    fn answer(code: u16, body: &'static str) -> Result<Response<Bytes>, Error> {
+        Ok(Response::builder()
+            .status(code)
+            .body(Bytes::from_static(body.as_bytes()))
+            .unwrap())
+    }
+
+    const THROTTLED: &str =
+        r#"{"meta":{"status":429,"error":"Throttled","error_message":"slow down"},"data":{}}"#;
+    const BROKEN: &str = r#"{"data":{},"meta":{"status":"503"}}"#;
+    const INVALID: &str = r#"{"meta":{"status":400,"error":"ValidationError"},"data":{}}"#;
+    const FINE: &str = r#"{"meta":{"status":200},"data":{"id":1,"status":"opened"}}"#;
+    const FINE_WITH_ERROR_FIELD: &str =
+        r#"{"meta":{"status":200},"data":{"error":"none","status":404}}"#;
+
+    #[test]
+    fn errors_in_a_2xx_meta_are_classified_by_their_status() {
+        for (code, body, outcome, by) in [
+            (
+                200,
+                THROTTLED,
+                Outcome::RateLimited(None),
+                "carrot_meta_error",
+            ),
+            (200, BROKEN, Outcome::ServerError(None), "carrot_meta_error"),
+            (200, INVALID, Outcome::Final, "fallback"),
+            (200, FINE, Outcome::Final, "fallback"),
+            // The words appear in `data`, but `meta` reports success: a parse, then no opinion.
+            (200, FINE_WITH_ERROR_FIELD, Outcome::Final, "fallback"),
+            (200, "not json", Outcome::Final, "fallback"),
+            // Real statuses stay the generic rules' business.
+            (429, THROTTLED, Outcome::RateLimited(None), "http_429"),
+            (502, "<html>", Outcome::ServerError(None), "http_5xx"),
+        ] {
+            assert_eq!(
+                classify(Some(&RULES), &answer(code, body)),
+                (outcome, by),
+                "{code} {body}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_prefilter_only_lets_success_through_unparsed() {
+        assert!(may_be_error(THROTTLED.as_bytes()));
+        assert!(may_be_error(BROKEN.as_bytes()));
+        assert!(may_be_error(br#"{"meta":{"status" : "429"}}"#));
+        assert!(may_be_error(b"\xff"));
+        assert!(!may_be_error(FINE.as_bytes()));
+        assert!(!may_be_error(br#"{"meta":{"status":201},"data":[]}"#));
+    }
+
+    /// A server answering each connection with the next scripted status and body, then closing.
+    async fn script(steps: Vec<(u16, &'static str)>) -> (String, Arc<AtomicUsize>) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/", listener.local_addr().unwrap());
+        let hits = Arc::new(AtomicUsize::new(0));
+        let counter = hits.clone();
+        tokio::spawn(async move {
+            for (code, body) in steps {
+                let (mut sock, _) = listener.accept().await.unwrap();
+                counter.fetch_add(1, Ordering::SeqCst);
+                let mut head = Vec::new();
+                let mut byte = [0u8; 1];
+                while !head.ends_with(b"\r\n\r\n") && sock.read(&mut byte).await.unwrap() == 1 {
+                    head.push(byte[0]);
+                }
+                let reply = format!(
+                    "HTTP/1.1 {code} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                sock.write_all(reply.as_bytes()).await.unwrap();
+                sock.shutdown().await.unwrap();
+            }
+        });
+        (url, hits)
+    }
+
+    fn client(url: &str) -> CarrotClient {
+        let retry = RetryConfig {
+            base_backoff: Duration::from_millis(1),
+            max_backoff: Duration::from_millis(2),
+            ..RetryConfig::default()
+        };
+        CarrotClient::builder()
+            .token("app.1.test-secret")
+            .base_url(url)
+            .quota(None)
+            .transport(Transport::builder().retry(retry).build())
+            .build()
+            .unwrap()
+    }
+
+    /// Over loopback: a 200 whose `meta` says 429 is re-sent even for a POST, when the request
+    /// carries Carrot's rules (as every request this crate builds does); without them it is an
+    /// ordinary 200.
+    #[tokio::test]
+    async fn a_meta_429_in_a_200_is_retried_as_a_refusal_only_with_the_rules() {
+        let (url, hits) = script(vec![(200, THROTTLED), (200, FINE)]).await;
+        let carrot = client(&url);
+        let req = carrot.conversation(1_u64).reply("hi").to_request().unwrap();
+        assert_eq!(req.method(), "POST");
+        assert!(RetryRules::of(&req).is_some(), "to_request attaches them");
+        let resp = carrot.transport().send(req).await.unwrap();
+        assert_eq!(resp.body().as_ref(), FINE.as_bytes());
+        assert_eq!(hits.load(Ordering::SeqCst), 2);
+
+        let (url, hits) = script(vec![(200, THROTTLED), (200, FINE)]).await;
+        let carrot = client(&url);
+        let mut bare = carrot.conversation(1_u64).reply("hi").to_request().unwrap();
+        bare.extensions_mut().remove::<RetryRules>();
+        let resp = carrot.transport().send(bare).await.unwrap();
+        assert_eq!(resp.body().as_ref(), THROTTLED.as_bytes());
+        assert_eq!(hits.load(Ordering::SeqCst), 1);
+    }
+
+    /// A 200 whose `meta` says 503 follows the 5xx replay rule: a GET is re-sent, a POST is not,
+    /// and the POST's error says who decided and that it is retryable.
+    #[tokio::test]
+    async fn a_meta_5xx_in_a_200_is_resent_only_when_replay_safe() {
+        let (url, hits) = script(vec![(200, BROKEN), (200, FINE)]).await;
+        let carrot = client(&url);
+        let req = carrot.conversation(1_u64).get().to_request().unwrap();
+        assert_eq!(req.method(), "GET");
+        let resp = carrot.transport().send(req).await.unwrap();
+        assert_eq!(resp.body().as_ref(), FINE.as_bytes());
+        assert_eq!(hits.load(Ordering::SeqCst), 2);
+
+        let (url, hits) = script(vec![(200, BROKEN), (200, FINE)]).await;
+        let err = client(&url)
+            .conversation(1_u64)
+            .reply("hi")
+            .await
+            .unwrap_err();
+        assert_eq!(
+            hits.load(Ordering::SeqCst),
+            1,
+            "a POST that may have applied"
+        );
+        let Error::Api(api) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(api.status.as_u16(), 503);
+        assert_eq!(
+            api.attempts.map(|a| (a.outcome(), a.classifier())),
+            Some((Outcome::ServerError(None), "carrot_meta_error"))
+        );
+        assert!(err.is_retryable());
+    }
+}

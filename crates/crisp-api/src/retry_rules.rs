@@ -1,0 +1,198 @@
+//! Crisp's own retry rules, attached to every request this crate builds.
+//!
+//! The transport's generic classifiers ([`chatdesk_transport::classify`]) know 429, 5xx,
+//! connection failures and timeouts. Crisp adds one status of its own: its rate-limits guide
+//! says that a limited request is answered **429 Too Many Requests or 420 Enhance Your Calm**,
+//! so a 420 is a refusal of a request the server did not process, re-sent like a 429 (after
+//! `Retry-After` when one is sent, which Crisp does not document). The rules travel with each
+//! request in a [`RetryRules`] extension, so a transport shared with another vendor applies them
+//! to Crisp's requests only.
+
+use bytes::Bytes;
+use chatdesk_transport::classify::{Classifier, Outcome, RetryRules};
+use chatdesk_transport::http::{Request, Response};
+use chatdesk_transport::retry::retry_after_of;
+use chatdesk_transport::{Body, Error};
+
+/// `420 Enhance Your Calm`: Crisp's second rate-limit status, a refusal like 429. Name:
+/// `"crisp_420"`.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct EnhanceYourCalm;
+
+impl Classifier for EnhanceYourCalm {
+    fn name(&self) -> &'static str {
+        "crisp_420"
+    }
+
+    fn classify(&self, attempt: &Result<Response<Bytes>, Error>) -> Option<Outcome> {
+        let resp = attempt.as_ref().ok()?;
+        (resp.status().as_u16() == 420).then(|| Outcome::RateLimited(retry_after_of(resp)))
+    }
+}
+
+/// Crisp's rules, consulted before the transport's generic ones.
+pub(crate) static RULES: RetryRules = RetryRules::new(&[&EnhanceYourCalm]);
+
+/// Attaches [`RULES`] to a request built for Crisp.
+pub(crate) fn attach(mut req: Request<Body>) -> Request<Body> {
+    req.extensions_mut().insert(RULES);
+    req
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Credentials, CrispClient, Tier};
+    use chatdesk_transport::classify::classify;
+    use chatdesk_transport::{Endpoint, RetryConfig, Transport};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    fn answer(code: u16, retry_after: Option<&str>) -> Result<Response<Bytes>, Error> {
+        let mut resp = Response::builder().status(code);
+        if let Some(wait) = retry_after {
+            resp = resp.header("retry-after", wait);
+        }
+        Ok(resp.body(Bytes::new()).unwrap())
+    }
+
+    #[test]
+    fn a_420_is_a_refusal_and_nothing_else_changes() {
+        assert_eq!(
+            classify(Some(&RULES), &answer(420, None)),
+            (Outcome::RateLimited(None), "crisp_420")
+        );
+        assert_eq!(
+            classify(Some(&RULES), &answer(420, Some("3"))),
+            (
+                Outcome::RateLimited(Some(Duration::from_secs(3))),
+                "crisp_420"
+            )
+        );
+        // The generic chain still decides the rest.
+        for (code, outcome, by) in [
+            (429, Outcome::RateLimited(None), "http_429"),
+            (503, Outcome::ServerError(None), "http_5xx"),
+            (422, Outcome::Final, "fallback"),
+            (200, Outcome::Final, "fallback"),
+        ] {
+            assert_eq!(classify(Some(&RULES), &answer(code, None)), (outcome, by));
+        }
+        assert_eq!(EnhanceYourCalm.classify(&Err(Error::invalid("x"))), None);
+    }
+
+    /// A server answering each connection with the next scripted status and body, then closing.
+    async fn script(steps: Vec<(u16, &'static str)>) -> (String, Arc<AtomicUsize>) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/v1", listener.local_addr().unwrap());
+        let hits = Arc::new(AtomicUsize::new(0));
+        let counter = hits.clone();
+        tokio::spawn(async move {
+            for (code, body) in steps {
+                let (mut sock, _) = listener.accept().await.unwrap();
+                counter.fetch_add(1, Ordering::SeqCst);
+                let mut head = Vec::new();
+                let mut byte = [0u8; 1];
+                while !head.ends_with(b"\r\n\r\n") && sock.read(&mut byte).await.unwrap() == 1 {
+                    head.push(byte[0]);
+                }
+                let reply = format!(
+                    "HTTP/1.1 {code} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                sock.write_all(reply.as_bytes()).await.unwrap();
+                sock.shutdown().await.unwrap();
+            }
+        });
+        (url, hits)
+    }
+
+    fn client(url: &str, retry: RetryConfig) -> CrispClient {
+        CrispClient::builder()
+            .credentials(Credentials::new("id", "key", Tier::Plugin))
+            .base_url(url)
+            .transport(Transport::builder().retry(retry).build())
+            .build()
+            .unwrap()
+    }
+
+    fn fast(max_attempts: u32) -> RetryConfig {
+        RetryConfig {
+            max_attempts,
+            base_backoff: Duration::from_millis(1),
+            max_backoff: Duration::from_millis(2),
+            ..RetryConfig::default()
+        }
+    }
+
+    const REFUSED: &str = r#"{"error":true,"reason":"rate_limited","data":{}}"#;
+    const OK: &str = r#"{"error":false,"reason":"resolved","data":{}}"#;
+
+    /// Over loopback: the request a Crisp call builds carries the rules, and its 420 is re-sent
+    /// (a POST, so only a refusal allows it); the same request without them is not.
+    #[tokio::test]
+    async fn a_420_is_retried_only_with_the_crisp_rules_attached() {
+        let (url, hits) = script(vec![(420, REFUSED), (200, OK)]).await;
+        let crisp = client(&url, fast(3));
+        let call = crisp.website("w").conversations().create();
+        let req = call.to_request().unwrap();
+        assert_eq!(req.method(), "POST");
+        assert!(RetryRules::of(&req).is_some(), "to_request attaches them");
+        let resp = crisp.transport().send(req).await.unwrap();
+        assert_eq!(resp.status(), 200);
+        assert_eq!(hits.load(Ordering::SeqCst), 2);
+
+        let (url, hits) = script(vec![(420, REFUSED), (200, OK)]).await;
+        let crisp = client(&url, fast(3));
+        let mut bare = crisp
+            .website("w")
+            .conversations()
+            .create()
+            .to_request()
+            .unwrap();
+        bare.extensions_mut().remove::<RetryRules>();
+        let resp = crisp.transport().send(bare).await.unwrap();
+        assert_eq!(
+            resp.status(),
+            420,
+            "without the rules a 420 is an ordinary 4xx"
+        );
+        assert_eq!(hits.load(Ordering::SeqCst), 1);
+    }
+
+    /// A 420 that the transport could not re-send (here: no retry budget at all) reaches the
+    /// caller as an API error that still says it is retryable, from the classifier's verdict.
+    #[tokio::test]
+    async fn a_420_handed_back_is_a_retryable_error() {
+        let (url, hits) = script(vec![(420, REFUSED)]).await;
+        let no_budget = RetryConfig {
+            budget_min_per_sec: 0,
+            budget_percent: 0.0,
+            ..fast(3)
+        };
+        let err = client(&url, no_budget)
+            .website("w")
+            .conversations()
+            .create()
+            .await
+            .unwrap_err();
+        assert_eq!(hits.load(Ordering::SeqCst), 1);
+        let Error::Api(api) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(api.status.as_u16(), 420);
+        assert_eq!(api.attempts.map(|a| a.classifier()), Some("crisp_420"));
+        assert!(err.is_retryable());
+        // On the last allowed attempt the refusal is reported as one.
+        let (url, _) = script(vec![(420, REFUSED)]).await;
+        let err = client(&url, fast(1))
+            .website("w")
+            .conversations()
+            .create()
+            .await
+            .unwrap_err();
+        assert!(matches!(err, Error::RateLimited { .. }), "{err:?}");
+    }
+}

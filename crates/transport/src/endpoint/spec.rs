@@ -1,0 +1,310 @@
+//! The static description of an endpoint and the rendering of its path.
+
+use crate::error::Error;
+use crate::meta::{Replay, RequestMeta};
+use http::Method;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+/// Everything but RFC 3986 unreserved characters is encoded in a path segment.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The static description of one endpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndpointSpec {
+    /// The vendor (`"crisp"`, `"carrot"`).
+    pub vendor: &'static str,
+    /// The Rust call that reaches it, e.g. `"website(id).conversation(sid).send_message(..)"`.
+    pub call: &'static str,
+    /// A short stable name for traces and errors, e.g. `"send_message_in_conversation"`.
+    pub name: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template relative to the base URL, with `{name}` placeholders, e.g.
+    /// `/website/{website_id}/conversation/{session_id}/message`.
+    pub path: &'static str,
+    /// Whether the request may be re-sent after it may have been processed.
+    pub replay: Replay,
+    /// The rate-limit class within the vendor.
+    pub rate_class: &'static str,
+}
+
+/// One argument for a path placeholder.
+#[derive(Debug, Clone, Copy)]
+pub enum PathArg<'a> {
+    /// A single segment: every reserved character (including `/`) is percent-encoded.
+    Segment(&'a str),
+    /// A tree path that spans several segments: split on `/` and each piece encoded.
+    Tree(&'a str),
+    /// A single segment sent **as written**, for a token of the API's own such as Carrot's
+    /// `$self_app` (which [`PathArg::Segment`] would send as `%24self_app`).
+    ///
+    /// It must be one non-empty segment of RFC 3986 `pchar` characters only: letters, digits,
+    /// `-._~`, the sub-delimiters `!$&'()*+,;=`, `:` and `@`, and `%` only as the start of a
+    /// percent-encoded octet (`%` and two hex digits). It may not be a dot segment, `.` or `..`,
+    /// even percent-encoded (`%2E`). Anything else fails [`EndpointSpec::render_path`] with
+    /// [`Error::InvalidRequest`]; values that come from users belong in [`PathArg::Segment`].
+    Raw(&'a str),
+}
+
+impl EndpointSpec {
+    /// The metadata the layers read.
+    pub const fn meta(&self) -> RequestMeta {
+        RequestMeta {
+            endpoint: self.name,
+            replay: self.replay,
+            rate_key: crate::meta::RateKey::new(self.vendor, self.rate_class),
+        }
+    }
+
+    /// The placeholders of the path template, in order.
+    pub fn placeholders(&self) -> impl Iterator<Item = &'static str> {
+        self.path
+            .split('/')
+            .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+    }
+
+    /// Fills the template's placeholders, in order, with `args`.
+    ///
+    /// Fails with [`Error::InvalidRequest`] when the count differs, or when an argument (or a
+    /// piece of a [`PathArg::Tree`]) is empty or exactly `.` or `..`: an empty segment would
+    /// silently change the route, and URL-normalising proxies resolve dot segments even when
+    /// percent-encoded. Other ids made of dots (`...`, `.x`) are ordinary segments, and a `%`
+    /// in an id is itself encoded (`%2e` is sent as `%252e`), so it cannot form a dot segment.
+    ///
+    /// ```
+    /// use chatdesk_transport::{EndpointSpec, PathArg, Replay};
+    /// use http::Method;
+    /// const SPEC: EndpointSpec = EndpointSpec {
+    ///     vendor: "crisp", call: "c", name: "n", method: Method::GET,
+    ///     path: "/website/{website_id}/people/profile/{people_id}",
+    ///     replay: Replay::Safe, rate_class: "people",
+    /// };
+    /// let path = SPEC.render_path(&[PathArg::Segment("w 1"), PathArg::Segment("a/b?c#d")]).unwrap();
+    /// assert_eq!(path, "/website/w%201/people/profile/a%2Fb%3Fc%23d");
+    /// ```
+    pub fn render_path(&self, args: &[PathArg<'_>]) -> Result<String, Error> {
+        let mut out = String::with_capacity(self.path.len() + 32);
+        let mut args = args.iter();
+        for segment in self.path.split('/').skip(1) {
+            out.push('/');
+            let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else {
+                out.push_str(segment);
+                continue;
+            };
+            let arg = args.next().ok_or_else(|| {
+                Error::invalid(format!("{}: missing path argument `{name}`", self.name))
+            })?;
+            match *arg {
+                PathArg::Segment(value) => push_segment(&mut out, value, name)?,
+                PathArg::Raw(value) => push_raw(&mut out, value, name)?,
+                PathArg::Tree(value) => {
+                    let mut first = true;
+                    for piece in value.trim_matches('/').split('/') {
+                        if !first {
+                            out.push('/');
+                        }
+                        first = false;
+                        push_segment(&mut out, piece, name)?;
+                    }
+                }
+            }
+        }
+        if args.next().is_some() {
+            return Err(Error::invalid(format!(
+                "{}: more path arguments than placeholders",
+                self.name
+            )));
+        }
+        Ok(out)
+    }
+}
+
+fn push_segment(out: &mut String, value: &str, name: &str) -> Result<(), Error> {
+    match value {
+        "" => Err(Error::invalid(format!("path argument `{name}` is empty"))),
+        // A dot segment, even percent-encoded (`%2E`, `%2E%2E`), is collapsed by URL-normalising
+        // hops (WHATWG parsers, many proxies): `…/conversation/%2E%2E` would reach the parent
+        // route. No id of either vendor is a bare dot segment, so refuse it.
+        "." | ".." => Err(Error::invalid(format!(
+            "path argument `{name}` is the dot segment {value:?}, which URL normalisation \
+             would resolve to another route"
+        ))),
+        _ => {
+            out.extend(utf8_percent_encode(value, SEGMENT));
+            Ok(())
+        }
+    }
+}
+
+/// Whether `b` is an RFC 3986 `pchar` other than `%` (unreserved, sub-delims, `:` or `@`).
+fn is_plain_pchar(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&b)
+}
+
+fn push_raw(out: &mut String, value: &str, name: &str) -> Result<(), Error> {
+    let bytes = value.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if bytes.len() > i + 2
+                && bytes[i + 1].is_ascii_hexdigit()
+                && bytes[i + 2].is_ascii_hexdigit() =>
+            {
+                i += 3;
+            }
+            b if is_plain_pchar(b) => i += 1,
+            _ => {
+                return Err(Error::invalid(format!(
+                    "raw path argument `{name}` may hold only RFC 3986 path characters                      (letters, digits, -._~!$&'()*+,;=:@ and %XX): {value:?}"
+                )));
+            }
+        }
+    }
+    // A percent-encoded dot counts as a dot: normalising hops decode it.
+    let undotted = value.replace("%2e", ".").replace("%2E", ".");
+    match undotted.as_str() {
+        "" => Err(Error::invalid(format!("path argument `{name}` is empty"))),
+        "." | ".." => Err(Error::invalid(format!(
+            "raw path argument `{name}` is the dot segment {value:?}, which URL normalisation \
+             would resolve to another route"
+        ))),
+        _ => {
+            out.push_str(value);
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http::Uri;
+
+    const SPEC: EndpointSpec = EndpointSpec {
+        vendor: "crisp",
+        call: "test",
+        name: "test",
+        method: Method::GET,
+        path: "/website/{website_id}/helpdesk/tree/{path}/x",
+        replay: Replay::Safe,
+        rate_class: "t",
+    };
+
+    #[test]
+    fn hostile_ids_cannot_change_the_route() {
+        for hostile in [
+            "a/b", "a?b", "a#b", "a b", "a\r\nb", "é", "%2F", "%2e", "%2E%2E", "...", ".x", "x.",
+        ] {
+            let p = SPEC
+                .render_path(&[PathArg::Segment(hostile), PathArg::Segment("t")])
+                .unwrap();
+            let uri: Uri = format!("http://h{p}").parse().unwrap();
+            assert_eq!(uri.path(), p, "{hostile:?}");
+            assert_eq!(uri.path().split('/').count(), 7, "{hostile:?} -> {p}");
+            assert!(uri.query().is_none(), "{hostile:?}");
+        }
+    }
+
+    #[test]
+    fn dot_segments_are_refused_as_ids_and_as_tree_pieces() {
+        for dots in [".", ".."] {
+            for args in [
+                [PathArg::Segment(dots), PathArg::Segment("t")],
+                [PathArg::Segment("w"), PathArg::Segment(dots)],
+                [PathArg::Segment("w"), PathArg::Tree(dots)],
+                [
+                    PathArg::Segment("w"),
+                    PathArg::Tree(&format!("guides/{dots}/x")),
+                ],
+                [PathArg::Segment("w"), PathArg::Tree(&format!("/{dots}/"))],
+            ] {
+                let err = SPEC.render_path(&args).unwrap_err();
+                assert!(
+                    matches!(err, Error::InvalidRequest { .. }),
+                    "{args:?}: {err:?}"
+                );
+            }
+        }
+        // Only exactly `.` and `..` are dot segments; anything else is sent, encoded.
+        let sent = |id: &str| SPEC.render_path(&[PathArg::Segment(id), PathArg::Segment("t")]);
+        assert_eq!(sent("...").unwrap(), "/website/.../helpdesk/tree/t/x");
+        assert_eq!(sent(".x").unwrap(), "/website/.x/helpdesk/tree/t/x");
+        assert_eq!(sent("%2e").unwrap(), "/website/%252e/helpdesk/tree/t/x");
+        assert_eq!(
+            sent("%2E%2E").unwrap(),
+            "/website/%252E%252E/helpdesk/tree/t/x"
+        );
+        let tree = SPEC.render_path(&[PathArg::Segment("w"), PathArg::Tree("a/.../.b")]);
+        assert_eq!(tree.unwrap(), "/website/w/helpdesk/tree/a/.../.b/x");
+    }
+
+    #[test]
+    fn raw_arguments_are_sent_as_written_when_they_are_one_clean_segment() {
+        let raw = |id: &str| SPEC.render_path(&[PathArg::Raw(id), PathArg::Segment("t")]);
+        for fine in [
+            "$self_app",
+            "a-b._~",
+            "!$&'()*+,;=:@",
+            "%24self",
+            "x%2Fy",
+            "...",
+            ".x",
+        ] {
+            assert_eq!(
+                raw(fine).unwrap(),
+                format!("/website/{fine}/helpdesk/tree/t/x"),
+                "{fine:?}"
+            );
+        }
+        for refused in [
+            "", ".", "..", "%2e", "%2E%2e", ".%2E", "a/b", "a?b", "a#b", "a b", "é", "%", "%2",
+            "%zz", "a\r\nb", "[x]", "a\"b",
+        ] {
+            let err = raw(refused).unwrap_err();
+            assert!(
+                matches!(err, Error::InvalidRequest { .. }),
+                "{refused:?}: {err:?}"
+            );
+        }
+        // As a URI it stays one segment of the same route.
+        let p = raw("$self_app").unwrap();
+        let uri: Uri = format!("http://h{p}").parse().unwrap();
+        assert_eq!(uri.path(), "/website/$self_app/helpdesk/tree/t/x");
+    }
+
+    #[test]
+    fn tree_paths_are_encoded_per_segment() {
+        let p = SPEC
+            .render_path(&[
+                PathArg::Segment("w"),
+                PathArg::Tree("/guides/getting started/"),
+            ])
+            .unwrap();
+        assert_eq!(p, "/website/w/helpdesk/tree/guides/getting%20started/x");
+    }
+
+    #[test]
+    fn argument_count_and_emptiness_are_checked() {
+        assert!(SPEC.render_path(&[PathArg::Segment("w")]).is_err());
+        assert!(
+            SPEC.render_path(&[PathArg::Segment(""), PathArg::Segment("t")])
+                .is_err()
+        );
+        assert!(
+            SPEC.render_path(&[
+                PathArg::Segment("w"),
+                PathArg::Segment("t"),
+                PathArg::Segment("x")
+            ])
+            .is_err()
+        );
+        assert_eq!(
+            SPEC.placeholders().collect::<Vec<_>>(),
+            ["website_id", "path"]
+        );
+    }
+}
