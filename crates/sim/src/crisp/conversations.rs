@@ -606,11 +606,13 @@ fn ts_param(ctx: &Ctx<'_>, name: &str) -> Result<Option<i64>, ApiError> {
     }
 }
 
-/// `GET …/conversation/{session_id}/messages`.
+/// `GET …/conversation/{session_id}/messages`: one batch of up to 20, oldest first; 206 while
+/// the conversation holds older messages than the batch's oldest, 200 otherwise.
 pub(crate) fn messages(ctx: &mut Ctx<'_>) -> Res {
     let before = ts_param(ctx, "timestamp_before")?;
     let after = ts_param(ctx, "timestamp_after")?;
     let around = ts_param(ctx, "timestamp_around")?;
+    let always_ok = ctx.cfg.messages_always_ok;
     let wid = website_id(ctx);
     let c = conv(ctx)?;
     c.slots();
@@ -630,12 +632,20 @@ pub(crate) fn messages(ctx: &mut Ctx<'_>) -> Res {
     } else {
         slots.len().saturating_sub(MESSAGE_BATCH)..slots.len()
     };
-    Ok(Value::Array(
+    // The live API's walk signal: 206 while older messages exist, 200 on the oldest batch.
+    let status = if range.start > 0 && !always_ok {
+        http::StatusCode::PARTIAL_CONTENT
+    } else {
+        http::StatusCode::OK
+    };
+    let batch = Value::Array(
         slots[range]
             .iter()
             .map(|s| render_msg(c, s, &wid))
             .collect(),
-    ))
+    );
+    ctx.status = Some(status);
+    Ok(batch)
 }
 
 fn check_content(kind: &str, content: &Value) -> Result<(), ApiError> {
