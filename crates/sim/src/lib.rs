@@ -37,6 +37,8 @@ mod form;
 mod limits;
 mod ratelimit;
 mod server;
+#[cfg(feature = "testkit")]
+pub mod testkit;
 
 use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, SocketAddr};
