@@ -71,8 +71,6 @@ mod people;
 mod resources;
 mod routes;
 mod state;
-#[cfg(test)]
-mod tests;
 mod wire;
 
 use ctx::Ctx;
@@ -489,6 +487,15 @@ impl CrispSim {
     /// when no route matches.
     pub fn route_class(ex: &Exchange) -> &'static str {
         routes::class_of(&ex.method, &ex.path)
+    }
+
+    /// Every route the simulator answers, as a method and a path pattern after `/v1` with
+    /// `{name}` placeholders (`GET /website/{website_id}/conversations/{page_number}`): one per
+    /// endpoint of the Crisp REST v1 catalogue.
+    pub fn routes() -> impl Iterator<Item = (http::Method, &'static str)> {
+        routes::ROUTES
+            .iter()
+            .map(|r| (r.method.to_http(), r.pattern))
     }
 
     /// How many times each logical write was applied: `message:<fingerprint>` (client-supplied
