@@ -32,6 +32,7 @@ mod body;
 pub mod carrot;
 mod config;
 pub mod crisp;
+mod dates;
 pub mod exchange;
 mod form;
 mod limits;

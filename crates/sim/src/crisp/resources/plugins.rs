@@ -12,9 +12,7 @@ pub(super) fn connect_items(ctx: &mut Ctx<'_>, difference: bool) -> Vec<Value> {
     let plugin = ctx.cfg.plugin_id.clone();
     let include_plan = flag(ctx.q("include_plan"));
     let configured_only = flag(ctx.q("filter_configured"));
-    let since = ctx
-        .q("date_since")
-        .and_then(crate::crisp::conversations::parse_iso8601_ms);
+    let since = ctx.q("date_since").and_then(crate::dates::parse_ms);
     ctx.st
         .websites
         .values()
