@@ -7,9 +7,9 @@
 //! `paginate_*` cursors, leads `offset`/`limit`.
 //!
 //! Laid out as the Crisp side is: this file holds the configuration, authentication and the
-//! dispatch table; [`routes`] maps paths to routes, [`wire`] the envelope, errors and request
-//! parameters, [`paging`] and [`page`] the cursors, [`render`] the JSON forms, and one handler
-//! file per API group: [`apps`], [`conversations`], [`users`], [`utils`].
+//! dispatch table; `routes.rs` maps paths to routes, `wire.rs` the envelope, errors and request
+//! parameters, `paging.rs` and `page.rs` the cursors, `render.rs` the JSON forms, and one
+//! handler file per API group: `apps.rs`, `conversations.rs`, `users.rs`, `utils.rs`.
 
 mod apps;
 mod conversations;

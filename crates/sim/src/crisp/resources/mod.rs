@@ -1,7 +1,7 @@
 //! Everything that is neither a conversation nor a people profile, one file per API group:
-//! [`website`] (with bucket and media), [`plans`], [`plugins`] (subscriptions and Connect),
-//! [`campaigns`], [`helpdesk`] (node 11 tree and legacy routes), [`operators`] (inboxes,
-//! operators, settings, verify), [`visitors`] and the legacy [`user`]-tier routes. The route
+//! `website` (with bucket and media), `plans`, `plugins` (subscriptions and Connect),
+//! `campaigns`, `helpdesk` (node 11 tree and legacy routes), `operators` (inboxes,
+//! operators, settings, verify), `visitors` and the legacy `user`-tier routes. The route
 //! table names every handler as `resources::…`.
 
 mod campaigns;
