@@ -6,21 +6,19 @@
 //! API v1 (`after`/`count` cursors, tag conflicts answered 200), no prefix is API v2
 //! (`paginate_*` cursors, `ConversationTag…` errors).
 
-mod sim_support;
-
 use chatdesk_carrot_api::model::{
     Assignee, Conversation, ConversationPart, ErrorName, Event, PartType, Presence, PropOp,
     PropOperation, User, UserSender,
 };
 use chatdesk_carrot_api::{CarrotClient, Error, UserRef, error_name};
+use chatdesk_sim::testkit::{
+    ATTEMPT_TIMEOUT, FaultCase, Tally, assert_burst_log, fault_cases, no_duplicates,
+    patient_transport, send_each,
+};
 use chatdesk_sim::{Fault, FaultKind, Nth, RateLimit, Seed, Sim, Vendor};
 use chatdesk_transport::Transport;
 use futures_util::{Stream, TryStreamExt};
 use serde_json::{Value, json};
-use sim_support::{
-    ATTEMPT_TIMEOUT, FaultCase, Tally, assert_burst_log, fault_cases, no_duplicates,
-    patient_transport, send_each,
-};
 use std::collections::{BTreeMap, BTreeSet};
 use std::future::IntoFuture;
 

@@ -12,7 +12,7 @@ use chatdesk::crisp::model::common::DataMap;
 use chatdesk::crisp::model::message::{MessageContent, MessageSend, PickerChoice, PickerContent};
 use chatdesk::crisp::model::people::{PeopleDataUpdate, PeopleProfileUpdate};
 use chatdesk::crisp::{Credentials, CrispClient, Tier};
-use chatdesk_sim::Sim;
+use chatdesk::sim::Sim;
 use futures_util::TryStreamExt;
 use std::env::var;
 
@@ -34,13 +34,8 @@ async fn main() -> Fallible<()> {
     let (crisp, website_id) = match (&sim, live_crisp) {
         (Some(sim), false) => {
             println!("crisp:  simulator at {}", sim.crisp_base_url());
-            let c = sim.crisp_credentials();
-            let tier: Tier = c.tier.as_str().parse()?;
-            let client = CrispClient::builder()
-                .credentials(Credentials::new(c.identifier, c.key, tier))
-                .base_url(sim.crisp_base_url())
-                .build()?;
-            (client, c.website_id)
+            let client = chatdesk::sim::crisp_client(sim).build()?;
+            (client, sim.crisp_website_id())
         }
         _ => {
             println!("crisp:  LIVE API (credentials from the environment)");
@@ -56,10 +51,7 @@ async fn main() -> Fallible<()> {
     let (carrot, user) = match (&sim, live_carrot) {
         (Some(sim), false) => {
             println!("carrot: simulator at {}", sim.carrot_base_url());
-            let client = CarrotClient::builder()
-                .token(sim.carrot_token())
-                .base_url(sim.carrot_base_url())
-                .build()?;
+            let client = chatdesk::sim::carrot_client(sim).build()?;
             (client, UserRef::external("quickstart-user"))
         }
         _ => {

@@ -7,7 +7,9 @@
 //! * [`transport`]: the HTTP stack both use (retries that never duplicate a write, a shared rate
 //!   limiter, timeouts, the [`Error`] type);
 //! * [`model`]: the wire types, usable without any HTTP (for web hook receivers);
-//! * [`prelude`]: the usual imports in one line, `use chatdesk::prelude::*;`.
+//! * [`prelude`]: the usual imports in one line, `use chatdesk::prelude::*;`;
+//! * `sim` (feature `sim`, off by default): clients wired to the `chatdesk-sim` simulator in
+//!   one call, for tests and examples.
 //!
 //! Turn off the vendor you do not use; its code is then not compiled at all:
 //!
@@ -67,6 +69,8 @@ pub use chatdesk_model as model;
 pub use chatdesk_transport as transport;
 
 pub mod prelude;
+#[cfg(feature = "sim")]
+pub mod sim;
 
 pub use chatdesk_transport::{Error, Secret, Transport};
 

@@ -4,17 +4,15 @@
 //! unconfirmed behaviour. Every figure is a count (sends, look-ups, applications), never a time.
 
 mod crisp_sim;
-#[path = "../../carrot-api/tests/sim_support/mod.rs"]
-mod sim_support;
 
 use chatdesk_crisp_api::Error;
 use chatdesk_crisp_api::confirm::{MAX_GENERATED_FINGERPRINT, Unconfirmed};
 use chatdesk_crisp_api::model::message::{MessageContent, MessageSend};
 use chatdesk_crisp_api::model::people::PeopleProfileUpdate;
+use chatdesk_sim::testkit::{self, FaultCase, no_duplicates, send_each};
 use chatdesk_sim::{ErrorBody, Fault, FaultKind, Nth, Sim};
 use chatdesk_transport::http::Method;
 use crisp_sim::*;
-use sim_support::{FaultCase, no_duplicates, send_each};
 use std::future::IntoFuture;
 
 /// Under every fault kind on every second send: no send fails, none is applied twice, none is
@@ -274,7 +272,7 @@ async fn resends_draw_on_the_transport_retry_budget() {
     // Retries off: message 1 teaches, message 2 is hit (POST 2), looked up, not re-sent.
     let transport = Transport::builder()
         .retry(RetryConfig::disabled())
-        .attempt_timeout(sim_support::ATTEMPT_TIMEOUT)
+        .attempt_timeout(testkit::ATTEMPT_TIMEOUT)
         .build();
     let (sim, client, website, session) = start(Sim::builder().fault(hit(2)), transport).await;
     let conversation = client.website(&website).conversation(&session);

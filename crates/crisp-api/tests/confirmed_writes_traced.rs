@@ -2,12 +2,10 @@
 //! subscriber does not see events from callsites that tests on other threads registered first.
 
 mod crisp_sim;
-#[path = "../../carrot-api/tests/sim_support/mod.rs"]
-mod sim_support;
 
+use chatdesk_sim::testkit::FaultCase;
 use chatdesk_sim::{FaultKind, Nth};
 use crisp_sim::{MESSAGE_PATH, assert_all_landed_once, confirmed_sends, lookups};
-use sim_support::FaultCase;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 

@@ -3,23 +3,21 @@
 //! reports as sent is applied exactly once, and each error says truthfully whether the message
 //! may have been applied. Over a rate limit every message lands, once.
 //!
-//! The checks are the ones the Carrot client is held to (`carrot-api/tests/sim_support`).
+//! The checks are the ones the Carrot client is held to (`chatdesk_sim::testkit`).
 //!
 //! Message sends are confirmed writes (`chatdesk_crisp_api::confirm`): the tests of the split
 //! between sent and failed sends here turn confirmation off; `confirmed_writes.rs` covers it.
 
 mod crisp_sim;
-#[path = "../../carrot-api/tests/sim_support/mod.rs"]
-mod sim_support;
 
 use chatdesk_crisp_api::Error;
-use chatdesk_sim::{RateLimit, Sim, Vendor};
-use chatdesk_transport::{RateLimitScope, RetryConfig, Transport};
-use crisp_sim::{MESSAGE_PATH, key, message, start, start_confirming};
-use sim_support::{
+use chatdesk_sim::testkit::{
     ATTEMPT_TIMEOUT, FaultCase, Tally, assert_burst_log, fault_cases, no_duplicates,
     patient_transport, send_each,
 };
+use chatdesk_sim::{RateLimit, Sim, Vendor};
+use chatdesk_transport::{RateLimitScope, RetryConfig, Transport};
+use crisp_sim::{MESSAGE_PATH, key, message, start, start_confirming};
 use std::future::IntoFuture;
 use std::time::Duration;
 

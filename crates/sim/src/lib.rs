@@ -32,11 +32,14 @@ mod body;
 pub mod carrot;
 mod config;
 pub mod crisp;
+mod dates;
 pub mod exchange;
 mod form;
 mod limits;
 mod ratelimit;
 mod server;
+#[cfg(feature = "testkit")]
+pub mod testkit;
 
 use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, SocketAddr};
@@ -56,7 +59,7 @@ pub use carrot::{ApiVersion, CarrotConfig};
 pub use config::{
     ConfigError, ErrorBody, Fault, FaultKind, Nth, RateLimit, RateScope, Seed, Vendor,
 };
-pub use crisp::{CrispConfig, CrispKeypair, CrispTier};
+pub use crisp::{CrispConfig, CrispKeypair, CrispListStatus, CrispTier};
 pub use limits::Limits;
 
 use accounting::Accounting;
@@ -225,6 +228,21 @@ impl SimBuilder {
     /// [`CrispConfig::ignore_supplied_fingerprints`].
     pub fn crisp_ignore_supplied_fingerprints(mut self, on: bool) -> Self {
         self.crisp.ignore_supplied_fingerprints = on;
+        self
+    }
+
+    /// The success status of page-numbered Crisp lists (default [`CrispListStatus::Ok`]: 200
+    /// on every page, even a full one). See [`CrispConfig::list_status`].
+    pub fn crisp_list_status(mut self, status: CrispListStatus) -> Self {
+        self.crisp.list_status = status;
+        self
+    }
+
+    /// Every batch of the Crisp message walk answers 200 (default: off, 206 while older
+    /// messages exist and 200 on the oldest batch, as the live API does). See
+    /// [`CrispConfig::messages_always_ok`].
+    pub fn crisp_message_walk_always_ok(mut self, on: bool) -> Self {
+        self.crisp.messages_always_ok = on;
         self
     }
 

@@ -4,7 +4,7 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use chatdesk_sim::{Fault, Limits, RateLimit, Seed, Sim, SimBuilder};
+use chatdesk_sim::{CrispListStatus, Fault, Limits, RateLimit, Seed, Sim, SimBuilder};
 
 const USAGE: &str = "\
 usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]... [--fault SPEC]...
@@ -14,7 +14,8 @@ usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]..
                     [--max-connections N] [--max-body SIZE] [--body-budget SIZE]
                     [--log-field-bytes N] [--header-read-timeout DURATION|off]
                     [--body-read-timeout DURATION|off]
-                    [--crisp-ignore-supplied-fingerprints]
+                    [--crisp-ignore-supplied-fingerprints] [--crisp-list-status ok|partial-while-full]
+                    [--crisp-message-walk-always-ok]
 
   --port N            port on 127.0.0.1 (0 = any free port; default 0)
   --seed SPEC         users=3,conversations=2,messages=3,events=2,admins=2[,big_ids]
@@ -30,6 +31,12 @@ usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]..
   --crisp-ignore-supplied-fingerprints
                       Crisp message sends store and answer a fingerprint of their own, not the
                       client's (the live API keeps the client's)
+  --crisp-list-status ok|partial-while-full
+                      status of page-numbered Crisp lists: 200 on every page (ok, default) or
+                      206 on a full page and 200 on a shorter one
+  --crisp-message-walk-always-ok
+                      every Crisp message batch answers 200 (default: 206 while older messages
+                      exist, 200 on the oldest batch, as the live API does)
 
   --max-connections N         connections served at once, more are closed (default 512)
   --max-body SIZE             largest request body, else 413 (default 32MiB)
@@ -115,6 +122,14 @@ fn parse(args: Vec<String>) -> Result<SimBuilder, String> {
             "--crisp-ignore-supplied-fingerprints" => {
                 b = b.crisp_ignore_supplied_fingerprints(true)
             }
+            "--crisp-list-status" => {
+                let v = value()?;
+                let status = CrispListStatus::parse(&v).ok_or_else(|| {
+                    format!("--crisp-list-status: expected ok or partial-while-full, got {v}")
+                })?;
+                b = b.crisp_list_status(status)
+            }
+            "--crisp-message-walk-always-ok" => b = b.crisp_message_walk_always_ok(true),
             "--carrot-webhook-token" => b = b.carrot_webhook_token(value()?),
             "--request-log" => {
                 b = b.request_log_capacity(

@@ -61,9 +61,15 @@ fn call(
 
 fn data(sim: &CrispSim, path: &str) -> Value {
     let (status, body, raw) = call(sim, CrispTier::Plugin, "GET", path, "", "");
+    // The message walk answers 206 while older messages exist.
+    let expected = if path.ends_with("/messages") && status == StatusCode::PARTIAL_CONTENT {
+        StatusCode::PARTIAL_CONTENT
+    } else {
+        StatusCode::OK
+    };
     assert_eq!(
         status,
-        StatusCode::OK,
+        expected,
         "GET {path}: {}",
         String::from_utf8_lossy(&raw)
     );

@@ -108,16 +108,22 @@ async fn crisp_a_trailing_slash_before_the_query_routes_like_none() {
             format!("?{query}")
         };
         let plain = crisp_get(&sim, &format!("{path}{q}")).await;
+        // The seeded conversation holds more than one batch, so its newest batch says 206.
+        let expected = if path.ends_with("/messages") {
+            206
+        } else {
+            200
+        };
         assert_eq!(
             plain.status,
-            200,
+            expected,
             "{path}{q}: {}",
             String::from_utf8_lossy(&plain.body)
         );
         let slashed = crisp_get(&sim, &format!("{path}/{q}")).await;
         assert_eq!(
             (slashed.status, slashed.json()),
-            (200, plain.json()),
+            (expected, plain.json()),
             "{path}/{q}"
         );
     }

@@ -1,12 +1,12 @@
 //! Crisp clients against `chatdesk-sim` for the fault tests: a started simulator with a
 //! conversation, messages keyed by their fingerprint, and the counts of what the client sent.
-//! Shared by `sim_faults.rs`, `confirmed_writes.rs` and `confirmed_writes_traced.rs`, which
-//! include `carrot-api/tests/sim_support` as `sim_support` next to it.
+//! Shared by `sim_faults.rs`, `confirmed_writes.rs` and `confirmed_writes_traced.rs`; the
+//! fault accounting is `chatdesk_sim::testkit`.
 #![allow(dead_code)]
 
-use crate::sim_support::{ATTEMPT_TIMEOUT, FaultCase, fault_cases, no_duplicates};
 use chatdesk_crisp_api::model::message::{MessageContent, MessageDispatched, MessageSend};
 use chatdesk_crisp_api::{Credentials, CrispClient, Error, Tier};
+use chatdesk_sim::testkit::{ATTEMPT_TIMEOUT, FaultCase, fault_cases, no_duplicates};
 use chatdesk_sim::{CrispTier, Fault, FaultKind, Sim, SimBuilder};
 use chatdesk_transport::Transport;
 use chatdesk_transport::http::Method;

@@ -281,37 +281,7 @@ fn date_ms(iso: &str) -> Option<i64> {
             .ok()
             .and_then(|d| i64::try_from(d.as_millis()).ok());
     }
-    parse_iso8601_ms(iso)
-}
-
-/// Parses `YYYY-MM-DDTHH:MM:SS(.sss)Z` (or a bare date) to epoch milliseconds.
-pub(crate) fn parse_iso8601_ms(s: &str) -> Option<i64> {
-    let (date, time) = s.split_once('T').unwrap_or((s, "00:00:00Z"));
-    let mut d = date.split('-');
-    let y: i64 = d.next()?.parse().ok()?;
-    let mo: i64 = d.next()?.parse().ok()?;
-    let da: i64 = d.next()?.parse().ok()?;
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&da) || !(-100_000..=100_000).contains(&y) {
-        return None;
-    }
-    let time = time.trim_end_matches('Z');
-    let (hms, frac) = time.split_once('.').unwrap_or((time, "0"));
-    let mut t = hms.split(':');
-    let h: i64 = t.next()?.parse().ok()?;
-    let mi: i64 = t.next().unwrap_or("0").parse().ok()?;
-    let se: i64 = t.next().unwrap_or("0").parse().ok()?;
-    if !(0..=24).contains(&h) || !(0..=60).contains(&mi) || !(0..=61).contains(&se) {
-        return None;
-    }
-    let ms: i64 = frac.get(..frac.len().min(3))?.parse().unwrap_or(0);
-    // Days from civil (Howard Hinnant).
-    let y2 = if mo <= 2 { y - 1 } else { y };
-    let era = if y2 >= 0 { y2 } else { y2 - 399 } / 400;
-    let yoe = y2 - era * 400;
-    let doy = (153 * (if mo > 2 { mo - 3 } else { mo + 9 }) + 2) / 5 + da - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    Some(((days * 24 + h) * 60 + mi) * 60_000 + se * 1000 + ms)
+    crate::dates::parse_ms(iso)
 }
 
 fn keep(c: &Conversation, f: &ListFilter) -> bool {
@@ -606,11 +576,13 @@ fn ts_param(ctx: &Ctx<'_>, name: &str) -> Result<Option<i64>, ApiError> {
     }
 }
 
-/// `GET …/conversation/{session_id}/messages`.
+/// `GET …/conversation/{session_id}/messages`: one batch of up to 20, oldest first; 206 while
+/// the conversation holds older messages than the batch's oldest, 200 otherwise.
 pub(crate) fn messages(ctx: &mut Ctx<'_>) -> Res {
     let before = ts_param(ctx, "timestamp_before")?;
     let after = ts_param(ctx, "timestamp_after")?;
     let around = ts_param(ctx, "timestamp_around")?;
+    let always_ok = ctx.cfg.messages_always_ok;
     let wid = website_id(ctx);
     let c = conv(ctx)?;
     c.slots();
@@ -630,12 +602,20 @@ pub(crate) fn messages(ctx: &mut Ctx<'_>) -> Res {
     } else {
         slots.len().saturating_sub(MESSAGE_BATCH)..slots.len()
     };
-    Ok(Value::Array(
+    // The live API's walk signal: 206 while older messages exist, 200 on the oldest batch.
+    let status = if range.start > 0 && !always_ok {
+        http::StatusCode::PARTIAL_CONTENT
+    } else {
+        http::StatusCode::OK
+    };
+    let batch = Value::Array(
         slots[range]
             .iter()
             .map(|s| render_msg(c, s, &wid))
             .collect(),
-    ))
+    );
+    ctx.status = Some(status);
+    Ok(batch)
 }
 
 fn check_content(kind: &str, content: &Value) -> Result<(), ApiError> {

@@ -52,6 +52,9 @@ pub(crate) struct Ctx<'a> {
     pub write_key: Option<String>,
     /// A success reason overriding the per-method default.
     pub reason: Option<&'static str>,
+    /// A success status overriding the default (200, or the list rule of
+    /// [`super::CrispListStatus`]).
+    pub status: Option<http::StatusCode>,
 }
 
 impl<'a> Ctx<'a> {

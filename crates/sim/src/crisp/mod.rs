@@ -21,9 +21,13 @@
 //! * Paths are split on `/` first and each segment percent-decoded after, so `a%2Fb` is one id;
 //!   the Helpdesk tree `{path}` takes every remaining segment (it may contain `/`).
 //! * Page-numbered lists are 1-based, 20 items a page (`per_page` 20–50 on conversations and
-//!   people), and end with an empty page. Messages come in batches of 20 in ascending time; walk
-//!   older ones with `timestamp_before=<oldest timestamp seen>` (also `timestamp_after`,
-//!   `timestamp_around`).
+//!   people), and end with an empty page; they answer 200 on every page (see
+//!   [`CrispListStatus`]). Messages come in batches of 20 in ascending time; walk older ones
+//!   with `timestamp_before=<oldest timestamp seen>` (also `timestamp_after`,
+//!   `timestamp_around`). A batch answers **206 Partial Content while the conversation holds
+//!   messages older than the batch's oldest, and 200 once it holds the oldest** (or is empty),
+//!   as Crisp staff describe the live API (crisp-im/ruby-crisp-api#16); the body is the same
+//!   either way. [`CrispConfig::messages_always_ok`] turns the 206 off.
 //! * Tiers: user-only are `POST /website`, `DELETE /website/{id}`, `…/expunge`, `/plans/…` and
 //!   the legacy `/user/…` routes; `/plugin/connect/…` is plugin-only; subscribing or removing a
 //!   plugin needs a user or website token; everything else accepts all three tiers.
@@ -67,8 +71,6 @@ mod people;
 mod resources;
 mod routes;
 mod state;
-#[cfg(test)]
-mod tests;
 mod wire;
 
 use ctx::Ctx;
@@ -158,6 +160,40 @@ pub struct CrispConfig {
     /// as the live API does). Lets a test check that a client never trusts a lookup by its own
     /// fingerprint against an API that does not keep it.
     pub ignore_supplied_fingerprints: bool,
+    /// The success status of page-numbered lists (default [`CrispListStatus::Ok`]: 200 on
+    /// every page, the only behaviour of the live API known for certain).
+    pub list_status: CrispListStatus,
+    /// Answer 200 on every batch of the message walk (default: off, 206 while older messages
+    /// exist, as the live API does). Stands for a server whose status cannot be trusted, so a
+    /// test can prove that a client reading 200 as "last" still walks every message.
+    pub messages_always_ok: bool,
+}
+
+/// Which success status page-numbered Crisp lists (`…/{page_number}`) answer.
+///
+/// The live API's rule for the message walk (206 while more exists, 200 on the last batch) is
+/// not confirmed for page-numbered lists, so by default they answer 200 whatever the page
+/// holds: a full page with 200 is then what a client meets, and it must not read it as "last".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CrispListStatus {
+    /// 200 on every page, full or not (the default).
+    #[default]
+    Ok,
+    /// 206 on a full page (as many items as the page size: 20, or `per_page`), 200 on a
+    /// shorter or empty one: the message walk's rule applied to lists, for clients that
+    /// want to test a walk against it.
+    PartialWhileFull,
+}
+
+impl CrispListStatus {
+    /// Parses `ok` or `partial-while-full` (the binary's `--crisp-list-status` values).
+    pub fn parse(value: &str) -> Option<CrispListStatus> {
+        match value.trim() {
+            "ok" => Some(CrispListStatus::Ok),
+            "partial-while-full" => Some(CrispListStatus::PartialWhileFull),
+            _ => None,
+        }
+    }
 }
 
 impl Default for CrispConfig {
@@ -192,6 +228,8 @@ impl Default for CrispConfig {
             webhook_secret: "sim-webhook-secret".to_owned(),
             epoch_ms: 1_767_225_600_000,
             ignore_supplied_fingerprints: false,
+            list_status: CrispListStatus::Ok,
+            messages_always_ok: false,
         }
     }
 }
@@ -285,11 +323,11 @@ impl CrispSim {
     pub fn handle(&self, ex: &Exchange) -> Reply {
         let head = ex.method == http::Method::HEAD;
         match self.dispatch(ex) {
-            Ok((reason, data)) => {
+            Ok((status, reason, data)) => {
                 if head {
                     Reply::empty(StatusCode::OK)
                 } else {
-                    ok_reply(StatusCode::OK, reason, data)
+                    ok_reply(status, reason, data)
                 }
             }
             Err(err) => {
@@ -302,7 +340,7 @@ impl CrispSim {
         }
     }
 
-    fn dispatch(&self, ex: &Exchange) -> Result<(&'static str, Value), ApiError> {
+    fn dispatch(&self, ex: &Exchange) -> Result<(StatusCode, &'static str, Value), ApiError> {
         let method = M::from_http(&ex.method).ok_or_else(ApiError::no_route)?;
         let (compiled, params) = match routes::lookup(method, &ex.path) {
             Lookup::Found(c, params) => (c, params),
@@ -366,8 +404,10 @@ impl CrispSim {
             host,
             write_key: None,
             reason: None,
+            status: None,
         };
         let data = ctx::run(&route.handler, &mut ctx)?;
+        let status = ctx.status.unwrap_or_else(|| self.list_status(&ctx, &data));
         let reason = ctx.reason.unwrap_or(match method {
             M::Get | M::Head => "resolved",
             M::Post => "added",
@@ -385,7 +425,26 @@ impl CrispSim {
                 site.conversations_version += 1;
             }
         }
-        Ok((reason, data))
+        Ok((status, reason, data))
+    }
+
+    /// The status of a successful answer no handler chose: 200, or 206 for a full page of a
+    /// page-numbered list under [`CrispListStatus::PartialWhileFull`].
+    fn list_status(&self, ctx: &Ctx<'_>, data: &Value) -> StatusCode {
+        if self.config.list_status != CrispListStatus::PartialWhileFull
+            || !ctx.params.iter().any(|(k, _)| *k == "page_number")
+        {
+            return StatusCode::OK;
+        }
+        // A handler that succeeded accepted `per_page` (or there is none), so it is the size.
+        let per_page = ctx
+            .q("per_page")
+            .and_then(|v| v.parse::<usize>().ok())
+            .unwrap_or(ctx::PAGE_SIZE);
+        match data.as_array() {
+            Some(items) if items.len() >= per_page => StatusCode::PARTIAL_CONTENT,
+            _ => StatusCode::OK,
+        }
     }
 
     fn authenticate(&self, ex: &Exchange) -> Result<&CrispKeypair, ApiError> {
@@ -428,6 +487,15 @@ impl CrispSim {
     /// when no route matches.
     pub fn route_class(ex: &Exchange) -> &'static str {
         routes::class_of(&ex.method, &ex.path)
+    }
+
+    /// Every route the simulator answers, as a method and a path pattern after `/v1` with
+    /// `{name}` placeholders (`GET /website/{website_id}/conversations/{page_number}`): one per
+    /// endpoint of the Crisp REST v1 catalogue.
+    pub fn routes() -> impl Iterator<Item = (http::Method, &'static str)> {
+        routes::ROUTES
+            .iter()
+            .map(|r| (r.method.to_http(), r.pattern))
     }
 
     /// How many times each logical write was applied: `message:<fingerprint>` (client-supplied

@@ -39,6 +39,18 @@ impl M {
     pub fn is_write(self) -> bool {
         !matches!(self, M::Get | M::Head)
     }
+
+    /// The `http` method.
+    pub fn to_http(self) -> http::Method {
+        match self {
+            M::Get => http::Method::GET,
+            M::Head => http::Method::HEAD,
+            M::Post => http::Method::POST,
+            M::Put => http::Method::PUT,
+            M::Patch => http::Method::PATCH,
+            M::Delete => http::Method::DELETE,
+        }
+    }
 }
 
 /// Tier bit for `user` tokens.

@@ -1,12 +1,37 @@
-//! Fault accounting for tests of a vendor client against `chatdesk-sim`, vendor-neutral: the
-//! fault kinds that can hit a write, and the check of each write's outcome against the
-//! simulator's counter for it. Shared by `carrot-api/tests/sim_flows.rs` and (by path)
-//! `crisp-api/tests/sim_faults.rs`, so both clients are held to the same rule.
-#![allow(dead_code)]
+//! A test kit for clients driven against the simulator: the fault cases a write can meet, the
+//! check of each write's outcome against the simulator's counter for it, and the request-log
+//! checks of a burst over a rate limit.
+//!
+//! Enabled by the `testkit` cargo feature, which adds a dependency on `chatdesk-transport`
+//! (with its `hyper-client` feature) for its [`Error`] and [`Transport`] types; the simulator
+//! itself does not need them. The checks are vendor-neutral: the Crisp and the Carrot client of
+//! this workspace are held to the same rule with them, and a client of your own built on
+//! `chatdesk-transport` can be too.
+//!
+//! ```no_run
+//! # async fn demo(sim: &chatdesk_sim::Sim) {
+//! use chatdesk_sim::testkit::{fault_cases, send_each};
+//! for case in fault_cases() {
+//!     sim.set_faults(vec![case.fault("/v1/website/*/conversation/*/message")]);
+//!     let tally = send_each(sim, &case, 4, |i| async move {
+//!         // send write `i` through your client here
+//!         Ok::<_, chatdesk_transport::Error>(i)
+//!     }, |i| format!("crisp:message:{i}"))
+//!     .await;
+//!     tally.assert_split(2, 2);
+//! }
+//! # }
+//! ```
+//!
+//! # Panics
+//!
+//! These are test assertions: every check panics, with a message naming the fault and the
+//! write, when a client breaks the rule it checks.
 
-use chatdesk_sim::{ErrorBody, Fault, FaultKind, Nth, RequestRecord, Sim};
 use chatdesk_transport::http::Method;
 use chatdesk_transport::{Error, RetryConfig, Transport};
+
+use crate::{ErrorBody, Fault, FaultKind, Nth, RequestRecord, Sim};
 use std::collections::BTreeMap;
 use std::fmt::Debug;
 use std::future::Future;
@@ -17,9 +42,10 @@ pub const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(2);
 /// How long a delayed answer waits: well beyond [`ATTEMPT_TIMEOUT`].
 pub const DELAY: Duration = Duration::from_secs(10);
 
-/// One fault kind to inject on a write.
+/// One fault kind to inject on a write, and what it must do to a client's answer.
 #[derive(Debug, Clone)]
 pub struct FaultCase {
+    /// The fault the simulator injects.
     pub kind: FaultKind,
 }
 
@@ -108,6 +134,7 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// An empty tally for writes sent under `case`.
     pub fn new(case: &FaultCase) -> Tally {
         Tally {
             case: case.clone(),
@@ -190,7 +217,9 @@ pub fn no_duplicates(counts: &BTreeMap<String, u64>) {
     assert!(twice.is_empty(), "applied more than once: {twice:?}");
 }
 
-/// A transport that outlasts a burst of rate-limit refusals: up to ten attempts a call.
+/// A transport that outlasts a burst of rate-limit refusals: up to ten attempts a call, over
+/// the transport's default hyper client (which is why the `testkit` feature turns on
+/// `chatdesk-transport/hyper-client`).
 pub fn patient_transport() -> Transport {
     Transport::builder()
         .retry(RetryConfig {
