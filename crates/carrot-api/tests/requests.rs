@@ -8,7 +8,7 @@ use chatdesk_carrot_api::model::{
     LeadsFilter, MergeField, PageDirection, Position, Presence, PropOperation, SendEmailParams,
     SortOrder, Timestamp,
 };
-use chatdesk_carrot_api::{ENDPOINTS, Endpoint, Error, UserRef};
+use chatdesk_carrot_api::{ENDPOINTS, Error, UserRef};
 use chatdesk_transport::{Body, Replay, RequestMeta};
 use http::Request;
 use std::collections::BTreeSet;
@@ -41,15 +41,15 @@ fn every_endpoint() -> Vec<Request<Body>> {
             ))
             .sort("$last_seen", SortOrder::Desc)
             .offset(40)
-            .limit(20)
+            .per_page(20)
             .to_request(),
         c.this_app()
             .conversations()
             .closed(false)
             .assigned(BIG)
             .tags(["vip", "billing"])
-            .page_size(50)
-            .starting_at(chatdesk_carrot_api::Cursor::Position(Position(vec![
+            .per_page(50)
+            .cursor(chatdesk_carrot_api::Cursor::Position(Position(vec![
                 chatdesk_carrot_api::model::PositionValue::Number("1684739969.358085".into()),
                 chatdesk_carrot_api::model::PositionValue::Number("1160406004324630614".into()),
             ])))
@@ -59,7 +59,7 @@ fn every_endpoint() -> Vec<Request<Body>> {
         c.conversation(BIG)
             .parts()
             .direction(PageDirection::After)
-            .starting_at(chatdesk_carrot_api::Cursor::After(
+            .cursor(chatdesk_carrot_api::Cursor::After(
                 "1447339319.900966".into(),
             ))
             .to_request(),
@@ -71,7 +71,7 @@ fn every_endpoint() -> Vec<Request<Body>> {
             .to_request(),
         c.conversation(7100586_u64)
             .set_typing()
-            .body("Typing…")
+            .text("Typing…")
             .to_request(),
         c.conversation(7100586_u64)
             .assign(Assignee::Admin(24601_u64.into()))
@@ -91,7 +91,7 @@ fn every_endpoint() -> Vec<Request<Body>> {
         c.user(BIG)
             .events()
             .filter_name("$order_completed")
-            .page_size(10)
+            .per_page(10)
             .to_request(),
         c.user(ext.clone())
             .conversations()
