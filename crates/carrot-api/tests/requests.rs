@@ -465,3 +465,27 @@ fn plain_http_needs_loopback_or_the_opt_in() {
         assert!(build(url, false).is_ok(), "{url}");
     }
 }
+
+/// A call is a template: `Debug` names the endpoint, path, parameters, user and file name,
+/// never the token or the file's bytes; the spec's `call` string is the method that made it.
+#[test]
+fn a_call_prints_what_it_sends_but_never_the_token_or_file_bytes() {
+    let c = offline_client();
+    let call = c
+        .conversation(7_u64)
+        .reply("hi")
+        .attachment("a.png", "image/png", b"FILE-BYTES".to_vec());
+    let text = format!("{:?}", call.clone());
+    assert!(text.contains("reply_in_conversation"), "{text}");
+    assert!(text.contains("a.png"), "{text}");
+    assert!(!text.contains("FILE-BYTES"), "{text}");
+    assert!(!text.contains("test-secret"), "{text}");
+    assert_eq!(call.spec().call, "conversation(id).reply(body)");
+    assert_eq!(call.path_args(), ["7"]);
+    let call = c.user(UserRef::external("u-1")).get();
+    assert!(format!("{call:?}").contains("u-1"));
+    assert_eq!(call.spec().call, "user(user).get()");
+    let call = c.import_users(ImportUsersParams::new(AppRef::SelfApp), "a\n1\n");
+    assert_eq!(call.spec().call, "import_users(params, csv)");
+    assert!(format!("{call:?}").contains("users.csv"));
+}
