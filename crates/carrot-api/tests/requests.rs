@@ -471,10 +471,10 @@ fn plain_http_needs_loopback_or_the_opt_in() {
 #[test]
 fn a_call_prints_what_it_sends_but_never_the_token_or_file_bytes() {
     let c = offline_client();
-    let call = c
-        .conversation(7_u64)
-        .reply("hi")
-        .attachment("a.png", "image/png", b"FILE-BYTES".to_vec());
+    let call =
+        c.conversation(7_u64)
+            .reply("hi")
+            .attachment("a.png", "image/png", b"FILE-BYTES".to_vec());
     let text = format!("{:?}", call.clone());
     assert!(text.contains("reply_in_conversation"), "{text}");
     assert!(text.contains("a.png"), "{text}");
