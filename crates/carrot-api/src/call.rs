@@ -169,6 +169,8 @@ impl Vendor for CarrotClient {
         let (query, body) = encode(spec, call.params(), extra)?;
         let client = call.client();
         let headers = client.headers()?;
+        // TODO(merge): branch transport-rules attaches Carrot's retry rules to every request
+        // here (`req.extensions_mut().insert(crate::retry_rules::RULES)`).
         build_request(client.base()?, spec, &path, &query, body, &headers)
     }
 }

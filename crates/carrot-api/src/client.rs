@@ -17,7 +17,7 @@ pub const DASHLY_BASE_URL: &str = "https://api.dashly.app/v1";
 /// The client-side pace the default transport keeps to: **3 requests a second, bursts of 3**.
 ///
 /// Carrot Quest publishes no rate limit and no `429` behaviour; its only guidance (the user-import
-/// tuning page, carrot-api.md §8) is that bursts of synchronous requests may get the token
+/// tuning page, docs/api/carrot-api.md §8) is that bursts of synchronous requests may get the token
 /// *blocked* and that 2–3 requests a second is optimal. A block is far costlier than a short wait,
 /// so the default stays at the top of that range: a steady 3/s, with a burst of 3 so that a short
 /// interactive sequence (read a conversation, its parts, reply) does not wait. Change it with

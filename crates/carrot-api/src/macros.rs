@@ -317,10 +317,10 @@ macro_rules! endpoints {
         ///
         /// Replay classes follow one rule: an endpoint is `Safe` only when a second copy
         /// provably leaves the same state (reads, heartbeats, set-membership changes the API
-        /// rejects or ignores when repeated). Where the API notes say a point is UNCERTAIN (does
-        /// `random_id` deduplicate? does closing twice add a second system part?) the endpoint
-        /// is `Unsafe`: the transport then re-sends it only when it never left the process or
-        /// the server refused it unprocessed (429). [`DECLARATIONS`](crate::DECLARATIONS) gives
+        /// rejects or ignores when repeated). Where docs/api/carrot-api.md leaves a point open
+        /// (§14: does `random_id` deduplicate?) or says nothing (does closing twice add a second
+        /// system part?), the endpoint is `Unsafe`: the transport then re-sends it only when it
+        /// never left the process or the server refused it unprocessed (429). [`DECLARATIONS`](crate::DECLARATIONS) gives
         /// each endpoint's reason.
         pub mod ops {
             $($(

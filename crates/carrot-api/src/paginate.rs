@@ -1,6 +1,6 @@
 //! Pagination: the pages of the list endpoints, and the walks over all of them.
 //!
-//! Carrot Quest has three schemes (carrot-api.md §6):
+//! Carrot Quest has three schemes (docs/api/carrot-api.md §6):
 //!
 //! * **v2 cursor** (`paginate_position` / `paginate_count` / `paginate_direction`): the answer's
 //!   `meta.next_before_position` (or `next_after_position` when reading `after`) is passed back;
