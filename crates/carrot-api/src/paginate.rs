@@ -13,7 +13,8 @@
 //! walks read whichever cursor the answer carries. A list call returns one
 //! [`chatdesk_transport::Page`]: `Page<T, Meta>` for the cursor lists (the answer's
 //! `meta`, with the cursors), `Page<User, LeadsMeta>` for the leads (the total); `has_more()`
-//! is the server's own signal (a non-null cursor; an offset below the total). A walk
+//! is the server's own signal (a non-null cursor; an offset below the total), read when the
+//! call is sent (an answer decoded on its own with `Endpoint::decode` has `None`). A walk
 //! (`.stream()`, `.pages()`) holds one page in memory and can be resumed from its
 //! [`Position`](chatdesk_transport::Position): a [`Cursor`] for the cursor lists, the offset
 //! for the leads.

@@ -224,6 +224,12 @@ async fn one_page_is_a_page_with_the_servers_more_signal() {
         page.meta.next_before_position,
         Some(CarrotPosition(vec![PositionValue::Number("30".into())]))
     );
+    assert_eq!(
+        Cursor::next(&page.meta, None),
+        Some(Cursor::Position(CarrotPosition(vec![
+            PositionValue::Number("30".into())
+        ])))
+    );
     // The single-page setter `.cursor(c)` asks for the page a cursor names.
     let last = c
         .conversation(1_u64)
