@@ -8,8 +8,9 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// The Carrot Quest (Russia) REST base URL.
-pub const CARROT_BASE_URL: &str = "https://api.carrotquest.io/v1";
+/// The Carrot Quest (Russia) REST base URL, the default of [`CarrotClient::new`] and
+/// [`CarrotClient::builder`].
+pub const DEFAULT_BASE_URL: &str = "https://api.carrotquest.io/v1";
 /// The Dashly (international) REST base URL: the same API on another host.
 pub const DASHLY_BASE_URL: &str = "https://api.dashly.app/v1";
 
@@ -110,7 +111,7 @@ impl CarrotClient {
     /// A client for `https://api.carrotquest.io/v1` with the default transport (paced to
     /// [`DEFAULT_QUOTA`]).
     pub fn new(token: impl Into<Secret>) -> CarrotClient {
-        Self::with_base(token.into(), CARROT_BASE_URL)
+        Self::with_base(token.into(), DEFAULT_BASE_URL)
     }
 
     /// A client for Dashly, `https://api.dashly.app/v1`, with the default transport.
@@ -134,7 +135,7 @@ impl CarrotClient {
     pub fn builder() -> CarrotClientBuilder {
         CarrotClientBuilder {
             token: None,
-            base_url: CARROT_BASE_URL.to_owned(),
+            base_url: DEFAULT_BASE_URL.to_owned(),
             user_agent: None,
             transport: None,
             quota: Some(DEFAULT_QUOTA),
@@ -240,7 +241,7 @@ impl CarrotClientBuilder {
         self
     }
 
-    /// The base URL, including the version prefix (default [`CARROT_BASE_URL`]).
+    /// The base URL, including the version prefix (default [`DEFAULT_BASE_URL`]).
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
         self
@@ -342,7 +343,7 @@ mod tests {
 
     #[test]
     fn known_base_urls_parse_and_the_default_quota_is_three_per_second() {
-        assert!(BaseUrl::parse(CARROT_BASE_URL).is_ok());
+        assert!(BaseUrl::parse(DEFAULT_BASE_URL).is_ok());
         assert!(BaseUrl::parse(DASHLY_BASE_URL).is_ok());
         let per_second =
             Duration::from_secs(1).as_secs_f64() / DEFAULT_QUOTA.interval.as_secs_f64();

@@ -1,8 +1,11 @@
 //! A typed client for the Carrot Quest / Dashly REST API (v1 base URL, current endpoints).
 //!
-//! * **Every current endpoint** (24, see [`ENDPOINTS`]), each declared once in
-//!   [`endpoints`] with its method, path, Rust call, wire types, replay class and reason, and
-//!   rate-limit class.
+//! * **Every current endpoint** (24, see [`ENDPOINTS`]), each declared once in the crate's
+//!   endpoint table: its marker in [`ops`], its method on a handle ([`App`], [`Conversation`],
+//!   [`User`], or the client), its path, wire types, replay class and reason, and rate-limit
+//!   class ([`DECLARATIONS`]). Built on the kit both vendor crates share
+//!   ([`chatdesk_transport::kit`]; the conventions are in `docs/conventions.md`): every method
+//!   returns a [`Call`]`<ops::Name>`, to `.await` or inspect with `.to_request()`.
 //! * **Requests as the API expects them**: the token only in `Authorization: Token …` (marked
 //!   sensitive), GET parameters in the query, POST/DELETE parameters as
 //!   `application/x-www-form-urlencoded` with arrays and objects JSON-encoded into one value,
@@ -11,10 +14,12 @@
 //! * **Users by one type**, [`UserRef`]: a Carrot id, or your own User ID (percent-encoded in
 //!   the path, with `by_user_id=true`); an endpoint that takes only Carrot ids refuses the other
 //!   kind unsent.
-//! * **One envelope decoder** ([`decode_envelope`]): error answers become
-//!   [`Error::Api`] with the status, `meta.error` as the reason
-//!   and `meta.error_message` as the message.
-//! * **Streams** over the three pagination schemes ([`paginate`]).
+//! * **One envelope decoder** ([`envelope::decode_envelope`]): error answers become
+//!   [`Error::Api`] with the status, `meta.error` as the reason ([`error_name`], typed) and
+//!   `meta.error_message` as the message.
+//! * **Lists** return a [`Page`] (`Page<T, Meta>`, or `Page<User, LeadsMeta>` for the leads),
+//!   and walk every page with `.stream()` / `.pages()`, resumable from a serialisable
+//!   [`Position`] with `.stream_from(..)`, over the three pagination schemes ([`paginate`]).
 //! * **Props** with a typed operations builder that splits past 250 operations ([`SetProps`]).
 //! * Sent through [`chatdesk_transport`]: retries that never duplicate a write, a client-side
 //!   pace of [`DEFAULT_QUOTA`], timeouts.
@@ -76,7 +81,7 @@
 //!     .await?;
 //! println!("sent part {}", part.id);
 //!
-//! let mut all = client.this_app().conversations().page_size(50).into_stream();
+//! let mut all = client.this_app().conversations().per_page(50).stream();
 //! while let Some(conversation) = all.try_next().await? {
 //!     println!("{} closed={:?}", conversation.id, conversation.closed);
 //! }
@@ -84,22 +89,30 @@
 //! ```
 #![deny(missing_docs)]
 
-mod api;
+#[macro_use]
+mod macros;
+
 mod call;
 mod client;
-pub mod endpoints;
+pub mod envelope;
+pub mod groups;
 pub mod paginate;
 mod props;
 mod retry_rules;
+mod setters;
+mod table;
 
-pub use api::{AppApi, ConversationApi, UserApi};
-pub use call::{Call, Def, UserKinds, decode_envelope, error_meta, error_name};
+pub use call::{Call, CallExtra, Declaration, UserKinds};
 pub use client::{
-    CARROT_BASE_URL, CarrotClient, CarrotClientBuilder, DASHLY_BASE_URL, DEFAULT_QUOTA, UserRef,
+    CarrotClient, CarrotClientBuilder, DASHLY_BASE_URL, DEFAULT_BASE_URL, DEFAULT_QUOTA, UserRef,
 };
-pub use endpoints::{DECLARATIONS, Declaration, ENDPOINTS};
-pub use paginate::{Cursor, CursorList, ListPage};
+pub use envelope::{error_meta, error_name};
+pub use groups::{App, Conversation, User};
+pub use paginate::{Cursor, LeadsMeta};
 pub use props::{PropsError, SetProps};
+pub use table::{DECLARATIONS, ENDPOINTS, ops};
 
 pub use chatdesk_model::carrot as model;
-pub use chatdesk_transport::{Endpoint, Error};
+pub use chatdesk_transport::{
+    Endpoint, Error, List, Op, Page, PageStep, Paginator, Position, Secret, Transport,
+};

@@ -1,12 +1,12 @@
 //! User properties: a typed operations builder that splits past the 250-operation limit.
 
 use crate::call::Call;
-use crate::client::{CarrotClient, UserRef};
-use crate::endpoints::UserProps;
+use crate::groups::{Handle, User};
+use crate::ops::UserProps;
 use chatdesk_model::carrot::{
     AppRef, MAX_PROP_OPERATIONS, PropOp, PropOperation, PropsOutcome, SetPropsParams,
 };
-use chatdesk_transport::{Body, BoxFuture, Endpoint, Error, Replay, http::Request};
+use chatdesk_transport::{Body, BoxFuture, Error, Replay, http::Request};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
@@ -49,24 +49,22 @@ use std::fmt;
 #[must_use = "a props builder does nothing until it is awaited"]
 #[derive(Clone)]
 pub struct SetProps {
-    client: CarrotClient,
-    user: UserRef,
+    user: User,
     params: SetPropsParams,
 }
 
 impl fmt::Debug for SetProps {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SetProps")
-            .field("user", &self.user)
+            .field("user", self.user.user_ref())
             .field("operations", &self.params.operations.len())
             .finish_non_exhaustive()
     }
 }
 
 impl SetProps {
-    pub(crate) fn new(client: CarrotClient, user: UserRef) -> SetProps {
+    pub(crate) fn new(user: User) -> SetProps {
         SetProps {
-            client,
             user,
             params: SetPropsParams::default(),
         }
@@ -167,12 +165,7 @@ impl SetProps {
                     operations: ops.to_vec(),
                     ..self.params.clone()
                 };
-                Call::new(
-                    &self.client,
-                    vec![self.user.path_segment()],
-                    Some(self.user.clone()),
-                    params,
-                )
+                self.user.call::<UserProps>(params)
             })
             .collect()
     }
@@ -182,7 +175,7 @@ impl SetProps {
         if self.is_empty() {
             return Err(no_operations());
         }
-        self.chunks().iter().map(Endpoint::to_request).collect()
+        self.chunks().iter().map(Call::to_request).collect()
     }
 
     /// Sends the requests in order and merges their outcomes.
@@ -201,7 +194,7 @@ impl SetProps {
                 });
             }
             for chunk in chunks {
-                let n = chunk.parameters().operations.len();
+                let n = chunk.params().operations.len();
                 match chunk.send().await {
                     Ok(outcome) => {
                         merged.affected_props.extend(outcome.affected_props);

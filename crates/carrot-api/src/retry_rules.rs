@@ -3,7 +3,7 @@
 //! Every Carrot answer is a `{meta, data}` envelope whose `meta.status` repeats the HTTP status,
 //! and an error adds `meta.error` and `meta.error_message` (the vendor's `/webapi/exceptions`
 //! page). The decoder already reads a 2xx answer whose `meta` reports an error as that error
-//! ([`crate::decode_envelope`]); this module makes the retry layer read it the same way:
+//! ([`crate::envelope::decode_envelope`]); this module makes the retry layer read it the same way:
 //!
 //! * a 2xx whose `meta` is an error with status **429** is a refusal for rate limiting, re-sent
 //!   like a real 429 (any request, after `Retry-After` if the answer has one);
@@ -87,7 +87,7 @@ mod tests {
     use super::*;
     use crate::CarrotClient;
     use chatdesk_transport::classify::classify;
-    use chatdesk_transport::{Endpoint, RetryConfig, Transport};
+    use chatdesk_transport::{RetryConfig, Transport};
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::time::Duration;

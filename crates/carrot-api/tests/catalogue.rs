@@ -4,7 +4,7 @@
 mod support;
 
 use chatdesk_carrot_api::model::{Assignee, Presence};
-use chatdesk_carrot_api::{DECLARATIONS, ENDPOINTS, Endpoint, UserKinds, UserRef};
+use chatdesk_carrot_api::{DECLARATIONS, ENDPOINTS, UserKinds, UserRef};
 use chatdesk_transport::{Body, Error, Replay, RequestMeta};
 use http::{Method, Request};
 use std::collections::{BTreeMap, BTreeSet};

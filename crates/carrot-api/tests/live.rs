@@ -10,7 +10,7 @@ fn client() -> Option<CarrotClient> {
         .ok()
         .filter(|t| !t.is_empty())?;
     let base = std::env::var("CARROT_BASE_URL")
-        .unwrap_or_else(|_| chatdesk_carrot_api::CARROT_BASE_URL.to_owned());
+        .unwrap_or_else(|_| chatdesk_carrot_api::DEFAULT_BASE_URL.to_owned());
     Some(
         CarrotClient::builder()
             .token(token)
@@ -30,13 +30,13 @@ async fn live_reads_app_lists() {
     let channels = c.this_app().channels().await.expect("channels");
     eprintln!("{} channels", channels.len());
     let leads = c.this_app().count_leads().await.expect("leads");
-    eprintln!("leads total: {:?}", leads.total);
+    eprintln!("leads total: {:?}", leads.meta.total);
     // At most 12 conversations: three pages of 5, whichever cursor the server answers with.
     let first: Vec<_> = c
         .this_app()
         .conversations()
-        .page_size(5)
-        .into_stream()
+        .per_page(5)
+        .stream()
         .take(12)
         .try_collect()
         .await

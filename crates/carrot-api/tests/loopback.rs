@@ -286,8 +286,8 @@ async fn v2_cursor_pages_walk_every_item_once() {
         .client()
         .conversation(1_u64)
         .parts()
-        .page_size(2)
-        .into_stream()
+        .per_page(2)
+        .stream()
         .map_ok(|p| p.id.0)
         .try_collect()
         .await
@@ -319,7 +319,7 @@ async fn v2_after_direction_follows_next_after_position() {
         .user(1_u64)
         .events()
         .direction(PageDirection::After)
-        .into_stream()
+        .stream()
         .map_ok(|e| e.id.0)
         .try_collect()
         .await
@@ -344,8 +344,8 @@ async fn v1_cursor_pages_walk_every_item_once() {
         .client()
         .user(UserRef::external("u-1"))
         .conversations()
-        .page_size(2)
-        .into_stream()
+        .per_page(2)
+        .stream()
         .map_ok(|c| c.id.0)
         .try_collect()
         .await
@@ -383,8 +383,8 @@ async fn leads_offset_pages_walk_every_lead_once() {
     let ids: Vec<u64> = c
         .this_app()
         .leads()
-        .limit(2)
-        .into_stream()
+        .per_page(2)
+        .stream()
         .map_ok(|u| u.id.0)
         .try_collect()
         .await
@@ -406,8 +406,8 @@ async fn leads_without_total_end_on_a_short_page() {
         .client()
         .app(12_u64)
         .leads()
-        .limit(2)
-        .into_stream()
+        .per_page(2)
+        .stream()
         .map_ok(|u| u.id.0)
         .try_collect()
         .await
@@ -427,8 +427,8 @@ async fn leads_end_after_a_run_of_pages_with_nothing_new() {
         .client()
         .this_app()
         .leads()
-        .limit(2)
-        .into_stream()
+        .per_page(2)
+        .stream()
         .map_ok(|u| u.id.0)
         .try_collect()
         .await
@@ -442,7 +442,7 @@ async fn leads_end_after_a_run_of_pages_with_nothing_new() {
 async fn count_leads_reads_the_total() {
     let server = Server::start(|_, _| ok(r#"{"users":[{"id":1}],"total":1234}"#)).await;
     let leads = server.client().this_app().count_leads().await.unwrap();
-    assert_eq!(leads.total, Some(1234));
+    assert_eq!(leads.meta.total, Some(1234));
 }
 
 #[tokio::test]
@@ -452,7 +452,7 @@ async fn a_stream_error_is_yielded_once_then_the_stream_ends() {
         _ => json(401, r#"{"meta":{"status":401,"error":"NotAuthenticated"}}"#),
     })
     .await;
-    let mut stream = server.client().this_app().conversations().into_stream();
+    let mut stream = server.client().this_app().conversations().stream();
     assert_eq!(stream.try_next().await.unwrap().unwrap().id.0, 1);
     let err = stream.try_next().await.unwrap_err();
     assert_eq!(err.reason(), Some("NotAuthenticated"));
@@ -573,7 +573,7 @@ async fn whichever_cursor_each_answer_carries_is_followed() {
         .client()
         .this_app()
         .active_users()
-        .into_stream()
+        .stream()
         .map_ok(|u| u.id.0)
         .try_collect()
         .await

@@ -8,7 +8,7 @@ use chatdesk_carrot_api::model::{
     LeadsFilter, MergeField, PageDirection, Position, Presence, PropOperation, SendEmailParams,
     SortOrder, Timestamp,
 };
-use chatdesk_carrot_api::{ENDPOINTS, Endpoint, Error, UserRef};
+use chatdesk_carrot_api::{ENDPOINTS, Error, UserRef};
 use chatdesk_transport::{Body, Replay, RequestMeta};
 use http::Request;
 use std::collections::BTreeSet;
@@ -41,15 +41,15 @@ fn every_endpoint() -> Vec<Request<Body>> {
             ))
             .sort("$last_seen", SortOrder::Desc)
             .offset(40)
-            .limit(20)
+            .per_page(20)
             .to_request(),
         c.this_app()
             .conversations()
             .closed(false)
             .assigned(BIG)
             .tags(["vip", "billing"])
-            .page_size(50)
-            .starting_at(chatdesk_carrot_api::Cursor::Position(Position(vec![
+            .per_page(50)
+            .cursor(chatdesk_carrot_api::Cursor::Position(Position(vec![
                 chatdesk_carrot_api::model::PositionValue::Number("1684739969.358085".into()),
                 chatdesk_carrot_api::model::PositionValue::Number("1160406004324630614".into()),
             ])))
@@ -59,7 +59,7 @@ fn every_endpoint() -> Vec<Request<Body>> {
         c.conversation(BIG)
             .parts()
             .direction(PageDirection::After)
-            .starting_at(chatdesk_carrot_api::Cursor::After(
+            .cursor(chatdesk_carrot_api::Cursor::After(
                 "1447339319.900966".into(),
             ))
             .to_request(),
@@ -71,7 +71,7 @@ fn every_endpoint() -> Vec<Request<Body>> {
             .to_request(),
         c.conversation(7100586_u64)
             .set_typing()
-            .body("Typing…")
+            .text("Typing…")
             .to_request(),
         c.conversation(7100586_u64)
             .assign(Assignee::Admin(24601_u64.into()))
@@ -91,7 +91,7 @@ fn every_endpoint() -> Vec<Request<Body>> {
         c.user(BIG)
             .events()
             .filter_name("$order_completed")
-            .page_size(10)
+            .per_page(10)
             .to_request(),
         c.user(ext.clone())
             .conversations()
@@ -464,4 +464,28 @@ fn plain_http_needs_loopback_or_the_opt_in() {
     ] {
         assert!(build(url, false).is_ok(), "{url}");
     }
+}
+
+/// A call is a template: `Debug` names the endpoint, path, parameters, user and file name,
+/// never the token or the file's bytes; the spec's `call` string is the method that made it.
+#[test]
+fn a_call_prints_what_it_sends_but_never_the_token_or_file_bytes() {
+    let c = offline_client();
+    let call =
+        c.conversation(7_u64)
+            .reply("hi")
+            .attachment("a.png", "image/png", b"FILE-BYTES".to_vec());
+    let text = format!("{:?}", call.clone());
+    assert!(text.contains("reply_in_conversation"), "{text}");
+    assert!(text.contains("a.png"), "{text}");
+    assert!(!text.contains("FILE-BYTES"), "{text}");
+    assert!(!text.contains("test-secret"), "{text}");
+    assert_eq!(call.spec().call, "conversation(id).reply(body)");
+    assert_eq!(call.path_args(), ["7"]);
+    let call = c.user(UserRef::external("u-1")).get();
+    assert!(format!("{call:?}").contains("u-1"));
+    assert_eq!(call.spec().call, "user(user).get()");
+    let call = c.import_users(ImportUsersParams::new(AppRef::SelfApp), "a\n1\n");
+    assert_eq!(call.spec().call, "import_users(params, csv)");
+    assert!(format!("{call:?}").contains("users.csv"));
 }

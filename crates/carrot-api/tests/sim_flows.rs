@@ -279,18 +279,12 @@ async fn events_tracked_with_params_are_listed_by_name_and_streamed() {
         }
 
         // Every event, a page of two at a time: each once, newest first.
-        let all = drain(user.events().page_size(2).into_stream()).await;
+        let all = drain(user.events().per_page(2).stream()).await;
         let all_ids: Vec<_> = all.iter().map(|e| e.id).collect();
         let mut want: Vec<_> = orders.iter().chain(&views).copied().collect();
         want.sort_unstable_by(|a, b| b.cmp(a));
         assert_eq!(all_ids, want, "{api:?}");
-        let by_name = drain(
-            user.events()
-                .filter_name("page_view")
-                .page_size(1)
-                .into_stream(),
-        )
-        .await;
+        let by_name = drain(user.events().filter_name("page_view").per_page(1).stream()).await;
         assert_eq!(
             by_name.iter().map(|e| e.id).collect::<Vec<_>>(),
             views.iter().rev().copied().collect::<Vec<_>>()
@@ -466,7 +460,7 @@ async fn conversation_lifecycle_start_reply_assign_tag_type_read_close() {
     let err = conv.delete_tag("vip").await.unwrap_err();
     assert_eq!(api_error(&err), (400, Some("ConversationTagIsNotAssigned")));
 
-    conv.set_typing().body("typing…").await.unwrap();
+    conv.set_typing().text("typing…").await.unwrap();
     let read = conv.mark_read().await.unwrap();
     // `markread` data is kept as JSON; the client asks for ids as strings (`id_as_string`).
     assert_eq!(read["conversation"], json!(started.id.0.to_string()));
@@ -479,7 +473,7 @@ async fn conversation_lifecycle_start_reply_assign_tag_type_read_close() {
     assert_eq!(conv.get().await.unwrap().closed, Some(true));
 
     // System parts (assign, tag, untag, close) are listed and decode alongside the messages.
-    let all = drain(conv.parts().page_size(2).into_stream()).await;
+    let all = drain(conv.parts().per_page(2).stream()).await;
     assert_eq!(all.len(), 7, "{all:#?}");
     assert_eq!(set(all.iter().map(|p| p.id)).len(), 7, "each part once");
     let system = all
@@ -542,19 +536,25 @@ async fn leads_offset_paging_yields_every_lead_exactly_once() {
     let mut by_hand = Vec::new();
     let mut offset = 0;
     loop {
-        let page = c.this_app().leads().offset(offset).limit(10).await.unwrap();
-        assert_eq!(page.total, Some(57));
-        if page.users.is_empty() {
+        let page = c
+            .this_app()
+            .leads()
+            .offset(offset)
+            .per_page(10)
+            .await
+            .unwrap();
+        assert_eq!(page.meta.total, Some(57));
+        if page.items.is_empty() {
             break;
         }
-        offset += page.users.len() as u64;
-        by_hand.extend(page.users.into_iter().map(|u| u.id.0));
+        offset += page.items.len() as u64;
+        by_hand.extend(page.items.into_iter().map(|u| u.id.0));
     }
     assert_eq!(by_hand.len(), 57, "no lead repeated by the server");
     assert_eq!(set(by_hand.iter().copied()), all_ids);
 
     // The stream walks the same pages in the same order.
-    let streamed = ids_of(drain(c.this_app().leads().limit(10).into_stream()).await);
+    let streamed = ids_of(drain(c.this_app().leads().per_page(10).stream()).await);
     assert_eq!(streamed, by_hand);
     let pages = sim
         .requests()
@@ -579,7 +579,7 @@ async fn conversations_walk(api: Api, cursor_param: &str) {
     }
     sim.reset_accounting();
 
-    let listed = drain(c.this_app().conversations().page_size(10).into_stream()).await;
+    let listed = drain(c.this_app().conversations().per_page(10).stream()).await;
     let listed_ids: Vec<u64> = listed.iter().map(|c| c.id.0).collect();
     assert_eq!(listed_ids.len(), 47, "{api:?}: {listed_ids:?}");
     assert_eq!(set(listed_ids.iter().copied()), set(ids.iter().copied()));
@@ -844,16 +844,16 @@ async fn ids_above_2_pow_60_survive_cursors_and_round_trips() {
                 .await
                 .unwrap();
         }
-        let listed = ids_of(drain(c.this_app().conversations().page_size(4).into_stream()).await);
+        let listed = ids_of(drain(c.this_app().conversations().per_page(4).stream()).await);
         assert_eq!(listed.len(), 30, "{api:?}");
         assert_eq!(set(listed), set(ids.iter().copied()), "{api:?}");
-        let parts = ids_of(drain(c.conversation(ids[20]).parts().page_size(7).into_stream()).await);
+        let parts = ids_of(drain(c.conversation(ids[20]).parts().per_page(7).stream()).await);
         assert_eq!(set(parts.iter().copied()).len(), 45, "{api:?}");
         assert!(
             parts.windows(2).all(|w| w[0] > w[1]),
             "{api:?}: newest first"
         );
-        let leads = ids_of(drain(c.this_app().leads().limit(4).into_stream()).await);
+        let leads = ids_of(drain(c.this_app().leads().per_page(4).stream()).await);
         assert_eq!(set(leads), set(sim.carrot_user_ids()), "{api:?}");
 
         let user = c.user(UserRef::external("big"));

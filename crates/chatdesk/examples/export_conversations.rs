@@ -59,21 +59,13 @@ async fn main() -> common::Fallible<()> {
         }
     }
 
-    let mut list = carrot
-        .this_app()
-        .conversations()
-        .page_size(PAGE)
-        .into_stream();
+    let mut list = carrot.this_app().conversations().per_page(PAGE).stream();
     while let Some(conversation) = list.try_next().await? {
         let id = conversation.id;
         out.write(
             json!({"vendor": "carrot", "kind": "conversation", "conversation": conversation}),
         )?;
-        let mut parts = carrot
-            .conversation(id)
-            .parts()
-            .page_size(PAGE)
-            .into_stream();
+        let mut parts = carrot.conversation(id).parts().per_page(PAGE).stream();
         while let Some(part) = parts.try_next().await? {
             out.write(
                 json!({"vendor": "carrot", "kind": "part", "conversation_id": id, "part": part}),

@@ -168,7 +168,7 @@ async fn carrot_flow(client: &CarrotClient, who: UserRef) -> Fallible<()> {
         .await?;
     println!("  replied (part {})", part.id);
 
-    let mut events = user.events().page_size(20).into_stream();
+    let mut events = user.events().per_page(20).stream();
     let mut names = Vec::new();
     while let Some(event) = events.try_next().await? {
         names.push(event.name().unwrap_or_default().to_owned());

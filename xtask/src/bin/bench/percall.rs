@@ -308,7 +308,7 @@ impl Vendor {
                 }
             }
             Vendor::Carrot => {
-                chatdesk::carrot::decode_envelope::<CarrotConversation>(resp)
+                chatdesk::carrot::envelope::decode_envelope::<CarrotConversation>(resp)
                     .map_err(|e| e.to_string())?;
             }
         }
@@ -344,7 +344,7 @@ pub fn decode_only(n: usize) -> Result<(f64, f64), String> {
     })?;
     let carrot = per_decode(&|| {
         let resp = Response::new(Bytes::from_static(CARROT_CONVERSATION.as_bytes()));
-        chatdesk::carrot::decode_envelope::<CarrotConversation>(resp)
+        chatdesk::carrot::envelope::decode_envelope::<CarrotConversation>(resp)
             .map(drop)
             .map_err(|e| e.to_string())
     })?;
