@@ -90,17 +90,40 @@ mod messages;
 mod query;
 mod table;
 
-pub use call::{Call, Json, NoBody, Op, Paged, Payload};
+pub use call::{Call, CallSettings, Json, NoBody, Paged, Payload};
 pub use client::{
     Credentials, CrispClient, CrispClientBuilder, DEFAULT_BASE_URL, DEFAULT_USER_AGENT, Tier,
 };
+pub use messages::{MESSAGE_BATCH, MessageCursor};
+pub use query::PER_PAGE;
 pub use table::{ENDPOINTS, ops};
+
+/// The Crisp error name of an [`Error::Api`] (`reason` in Crisp's envelope, such as
+/// `invalid_data`, `not_found`, `people_exists`), as the server sent it; `None` for any other
+/// error, or an error answer that was not a Crisp envelope.
+///
+/// Crisp documents no closed list of reasons, so the name is not typed: compare it with the
+/// reason you handle.
+///
+/// ```
+/// # let err = chatdesk_crisp_api::Error::invalid("x");
+/// if chatdesk_crisp_api::error_name(&err) == Some("people_exists") {
+///     println!("already there");
+/// }
+/// ```
+pub fn error_name(err: &Error) -> Option<&str> {
+    match err {
+        Error::Api(_) => err.reason(),
+        _ => None,
+    }
+}
 
 /// The README's example, compiled as a doc test.
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
+#[cfg(feature = "__raw-table")]
 #[doc(hidden)]
 pub mod __private {
     pub use crate::call::__private::*;
@@ -108,4 +131,6 @@ pub mod __private {
 }
 
 pub use chatdesk_model::crisp as model;
-pub use chatdesk_transport::{Endpoint, Error, Paginator, Secret, Transport};
+pub use chatdesk_transport::{
+    Endpoint, Error, List, Op, Page, PageStep, Paginator, Position, Secret, Transport,
+};

@@ -404,7 +404,7 @@ endpoints! {
         ///
         /// Same as `website.listConversations` in the Node client 11.3.0.
         ListConversations = "list_conversations" { Safe GET "/website/{website_id}/conversations/{page_number}"
-            fn list() query[m::conversation::ConversationsQuery] -> page[m::conversation::Conversation] }
+            fn list() query[m::conversation::ConversationsQuery] check[crate::query::check_conversations] -> page[m::conversation::Conversation] }
         /// List suggested conversation segments.
         ///
         /// [Reference](https://docs.crisp.chat/references/rest-api/v1/#list-suggested-conversation-segments).
@@ -500,7 +500,7 @@ endpoints! {
         ///
         /// Same as `website.getMessagesInConversation` in the Node client 11.3.0.
         GetMessagesInConversation = "get_messages_in_conversation" { Safe GET "/website/{website_id}/conversation/{session_id}/messages"
-            fn messages() query[m::message::MessagesQuery] -> Vec<m::message::Message> }
+            fn messages() query[m::message::MessagesQuery] -> batch[m::message::Message] }
         /// Send message in conversation.
         ///
         /// [Reference](https://docs.crisp.chat/references/rest-api/v1/#send-a-message-in-conversation).
@@ -889,7 +889,7 @@ endpoints! {
         ///
         /// Same as `website.listPeopleProfiles` in the Node client 11.3.0.
         ListPeopleProfiles = "list_people_profiles" { Safe GET "/website/{website_id}/people/profiles/{page_number}"
-            fn list_profiles() query[m::people::PeopleProfilesQuery] -> page[m::people::PeopleProfile] }
+            fn list_profiles() query[m::people::PeopleProfilesQuery] check[crate::query::check_profiles] -> page[m::people::PeopleProfile] }
         /// Add new people profile.
         ///
         /// [Reference](https://docs.crisp.chat/references/rest-api/v1/#add-new-people-profile).

@@ -38,6 +38,17 @@ fn envelope(data: Value) -> Reply {
     )
 }
 
+/// A success envelope with another 2xx status: 206 is how Crisp says more messages follow.
+fn envelope_with(status: u16, data: Value) -> Reply {
+    let Reply(_, headers, body) = envelope(data);
+    Reply(status, headers, body)
+}
+
+/// 206 while older messages exist, 200 on the oldest batch, as Crisp answers the message walk.
+fn walk_status(more: bool) -> u16 {
+    if more { 206 } else { 200 }
+}
+
 fn error(status: u16, reason: &str, message: &str) -> Reply {
     Reply(
         status,
@@ -448,12 +459,13 @@ async fn page_stream_yields_an_error_once_then_ends() {
 #[tokio::test]
 async fn messages_walk_backwards_with_timestamp_before() {
     // 25 messages, timestamps 1000..=25000; the server returns at most 10 before the bound,
-    // oldest first, like Crisp.
+    // oldest first, with 206 while older ones exist, like Crisp.
     let server = Server::start(|seen, _| {
         let before: i64 = seen.query.get("timestamp_before").map(|v| v.parse().unwrap()).unwrap_or(i64::MAX);
         let mut batch: Vec<i64> = (1..=25).map(|i| i * 1000).filter(|t| *t < before).collect();
+        let more = batch.len() > 10;
         let batch = batch.split_off(batch.len().saturating_sub(10));
-        envelope(Value::Array(
+        envelope_with(walk_status(more), Value::Array(
             batch
                 .into_iter()
                 .map(|t| json!({"type": "text", "content": format!("m{t}"), "from": "user", "origin": "chat", "fingerprint": t, "timestamp": t}))
@@ -482,21 +494,16 @@ async fn messages_walk_backwards_with_timestamp_before() {
         .collect();
     assert_eq!(
         bounds,
-        [
-            None,
-            Some("16001".into()),
-            Some("7001".into()),
-            Some("1001".into()),
-            Some("1000".into())
-        ],
-        "each request asks again for the oldest timestamp seen (it may be shared), then for what \
-         is older once that brings nothing new, until an empty batch"
+        [None, Some("16000".into()), Some("6000".into())],
+        "each request asks for what is older than the oldest timestamp seen (held by one message \
+         of its batch), and the 200 on the oldest batch ends the walk: ceil(25 / 10) requests"
     );
 }
 
 /// A conversation's messages as `(fingerprint, timestamp)`, oldest first; the server answers
 /// at most `batch` of them: the newest below `timestamp_before` (at or below it when
-/// `inclusive`), oldest first, like Crisp. Messages sharing a timestamp keep their list order.
+/// `inclusive`), oldest first, with 206 while older ones exist, like Crisp. Messages sharing a
+/// timestamp keep their list order.
 fn message_history(
     messages: Vec<(i64, i64)>,
     batch: usize,
@@ -512,7 +519,7 @@ fn message_history(
             .filter(|(_, t)| bound.is_none_or(|b| if inclusive { *t <= b } else { *t < b }))
             .collect();
         let page = &below[below.len().saturating_sub(batch)..];
-        envelope(Value::Array(
+        envelope_with(walk_status(below.len() > batch), Value::Array(
             page.iter()
                 .map(|(fp, t)| json!({"type": "text", "content": format!("m{fp}"), "from": "user", "origin": "chat", "fingerprint": fp, "timestamp": t}))
                 .collect(),
@@ -575,15 +582,9 @@ async fn messages_sharing_a_timestamp_across_batches_are_walked_once_exclusive_b
     assert_each_once(walk_back(&server, None).await);
     assert_eq!(
         bounds_sent(&server),
-        [
-            None,
-            Some(401),
-            Some(301),
-            Some(201),
-            Some(101),
-            Some(101),
-            Some(100)
-        ]
+        [None, Some(401), Some(300), Some(100), Some(101)],
+        "one past a timestamp its batch holds twice (400), strictly before one it holds once \
+         (300, 100); the empty answer before 100 after a 206 reads 100 once more, one past"
     );
 }
 
@@ -613,8 +614,9 @@ async fn a_batch_made_of_one_timestamp_neither_loops_nor_repeats_nor_stops_the_w
 
 #[tokio::test]
 async fn messages_walk_ends_when_the_server_ignores_timestamp_before() {
+    // It also always says more messages follow (206).
     let server_ignoring = Server::start(move |_, _| {
-        envelope(json!([
+        envelope_with(206, json!([
             {"type": "text", "content": "a", "from": "user", "origin": "chat", "fingerprint": 1, "timestamp": 100},
             {"type": "text", "content": "b", "from": "user", "origin": "chat", "fingerprint": 2, "timestamp": 100},
             {"type": "text", "content": "c", "from": "user", "origin": "chat", "fingerprint": 3, "timestamp": 200}
