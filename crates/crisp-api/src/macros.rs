@@ -124,6 +124,21 @@ macro_rules! unit {
     };
 }
 
+/// What the generated method's doc says about a list's paging.
+macro_rules! out_doc {
+    ((page[$item:ty])) => {
+        "\n\nA page-numbered list: the call fetches one [`Page`](chatdesk_transport::Page) (page 1, or \
+         [`.page(n)`](crate::Call::page)), in the server's order. [`.stream()`](crate::Call::stream) \
+         walks every page from there, [`.pages()`](crate::Call::pages) page by page with where to \
+         resume, [`.stream_from(position)`](crate::Call::stream_from) resumes. Crisp gives lists no \
+         end signal (`has_more()` is `None`), so a walk ends on the first **empty** page, never on \
+         a short one. Page size: 20 unless the endpoint takes `per_page` (20–50)."
+    };
+    (($($t:tt)+)) => {
+        ""
+    };
+}
+
 macro_rules! out_page_arg {
     ($path:ident (page[$item:ty])) => {
         $path.push(::std::string::String::from("1"));
@@ -288,6 +303,7 @@ macro_rules! endpoints {
 
             impl $crate::groups::$group {
                 $(#[$meta])*
+                #[doc = out_doc!(($($out)+))]
                 ///
                 #[doc = concat!("`", stringify!($method), " ", $path, "`")]
                 pub fn $fn(&self, $($arg: $aty,)* $(query: $rq,)? $(body: $b)?) -> $crate::call::Call<$crate::ops::$op> {
