@@ -4,7 +4,7 @@
 //!
 //! A vendor crate implements [`Vendor`] once for its client (how a call becomes a request: base
 //! URL, credentials, how parameters are encoded), generates one [`Op`] per endpoint from a
-//! declarative table, and declares its `Call<O>` with one line, [`call_type!`]. Every call type
+//! declarative table, and declares its `Call<O>` with one line, [`call_type!`](crate::call_type). Every call type
 //! made so wraps the same [`Parts`] and has the same methods, written once in that macro, so
 //! everything a user does with a call is the same for both vendors:
 //!
@@ -31,7 +31,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt;
 
-/// A vendor crate's client, as the kit sees it: what a [`Call`] needs to become a request.
+/// A vendor crate's client, as the kit sees it: what a `Call` needs to become a request.
 pub trait Vendor: Clone + Send + Sync + 'static {
     /// Per-call settings the vendor keeps beside the parameters and body (for example whether a
     /// write is confirmed, or which user reference the path holds). Its `Debug` is printed with
@@ -92,7 +92,7 @@ pub trait List: Op {
 }
 
 /// What one call holds: the client, the path arguments, the parameters, the body and the
-/// vendor's per-call settings. A vendor crate's `Call<O>` (from [`call_type!`]) wraps it; the
+/// vendor's per-call settings. A vendor crate's `Call<O>` (from [`call_type!`](crate::call_type)) wraps it; the
 /// kit's traits and the vendor's request code work on it.
 pub struct Parts<O: Op> {
     client: O::Client,
