@@ -428,6 +428,33 @@ mod tests {
     }
 
     #[test]
+    fn a_quota_paces_the_default_transport_and_leaves_a_given_one_as_it_is() {
+        let creds = Credentials::new("i", "k", Tier::Plugin);
+        let given = Transport::default();
+        let quota = Some(Quota::per_second(1, 1));
+        let with_given = CrispClient::builder()
+            .credentials(creds.clone())
+            .quota(quota)
+            .transport(given.clone())
+            .build()
+            .unwrap();
+        assert!(Arc::ptr_eq(
+            with_given.transport().rate_limiter(),
+            given.rate_limiter()
+        ));
+        let paced = CrispClient::builder()
+            .credentials(creds)
+            .quota(quota)
+            .build()
+            .unwrap();
+        assert!(!Arc::ptr_eq(
+            paced.transport().rate_limiter(),
+            given.rate_limiter()
+        ));
+        assert_eq!(paced.base_url(), DEFAULT_BASE_URL);
+    }
+
+    #[test]
     fn tiers_parse_and_print() {
         for tier in [Tier::Plugin, Tier::Website, Tier::User] {
             assert_eq!(tier.as_str().parse::<Tier>().unwrap(), tier);
