@@ -1,61 +1,133 @@
-//! [`Call`]: the request builder every endpoint returns, and the [`Op`] trait that describes an
-//! endpoint to it.
+//! [`Call`]: the request builder every endpoint returns (the kit's call type, declared here with
+//! `call_type!`), how a Crisp call becomes a request ([`Vendor`] for [`CrispClient`]), and the
+//! body types of the endpoint table.
 
 use crate::client::CrispClient;
 use crate::envelope;
 use bytes::Bytes;
-use chatdesk_transport::http::{Method, Request, Response};
+use chatdesk_model::crisp::message::Message;
+use chatdesk_transport::http::{Method, Request, Response, StatusCode};
+use chatdesk_transport::kit::{List, Op, Parts, Vendor};
 use chatdesk_transport::{
-    Body, BoxFuture, Endpoint, EndpointSpec, Error, Fetched, Paginator, PathArg, RequestBody,
-    Transport, build_request, encode_query,
+    Body, BoxFuture, Error, Fetched, Page, Paginator, PathArg, RequestBody, Transport,
+    build_request, encode_query,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::fmt;
+use std::any::Any;
 
-/// The static description of one endpoint: its spec and its query, body and output types.
-///
-/// Implemented by the zero-sized types of [`crate::ops`], one per endpoint, all generated from
-/// the endpoint table.
-pub trait Op: Send + Sync + 'static {
-    /// The query string: a model query type, or `()` for none.
-    type Query: Serialize + Clone + Send + Sync + 'static;
-    /// The body: [`NoBody`] or [`Json`] around a model body type.
-    type Body: Payload;
-    /// What a successful call returns.
-    type Output: Send + 'static;
-    /// Method, path template, replay and rate-limit class.
-    const SPEC: EndpointSpec;
-    /// The same, as a `'static` reference.
-    fn spec() -> &'static EndpointSpec;
-    /// Turns the answer into the output or an error.
-    fn decode(response: Response<Bytes>) -> Result<Self::Output, Error>;
+chatdesk_transport::call_type!();
 
-    /// Sends a call: once through the transport, or, for the writes the table marks
-    /// `confirmed`, with a look-up after an ambiguous failure (see [`crate::confirm`]).
-    fn dispatch(call: Call<Self>) -> BoxFuture<Result<Self::Output, Error>>
-    where
-        Self: Sized,
-    {
-        send_plain(&call)
+/// What a Crisp call keeps beside its parameters and body (the kit's [`Vendor::Extra`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CallSettings {
+    /// Whether a confirmed write looks itself up after an ambiguous failure (default: yes; only
+    /// read by the confirmed endpoints, and only when the client allows it). Set it with
+    /// [`Call::confirm`].
+    pub confirm: bool,
+}
+
+impl Default for CallSettings {
+    fn default() -> Self {
+        CallSettings { confirm: true }
     }
 }
 
-/// Sends `call` once through its transport (with the transport's own retries) and decodes the
-/// answer: what every endpoint that is not confirmed does.
-pub(crate) fn send_plain<K: Op>(call: &Call<K>) -> BoxFuture<Result<K::Output, Error>> {
-    let request = call.to_request();
-    let transport = call.client.inner.transport.clone();
-    Box::pin(async move {
-        let response = transport.send(request?).await?;
-        K::decode(response)
-    })
+impl Vendor for CrispClient {
+    type Extra = CallSettings;
+
+    fn transport(&self) -> &Transport {
+        &self.inner.transport
+    }
+
+    /// Renders a call whose body is [`NoBody`] (or `()`). Every endpoint of the table renders
+    /// itself with its own body type ([`Op::to_request`]), so this is only reached by an
+    /// operation declared outside the table; one with another body type is refused with
+    /// [`Error::InvalidRequest`] rather than sent without its body.
+    fn to_request<O: Op<Client = Self>>(call: &Parts<O>) -> Result<Request<Body>, Error> {
+        let body: &dyn Any = call.body();
+        if body.is::<NoBody>() || body.is::<()>() {
+            render(call, NoBody.encode(&O::SPEC.method)?)
+        } else {
+            Err(Error::invalid(format!(
+                "{}: a Crisp operation with a body must render it itself (Op::to_request)",
+                O::SPEC.name
+            )))
+        }
+    }
 }
 
-/// A page-numbered list endpoint (`…/{page_number}`, 1-based).
-pub trait Paged: Op<Output = Vec<Self::Item>> {
-    /// One element of a page.
-    type Item: Send + 'static;
+/// Renders `call` with an encoded body: base URL (parsed once, when the client was built),
+/// path (every argument percent-encoded), query and headers.
+pub(crate) fn render<O: Op<Client = CrispClient>>(
+    call: &Parts<O>,
+    body: RequestBody,
+) -> Result<Request<Body>, Error> {
+    let setup = call
+        .client()
+        .inner
+        .setup
+        .as_ref()
+        .map_err(|reason| Error::invalid(reason.clone()))?;
+    let path = path_of(O::SPEC, call.path_args())?;
+    let query = encode_query(call.params())?;
+    build_request(&setup.base, O::SPEC, &path, &query, body, &setup.headers)
+        .map(crate::retry_rules::attach)
+}
+
+/// What every table endpoint's [`Op::to_request`] does: checks the parameters with `check`,
+/// encodes the body and renders the call.
+pub(crate) fn to_request<O>(
+    call: &Parts<O>,
+    check: fn(&O::Params) -> Result<(), Error>,
+) -> Result<Request<Body>, Error>
+where
+    O: Op<Client = CrispClient>,
+    O::Body: Payload,
+{
+    check(call.params())?;
+    render(call, call.body().encode(&O::SPEC.method)?)
+}
+
+/// The default parameter check: none.
+pub(crate) fn no_check<P>(_params: &P) -> Result<(), Error> {
+    Ok(())
+}
+
+/// The rendered path of an endpoint, relative to the base URL.
+fn path_of(
+    spec: &'static chatdesk_transport::EndpointSpec,
+    args: &[String],
+) -> Result<String, Error> {
+    let rendered: Vec<PathArg<'_>> = spec
+        .placeholders()
+        .zip(args.iter())
+        .map(|(name, value)| {
+            // Only the Helpdesk tree `{path}` spans several segments.
+            if name == "path" {
+                PathArg::Tree(value)
+            } else {
+                PathArg::Segment(value)
+            }
+        })
+        .collect();
+    if rendered.len() != args.len() {
+        return Err(Error::invalid(format!(
+            "{}: {} path arguments for {} placeholders",
+            spec.name,
+            args.len(),
+            rendered.len()
+        )));
+    }
+    spec.render_path(&rendered)
+}
+
+impl<O: Op<Client = CrispClient>> Call<O> {
+    /// The rendered path, relative to the base URL (every argument percent-encoded).
+    pub fn path(&self) -> Result<String, Error> {
+        path_of(O::SPEC, self.0.path_args())
+    }
 }
 
 /// A request body as an endpoint declares it.
@@ -91,156 +163,20 @@ impl<T: Serialize + Clone + Send + Sync + 'static> Payload for Json<T> {
     }
 }
 
-/// One call to one endpoint, ready to be sent.
+/// A page-numbered list endpoint (`…/{page_number}`, 1-based): its calls get [`Call::page`],
+/// and its walk ([`Call::stream`]) goes page by page, its cursor the page number.
 ///
-/// Required parameters were given when it was made; optional ones are set with its methods
-/// (`query`, `page`, and per-endpoint setters). Then:
-///
-/// * `.await` it (or [`Endpoint::send`]) to send it and get the decoded output;
-/// * [`Endpoint::to_request`] gives the exact `http::Request` without sending it;
-/// * for page-numbered lists, [`Call::stream`] walks the pages lazily.
-#[must_use = "a call does nothing until it is awaited or sent"]
-pub struct Call<K: Op> {
-    pub(crate) client: CrispClient,
-    pub(crate) path: Vec<String>,
-    pub(crate) query: K::Query,
-    pub(crate) body: K::Body,
-    /// Whether a confirmed write looks itself up after an ambiguous failure (default: yes;
-    /// only read by the confirmed endpoints, and only when the client allows it).
-    pub(crate) confirm: bool,
-}
+/// Crisp signals no end on these lists (unlike the message walk, no source shows a list
+/// answering 206 while more pages exist, or 200 marking the last one), so a walk ends only
+/// after an **empty page**: it never stops on a short page or on a 200, which would lose data
+/// if a page came back short for another reason. That costs one request per walk, the empty
+/// page; [`Page::has_more`] of a single page is `None` for the same reason.
+pub trait Paged: List<Cursor = u32> {}
 
-impl<K: Op> Clone for Call<K> {
-    fn clone(&self) -> Self {
-        Call {
-            client: self.client.clone(),
-            path: self.path.clone(),
-            query: self.query.clone(),
-            body: self.body.clone(),
-            confirm: self.confirm,
-        }
-    }
-}
-
-impl<K: Op> fmt::Debug for Call<K> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Call")
-            .field("endpoint", &K::spec().name)
-            .field("path", &self.path)
-            .finish_non_exhaustive()
-    }
-}
-
-impl<K: Op> Call<K> {
-    pub(crate) fn new(
-        client: CrispClient,
-        path: Vec<String>,
-        query: K::Query,
-        body: K::Body,
-    ) -> Self {
-        Call {
-            client,
-            path,
-            query,
-            body,
-            confirm: true,
-        }
-    }
-
-    /// The endpoint's static description.
-    pub fn spec(&self) -> &'static EndpointSpec {
-        K::spec()
-    }
-
-    /// Replaces the whole query (all optional parameters at once).
-    pub fn query(mut self, query: K::Query) -> Self {
-        self.query = query;
-        self
-    }
-
-    /// The query, to change single parameters in place.
-    pub fn query_mut(&mut self) -> &mut K::Query {
-        &mut self.query
-    }
-
-    /// The body that will be sent.
-    pub fn body(&self) -> &K::Body {
-        &self.body
-    }
-
-    /// The rendered path, relative to the base URL (every argument percent-encoded).
-    pub fn path(&self) -> Result<String, Error> {
-        let spec = K::spec();
-        let args: Vec<PathArg<'_>> = spec
-            .placeholders()
-            .zip(self.path.iter())
-            .map(|(name, value)| {
-                // Only the Helpdesk tree `{path}` spans several segments.
-                if name == "path" {
-                    PathArg::Tree(value)
-                } else {
-                    PathArg::Segment(value)
-                }
-            })
-            .collect();
-        if args.len() != self.path.len() {
-            return Err(Error::invalid(format!(
-                "{}: {} path arguments for {} placeholders",
-                spec.name,
-                self.path.len(),
-                args.len()
-            )));
-        }
-        spec.render_path(&args)
-    }
-}
-
-impl<K: Op> Endpoint for Call<K> {
-    type Output = K::Output;
-
-    fn spec(&self) -> &'static EndpointSpec {
-        K::spec()
-    }
-
-    fn to_request(&self) -> Result<Request<Body>, Error> {
-        let setup = self
-            .client
-            .inner
-            .setup
-            .as_ref()
-            .map_err(|reason| Error::invalid(reason.clone()))?;
-        let path = self.path()?;
-        let query = encode_query(&self.query)?;
-        let body = self.body.encode(&K::spec().method)?;
-        build_request(&setup.base, K::spec(), &path, &query, body, &setup.headers)
-            .map(crate::retry_rules::attach)
-    }
-
-    fn transport(&self) -> &Transport {
-        &self.client.inner.transport
-    }
-
-    fn decode(response: Response<Bytes>) -> Result<K::Output, Error> {
-        K::decode(response)
-    }
-
-    fn send(self) -> BoxFuture<Result<K::Output, Error>> {
-        K::dispatch(self)
-    }
-}
-
-impl<K: Op> std::future::IntoFuture for Call<K> {
-    type Output = Result<K::Output, Error>;
-    type IntoFuture = BoxFuture<Self::Output>;
-    fn into_future(self) -> Self::IntoFuture {
-        Endpoint::send(self)
-    }
-}
-
-impl<K: Paged> Call<K> {
+impl<O: Paged> Call<O> {
     /// The page to fetch, 1-based (default 1).
     pub fn page(mut self, page_number: u32) -> Self {
-        if let Some(last) = self.path.last_mut() {
+        if let Some(last) = self.0.path_args_mut().last_mut() {
             *last = page_number.to_string();
         }
         self
@@ -248,38 +184,32 @@ impl<K: Paged> Call<K> {
 
     /// The page this call fetches.
     pub fn page_number(&self) -> u32 {
-        self.path.last().and_then(|p| p.parse().ok()).unwrap_or(1)
+        self.0
+            .path_args()
+            .last()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1)
     }
+}
 
-    /// Every item of every page from this call's page on, fetched one page at a time when the
-    /// stream needs it; it ends after an empty page (or an error, yielded once). Bound the walk
-    /// with [`Paginator::max_pages`].
-    ///
-    /// ```no_run
-    /// # async fn f(client: chatdesk_crisp_api::CrispClient) -> Result<(), chatdesk_transport::Error> {
-    /// use futures_util::TryStreamExt;
-    /// let mut visitors = client.website("website-1").visitors().list().stream().max_pages(10);
-    /// while let Some(visitor) = visitors.try_next().await? {
-    ///     println!("{:?}", visitor.session_id);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn stream(self) -> Paginator<K::Item, u32>
-    where
-        K::Query: Clone,
-    {
-        let first = self.page_number().max(1);
-        Paginator::new(first, move |page: u32| {
-            let call = self.clone().page(page);
-            Box::pin(async move {
-                let items = call.await?;
-                Ok(Fetched {
-                    items,
-                    next: page.checked_add(1),
-                })
-            }) as BoxFuture<Result<Fetched<K::Item, u32>, Error>>
-        })
-    }
+/// The walk of a page-numbered list: from page `from` (or the call's own page) on, one page at
+/// a time, until an empty page.
+pub(crate) fn walk_pages<O>(call: Parts<O>, from: Option<u32>) -> Paginator<O::Item, u32>
+where
+    O: Paged + Op<Output = Page<<O as List>::Item>>,
+{
+    let call = Call(call);
+    let first = from.unwrap_or_else(|| call.page_number()).max(1);
+    Paginator::new(first, move |page: u32| {
+        let call = call.clone().page(page);
+        Box::pin(async move {
+            let items = call.await?.into_items();
+            Ok(Fetched {
+                items,
+                next: page.checked_add(1),
+            })
+        }) as BoxFuture<Result<Fetched<O::Item, u32>, Error>>
+    })
 }
 
 /// Decoding strategies the endpoint table picks from.
@@ -287,8 +217,24 @@ pub(crate) fn decode_data<T: DeserializeOwned>(response: Response<Bytes>) -> Res
     envelope::decode_data(response)
 }
 
-/// Not public API: what the request snapshot tests use to build any endpoint's request from
-/// raw parts (path arguments, an encoded query, a JSON body) through the endpoint's own types.
+/// A page of a page-numbered list: the server gives no "more" signal.
+pub(crate) fn decode_page<T: DeserializeOwned>(
+    response: Response<Bytes>,
+) -> Result<Page<T>, Error> {
+    envelope::decode_data::<Vec<T>>(response).map(Page::new)
+}
+
+/// A batch of the message walk: 206 means older messages exist, 200 that none do.
+pub(crate) fn decode_batch(response: Response<Bytes>) -> Result<Page<Message>, Error> {
+    let more = response.status() == StatusCode::PARTIAL_CONTENT;
+    envelope::decode_data::<Vec<Message>>(response)
+        .map(|items| Page::new(items).with_more(Some(more)))
+}
+
+/// Not public API, and not compiled without the `__raw-table` feature (this crate's own tests
+/// enable it): what the request snapshot tests use to build any endpoint's request from raw
+/// parts (path arguments, an encoded query, a JSON body) through the endpoint's own types.
+#[cfg(feature = "__raw-table")]
 #[doc(hidden)]
 pub mod __private {
     use super::*;
@@ -326,7 +272,7 @@ pub mod __private {
     #[derive(Clone, Copy)]
     pub struct RawEntry {
         /// The endpoint's spec.
-        pub spec: fn() -> &'static EndpointSpec,
+        pub spec: fn() -> &'static chatdesk_transport::EndpointSpec,
         /// Builds its request from path arguments (all placeholders, page included), an encoded
         /// query string and a JSON body, going through the endpoint's query and body types.
         pub build: BuildRaw,
@@ -380,24 +326,29 @@ pub mod __private {
         K::decode(response).map(|_| ())
     }
 
+    /// The spec behind [`RawEntry::spec`].
+    pub fn spec_of<K: Op>() -> &'static chatdesk_transport::EndpointSpec {
+        K::SPEC
+    }
+
     /// The builder behind [`RawEntry::build`].
-    pub fn build_raw<K: Op>(
+    pub fn build_raw<K: Op<Client = CrispClient>>(
         client: &CrispClient,
         path: Vec<String>,
         query: &str,
         body: Option<serde_json::Value>,
     ) -> Result<Request<Body>, Error>
     where
-        K::Query: DeserializeOwned + Default,
+        K::Params: DeserializeOwned + Default,
         K::Body: FromRawBody,
     {
-        let query: K::Query = if query.is_empty() {
+        let query: K::Params = if query.is_empty() {
             Default::default()
         } else {
             serde_urlencoded::from_str(query)
                 .map_err(|e| Error::invalid(format!("query {query:?}: {e}")))?
         };
         let body = K::Body::from_raw(body).map_err(|e| Error::invalid(format!("body: {e}")))?;
-        Call::<K>::new(client.clone(), path, query, body).to_request()
+        Parts::<K>::new(client.clone(), path, query, body).to_request()
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::groups::{Bucket, Media, Plan, Plugin, User, Website, Websites};
 use chatdesk_transport::http::header::{AUTHORIZATION, HeaderName, HeaderValue, USER_AGENT};
-use chatdesk_transport::{BaseUrl, Error, Secret, Transport};
+use chatdesk_transport::{BaseUrl, Error, LocalRateLimiter, Quota, Secret, Transport};
 use std::fmt;
 use std::sync::Arc;
 
@@ -150,6 +150,7 @@ impl CrispClient {
             base_url: DEFAULT_BASE_URL.to_owned(),
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             transport: None,
+            quota: None,
             allow_plain_http: false,
             confirm_writes: true,
         }
@@ -231,6 +232,7 @@ pub struct CrispClientBuilder {
     base_url: String,
     user_agent: String,
     transport: Option<Transport>,
+    quota: Option<Quota>,
     allow_plain_http: bool,
     confirm_writes: bool,
 }
@@ -272,8 +274,29 @@ impl CrispClientBuilder {
         self
     }
 
+    /// A client-side pace for the default transport: at most `quota` requests to Crisp, over
+    /// every route (the transport's rate limiter, vendor `"crisp"`). `None`, the default, sends
+    /// as fast as the server allows: Crisp publishes no per-route limits and answers 429 (or
+    /// 420 for a plan quota) when one is reached, which pauses that route's class. Ignored when
+    /// you supply a transport: give its limiter a `"crisp"` vendor quota instead.
+    ///
+    /// ```
+    /// use chatdesk_crisp_api::{CrispClient, Credentials, Tier};
+    /// use chatdesk_transport::Quota;
+    /// let client = CrispClient::builder()
+    ///     .credentials(Credentials::new("id", "key", Tier::Plugin))
+    ///     .quota(Some(Quota::per_second(5, 5)))
+    ///     .build()?;
+    /// # Ok::<(), chatdesk_crisp_api::Error>(())
+    /// ```
+    pub fn quota(mut self, quota: Option<Quota>) -> Self {
+        self.quota = quota;
+        self
+    }
+
     /// The transport (retries, rate limiting, timeouts); pass a clone to share one pool and
-    /// one rate limiter between clients. By default a new [`Transport::default`].
+    /// one rate limiter between clients. By default a new [`Transport::default`] (paced to
+    /// [`quota`](Self::quota) if one is set).
     pub fn transport(mut self, transport: Transport) -> Self {
         self.transport = Some(transport);
         self
@@ -296,7 +319,13 @@ impl CrispClientBuilder {
         Ok(CrispClient {
             inner: Arc::new(Inner {
                 setup: Ok(setup),
-                transport: self.transport.unwrap_or_default(),
+                transport: match (self.transport, self.quota) {
+                    (Some(transport), _) => transport,
+                    (None, Some(quota)) => Transport::builder()
+                        .rate_limiter(LocalRateLimiter::new().vendor_quota("crisp", quota))
+                        .build(),
+                    (None, None) => Transport::default(),
+                },
                 tier,
                 confirm: crate::confirm::ClientState::new(self.confirm_writes),
             }),
@@ -351,7 +380,6 @@ fn auth_headers(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chatdesk_transport::Endpoint;
 
     #[test]
     fn headers_carry_basic_auth_tier_and_user_agent() {
@@ -397,6 +425,33 @@ mod tests {
                 .build()
                 .is_err()
         );
+    }
+
+    #[test]
+    fn a_quota_paces_the_default_transport_and_leaves_a_given_one_as_it_is() {
+        let creds = Credentials::new("i", "k", Tier::Plugin);
+        let given = Transport::default();
+        let quota = Some(Quota::per_second(1, 1));
+        let with_given = CrispClient::builder()
+            .credentials(creds.clone())
+            .quota(quota)
+            .transport(given.clone())
+            .build()
+            .unwrap();
+        assert!(Arc::ptr_eq(
+            with_given.transport().rate_limiter(),
+            given.rate_limiter()
+        ));
+        let paced = CrispClient::builder()
+            .credentials(creds)
+            .quota(quota)
+            .build()
+            .unwrap();
+        assert!(!Arc::ptr_eq(
+            paced.transport().rate_limiter(),
+            given.rate_limiter()
+        ));
+        assert_eq!(paced.base_url(), DEFAULT_BASE_URL);
     }
 
     #[test]

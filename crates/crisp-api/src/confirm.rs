@@ -41,11 +41,12 @@
 //! Turn confirmation off for one call with `.confirm(false)`, or for a whole client with
 //! [`crate::CrispClientBuilder::confirm_writes`]; the call then behaves as any other write.
 
-use crate::call::{Call, NoBody, Op, send_plain};
+use crate::call::{Call, NoBody};
 use crate::client::CrispClient;
 use crate::ops;
 use chatdesk_model::crisp as m;
 use chatdesk_transport::http::StatusCode;
+use chatdesk_transport::kit::{Op, Parts, send_once};
 use chatdesk_transport::{BoxFuture, Error};
 use std::fmt;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -64,7 +65,7 @@ pub const MAX_GENERATED_FINGERPRINT: i64 = (1 << 53) - 1;
 
 /// An endpoint whose write is confirmed after an ambiguous failure (marked in the endpoint
 /// table). Its calls get [`Call::confirm`].
-pub trait Confirmed: Op + Sized {
+pub trait Confirmed: Op<Client = CrispClient> {
     #[doc(hidden)]
     type By: Confirmation<Self>;
 }
@@ -74,22 +75,22 @@ impl<K: Confirmed> Call<K> {
     /// client was built with [`crate::CrispClientBuilder::confirm_writes`]`(false)`). With
     /// `false` a failure is returned as it is, "may have been sent" included.
     pub fn confirm(mut self, on: bool) -> Self {
-        self.confirm = on;
+        self.parts_mut().extra_mut().confirm = on;
         self
     }
 }
 
 /// How one confirmed write is keyed, looked up and learnt from.
 #[doc(hidden)]
-pub trait Confirmation<K: Op>: 'static {
+pub trait Confirmation<K: Op<Client = CrispClient>>: 'static {
     /// The natural key.
     type Key: Send + Sync + 'static;
     /// The look-up endpoint.
-    type Lookup: Op;
+    type Lookup: Op<Client = CrispClient>;
     /// The call's key, set on the call when it has none; `None`: it cannot be looked up.
-    fn key(call: &mut Call<K>) -> Option<Self::Key>;
+    fn key(call: &mut Parts<K>) -> Option<Self::Key>;
     /// The write as the server holds it: `Some` output when found, `None` on a 404.
-    fn lookup(call: &Call<K>, key: &Self::Key) -> BoxFuture<Result<Option<K::Output>, Error>>;
+    fn lookup(call: &Parts<K>, key: &Self::Key) -> BoxFuture<Result<Option<K::Output>, Error>>;
     /// Whether "not found" proves the write was not applied.
     fn absence_is_proof(client: &CrispClient) -> bool;
     /// What a successful answer teaches about the API.
@@ -168,20 +169,20 @@ pub(crate) fn ambiguous(err: &Error) -> bool {
 }
 
 /// Sends a confirmed write: see the module docs.
-pub(crate) fn confirmed<K: Confirmed>(mut call: Call<K>) -> BoxFuture<Result<K::Output, Error>> {
-    if !(call.confirm && call.client.inner.confirm.enabled) {
-        return send_plain(&call);
+pub(crate) fn confirmed<K: Confirmed>(mut call: Parts<K>) -> BoxFuture<Result<K::Output, Error>> {
+    if !(call.extra().confirm && call.client().inner.confirm.enabled) {
+        return send_once(&call);
     }
     let Some(key) = K::By::key(&mut call) else {
-        return send_plain(&call);
+        return send_once(&call);
     };
     Box::pin(async move {
         let mut sends = 0;
         loop {
             sends += 1;
-            let err = match send_plain(&call).await {
+            let err = match send_once(&call).await {
                 Ok(output) => {
-                    K::By::learn(&call.client, &key, &output);
+                    K::By::learn(call.client(), &key, &output);
                     return Ok(output);
                 }
                 Err(err) if !ambiguous(&err) => return Err(err),
@@ -191,8 +192,8 @@ pub(crate) fn confirmed<K: Confirmed>(mut call: Call<K>) -> BoxFuture<Result<K::
             let event = |outcome: &str, resend: bool| {
                 tracing::info!(
                     target: "chatdesk_crisp_api::confirm",
-                    write = K::spec().name,
-                    endpoint = <K::By as Confirmation<K>>::Lookup::spec().name,
+                    write = K::SPEC.name,
+                    endpoint = <K::By as Confirmation<K>>::Lookup::SPEC.name,
                     outcome,
                     resend,
                     "confirmation lookup"
@@ -205,8 +206,8 @@ pub(crate) fn confirmed<K: Confirmed>(mut call: Call<K>) -> BoxFuture<Result<K::
                 }
                 Ok(None) => {
                     let resend = sends < MAX_SENDS
-                        && K::By::absence_is_proof(&call.client)
-                        && call.client.inner.transport.retry_budget().withdraw();
+                        && K::By::absence_is_proof(call.client())
+                        && call.client().inner.transport.retry_budget().withdraw();
                     event("not_found", resend);
                     if !resend {
                         return Err(err);
@@ -226,14 +227,18 @@ pub(crate) fn confirmed<K: Confirmed>(mut call: Call<K>) -> BoxFuture<Result<K::
 
 /// Looks a write up with `L` at `path` (relative to the write's client): `Some` with what
 /// `answer` makes of the found item, `None` for a 404, or the look-up's error.
-fn look_up<K: Op, L: Op<Query = (), Body = NoBody>, T: Send + 'static>(
-    call: &Call<K>,
+fn look_up<
+    K: Op<Client = CrispClient>,
+    L: Op<Client = CrispClient, Params = (), Body = NoBody>,
+    T: Send + 'static,
+>(
+    call: &Parts<K>,
     path: Vec<String>,
     answer: impl FnOnce(L::Output) -> T + Send + 'static,
 ) -> BoxFuture<Result<Option<T>, Error>> {
-    let lookup = Call::<L>::new(call.client.clone(), path, (), NoBody);
+    let lookup = Parts::<L>::new(call.client().clone(), path, (), NoBody);
     Box::pin(async move {
-        match send_plain(&lookup).await {
+        match send_once(&lookup).await {
             Ok(output) => Ok(Some(answer(output))),
             Err(err) if err.status() == Some(StatusCode::NOT_FOUND) => Ok(None),
             Err(err) => Err(err),
@@ -242,8 +247,8 @@ fn look_up<K: Op, L: Op<Query = (), Body = NoBody>, T: Send + 'static>(
 }
 
 /// The leading path argument of a call (its website id).
-fn website_id<K: Op>(call: &Call<K>) -> String {
-    call.path.first().cloned().unwrap_or_default()
+fn website_id<K: Op>(call: &Parts<K>) -> String {
+    call.path_args().first().cloned().unwrap_or_default()
 }
 
 /// Messages, by fingerprint.
@@ -255,8 +260,8 @@ impl Confirmation<ops::SendMessageInConversation> for ByFingerprint {
     type Key = i64;
     type Lookup = ops::GetMessageInConversation;
 
-    fn key(call: &mut Call<ops::SendMessageInConversation>) -> Option<i64> {
-        let message = &mut call.body.0;
+    fn key(call: &mut Parts<ops::SendMessageInConversation>) -> Option<i64> {
+        let message = &mut call.body_mut().0;
         Some(
             *message
                 .fingerprint
@@ -265,12 +270,12 @@ impl Confirmation<ops::SendMessageInConversation> for ByFingerprint {
     }
 
     fn lookup(
-        call: &Call<ops::SendMessageInConversation>,
+        call: &Parts<ops::SendMessageInConversation>,
         fingerprint: &i64,
     ) -> BoxFuture<Result<Option<m::message::MessageDispatched>, Error>> {
-        let session = call.path.get(1).cloned().unwrap_or_default();
+        let session = call.path_args().get(1).cloned().unwrap_or_default();
         let path = vec![website_id(call), session, fingerprint.to_string()];
-        let (client, fingerprint) = (call.client.clone(), *fingerprint);
+        let (client, fingerprint) = (call.client().clone(), *fingerprint);
         look_up::<_, Self::Lookup, _>(call, path, move |_message| {
             // Found by the fingerprint we chose: the API keeps supplied fingerprints.
             client.inner.confirm.kept();
@@ -302,12 +307,12 @@ impl Confirmation<ops::AddNewPeopleProfile> for ByEmail {
     type Key = String;
     type Lookup = ops::GetPeopleProfile;
 
-    fn key(call: &mut Call<ops::AddNewPeopleProfile>) -> Option<String> {
-        call.body.0.email.clone().filter(|e| !e.is_empty())
+    fn key(call: &mut Parts<ops::AddNewPeopleProfile>) -> Option<String> {
+        call.body().0.email.clone().filter(|e| !e.is_empty())
     }
 
     fn lookup(
-        call: &Call<ops::AddNewPeopleProfile>,
+        call: &Parts<ops::AddNewPeopleProfile>,
         email: &String,
     ) -> BoxFuture<Result<Option<m::people::PeopleProfileNew>, Error>> {
         let path = vec![website_id(call), email.clone()];

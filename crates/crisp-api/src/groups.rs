@@ -1,7 +1,7 @@
 //! The group handles: one per resource of the API, each holding the ids of its path prefix.
 //!
 //! Handles are cheap (a client clone and a few strings) and only build [`crate::Call`]s; their
-//! endpoint methods are generated from the table in `table.rs`.
+//! endpoint methods are generated from the endpoint table in `table/`.
 
 use crate::client::CrispClient;
 

@@ -7,14 +7,21 @@
 //!   .send_message(body)`, `client.website(id).conversations().list()`, `client.plugin()…`,
 //!   `client.bucket()…` ([`groups`]). Required parameters are positional, optional ones are
 //!   methods of the returned [`Call`].
-//! * **Calls**: a [`Call`] can be `.await`ed, sent with [`Endpoint::send`], or turned into the
-//!   exact `http::Request` with [`Endpoint::to_request`] without sending it.
+//! * **Calls**: a [`Call`] (the endpoint kit's call type, declared here; the same shape as
+//!   Carrot's, see `docs/conventions.md`) can be `.await`ed, sent with [`Call::send`], or turned
+//!   into the exact `http::Request` with [`Call::to_request`] without sending it. Optional
+//!   parameters: per-endpoint setters, or [`Call::params_mut`], [`Call::with_params`],
+//!   [`Call::replace_params`]. Each endpoint is a marker in [`ops`] implementing [`Op`].
 //! * **Envelope**: Crisp's `{error, reason, data}` is decoded once ([`envelope`]): `data` as
 //!   the endpoint's type, or [`Error::Api`] with the status, `reason` and `data.message`.
 //!   HEAD `check…`/`exists` routes return `bool`.
-//! * **Pagination**: page-numbered lists get [`Call::page`] and [`Call::stream`], a lazy
-//!   `Stream` of items; conversation messages walk backwards with
-//!   [`Call::<ops::GetMessagesInConversation>::stream_backwards`].
+//! * **Lists**: every list returns a [`Page`]. Page-numbered lists ([`Paged`]) get
+//!   [`Call::page`], and every list ([`List`]) gets [`Call::stream`] (a lazy `Stream` of
+//!   items), [`Call::pages`] (page by page, with where to resume) and [`Call::stream_from`] /
+//!   [`Call::pages_from`] (resume from a stored, serialisable [`Position`]). A page-numbered
+//!   walk ends on an empty page; the message walk (newest first, cursor [`MessageCursor`]) ends
+//!   after Crisp's 200, so `N` messages cost `ceil(N / 20)` requests. `per_page` takes 20–50
+//!   ([`PER_PAGE`]), checked before sending.
 //! * **Confirmed writes**: a message send or a profile creation whose answer was lost is looked
 //!   up (by fingerprint, by e-mail) and answered from what the server holds, re-sent only where
 //!   "not found" proves it was not applied ([`confirm`]; opt out with [`Call::confirm`] or
@@ -25,7 +32,6 @@
 //! ```
 //! use chatdesk_crisp_api::{CrispClient, Credentials, Tier};
 //! use chatdesk_model::crisp::message::{MessageContent, MessageSend};
-//! use chatdesk_transport::Endpoint;
 //!
 //! let client = CrispClient::new(Credentials::new("identifier", "key", Tier::Plugin));
 //! let website = client.website("8c842203-7ed8-4e29-a608-7cf78a7d2fcc");
@@ -50,14 +56,16 @@
 //! let client = CrispClient::new(Credentials::new("identifier", "key", Tier::Plugin));
 //! let website = client.website("8c842203-7ed8-4e29-a608-7cf78a7d2fcc");
 //! let unread = website.conversations().list().filter_unread(true).await?;
+//! println!("{} unread on page 1", unread.len());
 //! let mut all = website.conversations().list().per_page(50).stream();
 //! while let Some(conversation) = all.try_next().await? {
 //!     println!("{:?}", conversation.session_id);
 //! }
+//! let history: Vec<_> = website.conversation("session_1").messages().stream().try_collect().await?;
 //! if !website.person("jane@example.com").exists().await? {
 //!     println!("no such contact");
 //! }
-//! # let _ = unread; Ok(()) }
+//! # let _ = history; Ok(()) }
 //! ```
 //!
 //! # Differences from the official Node client (11.3.0)
@@ -91,17 +99,40 @@ mod query;
 mod retry_rules;
 mod table;
 
-pub use call::{Call, Json, NoBody, Op, Paged, Payload};
+pub use call::{Call, CallSettings, Json, NoBody, Paged, Payload};
 pub use client::{
     Credentials, CrispClient, CrispClientBuilder, DEFAULT_BASE_URL, DEFAULT_USER_AGENT, Tier,
 };
+pub use messages::{MESSAGE_BATCH, MessageCursor};
+pub use query::PER_PAGE;
 pub use table::{ENDPOINTS, ops};
+
+/// The Crisp error name of an [`Error::Api`] (`reason` in Crisp's envelope, such as
+/// `invalid_data`, `not_found`, `people_exists`), as the server sent it; `None` for any other
+/// error, or an error answer that was not a Crisp envelope.
+///
+/// Crisp documents no closed list of reasons, so the name is not typed: compare it with the
+/// reason you handle.
+///
+/// ```
+/// # let err = chatdesk_crisp_api::Error::invalid("x");
+/// if chatdesk_crisp_api::error_name(&err) == Some("people_exists") {
+///     println!("already there");
+/// }
+/// ```
+pub fn error_name(err: &Error) -> Option<&str> {
+    match err {
+        Error::Api(_) => err.reason(),
+        _ => None,
+    }
+}
 
 /// The README's example, compiled as a doc test.
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
+#[cfg(feature = "__raw-table")]
 #[doc(hidden)]
 pub mod __private {
     pub use crate::call::__private::*;
@@ -109,4 +140,6 @@ pub mod __private {
 }
 
 pub use chatdesk_model::crisp as model;
-pub use chatdesk_transport::{Endpoint, Error, Paginator, Secret, Transport};
+pub use chatdesk_transport::{
+    Endpoint, Error, List, Op, Page, PageStep, Paginator, Position, Secret, Transport,
+};

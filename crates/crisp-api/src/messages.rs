@@ -1,128 +1,60 @@
-//! Walking a conversation's messages backwards in time.
+//! Walking a conversation's messages backwards in time: the [`List`] impl of
+//! [`ops::GetMessagesInConversation`], and its serialisable cursor.
 
 use crate::call::Call;
 use crate::ops;
 use chatdesk_model::crisp::message::Message;
+use chatdesk_transport::kit::{List, Parts};
 use chatdesk_transport::{BoxFuture, Error, Fetched, Paginator};
-use std::collections::HashSet;
-use std::sync::{Arc, Mutex, PoisonError};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
-impl Call<ops::GetMessagesInConversation> {
-    /// Every message of the conversation, newest first, fetched one batch at a time.
-    ///
-    /// Crisp returns the latest batch of messages, and older ones with `timestamp_before` set.
-    /// Several messages may share a timestamp, and a batch may end in the middle of them, so
-    /// each further request asks for what is older than *one past* the oldest timestamp seen:
-    /// the messages at that timestamp come again and those already yielded (by fingerprint)
-    /// are dropped. A batch that brings nothing new steps the bound down (at most twice, which
-    /// covers a server reading the bound as exclusive or as inclusive); one that is empty, or
-    /// still brings nothing new, ends the stream. So no message is yielded twice, none the
-    /// server can reach is skipped, and the walk ends even against a server that ignores the
-    /// parameter. (When more messages share one timestamp than a batch holds, those the server
-    /// never puts in a batch cannot be reached by `timestamp_before` at all.) The walk's cursor
-    /// is a bound it computes itself and never raises, so a server cannot make it cycle; it may
-    /// ask with the same bound again while that still brings new messages, which is why this
-    /// stream does not use [`Paginator::end_on_repeated_cursor`].
-    ///
-    /// Start from an earlier point with [`Call::timestamp_before`] (messages strictly older are
-    /// yielded); bound the walk with [`Paginator::max_pages`].
-    ///
-    /// ```no_run
-    /// # async fn f(client: chatdesk_crisp_api::CrispClient) -> Result<(), chatdesk_transport::Error> {
-    /// use futures_util::TryStreamExt;
-    /// let history: Vec<_> = client.website("w").conversation("session_1").messages()
-    ///     .stream_backwards().max_pages(20).try_collect().await?;
-    /// # let _ = history; Ok(()) }
-    /// ```
-    pub fn stream_backwards(self) -> Paginator<Message, Option<i64>> {
-        let first = self.query.timestamp_before;
-        // The paginator fetches one batch at a time, so the lock is never contended; it only
-        // carries the walk's state from one batch to the next.
-        let walk = Arc::new(Mutex::new(Walk::starting_before(first)));
-        Paginator::new(first, move |before: Option<i64>| {
-            let mut call = self.clone();
-            call.query.timestamp_after = None;
-            call.query.timestamp_around = None;
-            let walk = walk.clone();
-            Box::pin(async move {
-                let mut bound = before;
-                loop {
-                    call.query.timestamp_before = bound;
-                    let batch = call.clone().await?;
-                    if batch.is_empty() {
-                        return Ok(Fetched {
-                            items: batch,
-                            next: None,
-                        });
-                    }
-                    let lower = {
-                        let mut state = walk.lock().unwrap_or_else(PoisonError::into_inner);
-                        let items = state.take_new(batch);
-                        if !items.is_empty() {
-                            return Ok(Fetched {
-                                items,
-                                next: Some(state.next_bound()),
-                            });
-                        }
-                        state.step_down(bound)
-                    };
-                    match lower {
-                        Some(lower) => bound = Some(lower),
-                        None => {
-                            return Ok(Fetched {
-                                items: Vec::new(),
-                                next: None,
-                            });
-                        }
-                    }
-                }
-            }) as BoxFuture<Result<Fetched<Message, Option<i64>>, Error>>
-        })
-    }
-}
+/// Crisp's batch of messages: `GET …/messages` answers at most this many (no parameter changes
+/// it).
+pub const MESSAGE_BATCH: usize = 20;
 
-/// Messages already yielded, to recognise them when they come again: by fingerprint, or whole
-/// when they have none.
-#[derive(Debug, Default)]
-struct Yielded {
-    fingerprints: HashSet<i64>,
-    without_fingerprint: Vec<Message>,
-}
-
-impl Yielded {
-    /// Records `m`; false when it was already recorded.
-    fn insert(&mut self, m: &Message) -> bool {
-        match m.fingerprint {
-            Some(fp) => self.fingerprints.insert(fp),
-            None if self.without_fingerprint.contains(m) => false,
-            None => {
-                self.without_fingerprint.push(m.clone());
-                true
-            }
-        }
-    }
-}
-
-/// Where a backwards walk stands.
-#[derive(Debug, Default)]
-struct Walk {
+/// Where a backwards message walk stands: the `timestamp_before` of the next request, and what
+/// the walk has yielded at the timestamp it reached (to drop those messages when they come
+/// again).
+///
+/// It is the cursor of [`Call::<ops::GetMessagesInConversation>::stream`]'s
+/// [`Position`](chatdesk_transport::Position): serialise the position (serde) to resume the walk in another run with
+/// [`Call::stream_from`]. Its fields are the walk's own bookkeeping, not settings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MessageCursor {
+    /// The `timestamp_before` the batch is asked with (`None`: the latest batch).
+    before: Option<i64>,
     /// The oldest timestamp passed: everything newer has been yielded (or was not asked for).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     boundary: Option<i64>,
     /// Every message at `boundary` is excluded (the caller's own `timestamp_before`).
+    #[serde(default, skip_serializing_if = "is_false")]
     closed: bool,
     /// The messages yielded at `boundary`.
+    #[serde(default, skip_serializing_if = "Yielded::is_empty")]
     at_boundary: Yielded,
     /// The messages yielded with no timestamp (they cannot be placed against a bound).
+    #[serde(default, skip_serializing_if = "Yielded::is_empty")]
     undated: Yielded,
 }
 
-impl Walk {
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl MessageCursor {
+    /// The `timestamp_before` the batch this cursor names is asked with (`None`: the latest).
+    pub fn timestamp_before(&self) -> Option<i64> {
+        self.before
+    }
+
     /// A walk from the latest message, or from strictly before `before`.
-    fn starting_before(before: Option<i64>) -> Walk {
-        Walk {
+    fn starting_before(before: Option<i64>) -> MessageCursor {
+        MessageCursor {
+            before,
             boundary: before,
             closed: before.is_some(),
-            ..Walk::default()
+            ..MessageCursor::default()
         }
     }
 
@@ -150,11 +82,13 @@ impl Walk {
         batch
     }
 
-    /// The bound of the next request after a batch with new messages: one past the boundary,
-    /// so the messages sharing it come again (unless they are all excluded).
-    fn next_bound(&self) -> Option<i64> {
+    /// The bound of the next request after a batch with new messages, `shared` telling whether
+    /// several messages of that batch sit at its oldest timestamp: then one past the boundary,
+    /// so the messages sharing it come again (those yielded are dropped) and any the batch cut
+    /// off are reached; else strictly before it, so that no message is asked for twice.
+    fn next_bound(&self, shared: bool) -> Option<i64> {
         match self.boundary {
-            Some(b) if !self.closed => Some(b.saturating_add(1)),
+            Some(b) if !self.closed && shared => Some(b.saturating_add(1)),
             other => other,
         }
     }
@@ -166,5 +100,151 @@ impl Walk {
             (Some(x), Some(b)) if x >= b => x.checked_sub(1),
             _ => None,
         }
+    }
+}
+
+/// Messages already yielded, to recognise them when they come again: by fingerprint, or whole
+/// when they have none.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct Yielded {
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    fingerprints: BTreeSet<i64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    without_fingerprint: Vec<Message>,
+}
+
+impl Yielded {
+    fn is_empty(&self) -> bool {
+        self.fingerprints.is_empty() && self.without_fingerprint.is_empty()
+    }
+
+    /// Records `m`; false when it was already recorded.
+    fn insert(&mut self, m: &Message) -> bool {
+        match m.fingerprint {
+            Some(fp) => self.fingerprints.insert(fp),
+            None if self.without_fingerprint.contains(m) => false,
+            None => {
+                self.without_fingerprint.push(m.clone());
+                true
+            }
+        }
+    }
+}
+
+/// Whether several messages of `batch` sit at its oldest timestamp.
+fn oldest_is_shared(batch: &[Message]) -> bool {
+    let Some(oldest) = batch.iter().filter_map(|m| m.timestamp).min() else {
+        return false;
+    };
+    batch.iter().filter(|m| m.timestamp == Some(oldest)).count() > 1
+}
+
+/// Fetches the batch `cursor` names (and, when it brings nothing new, the lower bounds that may).
+fn fetch(
+    call: Call<ops::GetMessagesInConversation>,
+    cursor: MessageCursor,
+) -> BoxFuture<Result<Fetched<Message, MessageCursor>, Error>> {
+    Box::pin(async move {
+        let mut state = cursor;
+        let mut bound = state.before;
+        let mut reread = false;
+        loop {
+            let batch = call
+                .clone()
+                .with_params(|q| q.timestamp_before = bound)
+                .await?;
+            let more = batch.has_more() == Some(true);
+            let batch = batch.into_items();
+            if batch.is_empty() {
+                // Asked strictly before the boundary after a 206: what is left may share the
+                // boundary's timestamp. Read it once more, one past.
+                if !reread
+                    && !state.closed
+                    && let (Some(x), Some(b)) = (bound, state.boundary)
+                    && x == b
+                {
+                    reread = true;
+                    bound = b.checked_add(1);
+                    continue;
+                }
+                return Ok(Fetched {
+                    items: batch,
+                    next: None,
+                });
+            }
+            let shared = oldest_is_shared(&batch);
+            let items = state.take_new(batch);
+            if !items.is_empty() {
+                let next = more.then(|| {
+                    let mut next = state.clone();
+                    next.before = state.next_bound(shared);
+                    next
+                });
+                return Ok(Fetched { items, next });
+            }
+            if !more {
+                return Ok(Fetched { items, next: None });
+            }
+            match state.step_down(bound) {
+                Some(lower) if !(reread && Some(lower) == state.boundary) => bound = Some(lower),
+                _ => {
+                    return Ok(Fetched {
+                        items: Vec::new(),
+                        next: None,
+                    });
+                }
+            }
+        }
+    })
+}
+
+/// The conversation's message history, walked backwards (newest first).
+///
+/// Crisp answers the latest batch of [`MESSAGE_BATCH`] messages (oldest first within it), and
+/// the batch before a time with `timestamp_before`; the status says whether older messages
+/// exist: **206** Partial Content while they do, **200** on the oldest batch (Crisp staff in
+/// ruby-crisp-api#16). The walk stops after a 200 batch, or (a backstop against a server that
+/// never says 200) after an empty batch, so a history of `N` messages with distinct timestamps
+/// costs exactly `ceil(N / 20)` requests (one when `N` is 0).
+///
+/// Several messages may share a timestamp, and a batch may end in the middle of them. When the
+/// batch's oldest timestamp is held by several of its messages, the next request asks for what
+/// is older than *one past* it: the messages at that timestamp come again and those already
+/// yielded (by fingerprint) are dropped. When it is held by one, the next request asks strictly
+/// before it (the official clients' way). An empty answer to that, after a 206, reads the
+/// timestamp once more, one past. A batch that brings nothing new while the server says 206
+/// steps the bound down (at most twice, which covers a server reading the bound as exclusive or
+/// as inclusive); one that is empty, or still brings nothing new, ends the walk. So no message
+/// is yielded twice and the walk ends even against a server that ignores the parameter. Two
+/// limits: when more messages share one timestamp than a batch holds, those the server never
+/// puts in a batch cannot be reached by `timestamp_before` at all; and a message sharing the
+/// timestamp of a batch's single oldest message, but cut off from that batch, is not reached
+/// when older messages exist (Crisp stamps messages in milliseconds, so this needs two messages
+/// in the same millisecond at a batch's edge). The walk's bound is one it computes itself and
+/// never raises, so a server cannot make it cycle.
+impl List for ops::GetMessagesInConversation {
+    type Item = Message;
+    type Cursor = MessageCursor;
+
+    fn walk(call: Parts<Self>, from: Option<MessageCursor>) -> Paginator<Message, MessageCursor> {
+        let mut call = Call(call);
+        let first =
+            from.unwrap_or_else(|| MessageCursor::starting_before(call.params().timestamp_before));
+        {
+            let q = call.params_mut();
+            q.timestamp_after = None;
+            q.timestamp_around = None;
+        }
+        Paginator::new(first, move |cursor: MessageCursor| {
+            fetch(call.clone(), cursor)
+        })
+    }
+}
+
+impl Call<ops::GetMessagesInConversation> {
+    /// The same walk as [`Call::stream`], under its former name: every message of the
+    /// conversation, newest first. Kept as an alias; prefer `.stream()`.
+    pub fn stream_backwards(self) -> Paginator<Message, MessageCursor> {
+        self.stream()
     }
 }

@@ -1,13 +1,39 @@
 //! Builder methods for the optional query parameters of the endpoints that have some.
 //!
-//! Each setter fills one field of the endpoint's query type; [`Call::query`] replaces them all.
+//! Each setter fills one field of the endpoint's parameters; [`Call::replace_params`] replaces
+//! them all, [`Call::params_mut`] reaches any field.
 
 use crate::call::Call;
 use crate::ops;
 use chatdesk_model::crisp::common::{
     JsonParam, SearchFilter, SearchOperator, SearchQuery, SearchType,
 };
-use chatdesk_model::crisp::people::SortOrder;
+use chatdesk_model::crisp::conversation::ConversationsQuery;
+use chatdesk_model::crisp::people::{PeopleProfilesQuery, SortOrder};
+use chatdesk_transport::Error;
+
+/// The page sizes the API accepts where it takes `per_page` (conversations, people profiles):
+/// "between 20 and 50, defaults to 20" in the API reference.
+pub const PER_PAGE: std::ops::RangeInclusive<u32> = 20..=50;
+
+fn check_per_page(endpoint: &str, per_page: Option<u32>) -> Result<(), Error> {
+    match per_page {
+        Some(n) if !PER_PAGE.contains(&n) => Err(Error::invalid(format!(
+            "{endpoint}: per_page {n} is outside the 20–50 the API accepts"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Refuses a `per_page` the API does not accept, before anything is sent.
+pub(crate) fn check_conversations(q: &ConversationsQuery) -> Result<(), Error> {
+    check_per_page("list_conversations", q.per_page)
+}
+
+/// Refuses a `per_page` the API does not accept, before anything is sent.
+pub(crate) fn check_profiles(q: &PeopleProfilesQuery) -> Result<(), Error> {
+    check_per_page("list_people_profiles", q.per_page)
+}
 
 macro_rules! setters {
     ($(
@@ -19,16 +45,14 @@ macro_rules! setters {
         impl Call<ops::$op> {
             $(
                 #[doc = concat!("Sets the `", stringify!($field), "` query parameter.")]
-                pub fn $field(mut self, value: $ty) -> Self {
-                    self.query.$field = Some(value);
-                    self
+                pub fn $field(self, value: $ty) -> Self {
+                    self.with_params(|p| p.$field = Some(value))
                 }
             )*
             $($(
                 #[doc = concat!("Sets the `", stringify!($tfield), "` query parameter.")]
-                pub fn $tfield(mut self, value: impl Into<String>) -> Self {
-                    self.query.$tfield = Some(value.into());
-                    self
+                pub fn $tfield(self, value: impl Into<String>) -> Self {
+                    self.with_params(|p| p.$tfield = Some(value.into()))
                 }
             )*)?
         }
@@ -48,7 +72,6 @@ setters! {
         include_plan: bool,
     }
     ListConversations {
-        per_page: u32,
         include_empty: bool,
         filter_unread: bool,
         filter_resolved: bool,
@@ -68,7 +91,6 @@ setters! {
         timestamp_around: i64,
     }
     ListPeopleProfiles {
-        per_page: u32,
         sort_order: SortOrder,
         search_operator: SearchOperator,
         ; text sort_field, search_text, filter_date_start, filter_date_end
@@ -119,32 +141,44 @@ setters! {
 }
 
 impl Call<ops::ListConversations> {
+    /// The page size, `per_page`: **20 to 50** (the API's range; 20 when unset). A value outside
+    /// it makes the call fail with [`Error::InvalidRequest`] before anything is sent.
+    pub fn per_page(self, per_page: u32) -> Self {
+        self.with_params(|p| p.per_page = Some(per_page))
+    }
+
     /// Full-text search (`search_type=text`, `search_query=<text>`).
     pub fn search_text(mut self, text: impl Into<String>) -> Self {
-        self.query.search_type = Some(SearchType::Text);
-        self.query.search_query = Some(SearchQuery::Text(text.into()));
+        self.params_mut().search_type = Some(SearchType::Text);
+        self.params_mut().search_query = Some(SearchQuery::Text(text.into()));
         self
     }
 
     /// Conversations in a segment (`search_type=segment`).
     pub fn search_segment(mut self, segment: impl Into<String>) -> Self {
-        self.query.search_type = Some(SearchType::Segment);
-        self.query.search_query = Some(SearchQuery::Text(segment.into()));
+        self.params_mut().search_type = Some(SearchType::Segment);
+        self.params_mut().search_query = Some(SearchQuery::Text(segment.into()));
         self
     }
 
     /// Filter clauses (`search_type=filter`, `search_query` = the clauses as one JSON array).
     pub fn search_filters(mut self, filters: impl IntoIterator<Item = SearchFilter>) -> Self {
-        self.query.search_type = Some(SearchType::Filter);
-        self.query.search_query = Some(SearchQuery::Filters(filters.into_iter().collect()));
+        self.params_mut().search_type = Some(SearchType::Filter);
+        self.params_mut().search_query = Some(SearchQuery::Filters(filters.into_iter().collect()));
         self
     }
 }
 
 impl Call<ops::ListPeopleProfiles> {
+    /// The page size, `per_page`: **20 to 50** (the API's range; 20 when unset). A value outside
+    /// it makes the call fail with [`Error::InvalidRequest`] before anything is sent.
+    pub fn per_page(self, per_page: u32) -> Self {
+        self.with_params(|p| p.per_page = Some(per_page))
+    }
+
     /// Filter clauses, sent as one JSON array in `search_filter`.
     pub fn search_filters(mut self, filters: impl IntoIterator<Item = SearchFilter>) -> Self {
-        self.query.search_filter = Some(JsonParam(filters.into_iter().collect()));
+        self.params_mut().search_filter = Some(JsonParam(filters.into_iter().collect()));
         self
     }
 }
@@ -153,7 +187,6 @@ impl Call<ops::ListPeopleProfiles> {
 mod tests {
     use crate::{Credentials, CrispClient, Tier};
     use chatdesk_model::crisp::common::SearchFilter;
-    use chatdesk_transport::Endpoint;
 
     fn query_of(req: http::Request<chatdesk_transport::Body>) -> Vec<(String, String)> {
         serde_urlencoded::from_str(req.uri().query().unwrap_or("")).unwrap()

@@ -44,7 +44,7 @@ mod tests {
     use super::*;
     use crate::{Credentials, CrispClient, Tier};
     use chatdesk_transport::classify::classify;
-    use chatdesk_transport::{Endpoint, RetryConfig, Transport};
+    use chatdesk_transport::{RetryConfig, Transport};
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::time::Duration;

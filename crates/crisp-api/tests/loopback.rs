@@ -38,6 +38,17 @@ fn envelope(data: Value) -> Reply {
     )
 }
 
+/// A success envelope with another 2xx status: 206 is how Crisp says more messages follow.
+fn envelope_with(status: u16, data: Value) -> Reply {
+    let Reply(_, headers, body) = envelope(data);
+    Reply(status, headers, body)
+}
+
+/// 206 while older messages exist, 200 on the oldest batch, as Crisp answers the message walk.
+fn walk_status(more: bool) -> u16 {
+    if more { 206 } else { 200 }
+}
+
 fn error(status: u16, reason: &str, message: &str) -> Reply {
     Reply(
         status,
@@ -448,12 +459,13 @@ async fn page_stream_yields_an_error_once_then_ends() {
 #[tokio::test]
 async fn messages_walk_backwards_with_timestamp_before() {
     // 25 messages, timestamps 1000..=25000; the server returns at most 10 before the bound,
-    // oldest first, like Crisp.
+    // oldest first, with 206 while older ones exist, like Crisp.
     let server = Server::start(|seen, _| {
         let before: i64 = seen.query.get("timestamp_before").map(|v| v.parse().unwrap()).unwrap_or(i64::MAX);
         let mut batch: Vec<i64> = (1..=25).map(|i| i * 1000).filter(|t| *t < before).collect();
+        let more = batch.len() > 10;
         let batch = batch.split_off(batch.len().saturating_sub(10));
-        envelope(Value::Array(
+        envelope_with(walk_status(more), Value::Array(
             batch
                 .into_iter()
                 .map(|t| json!({"type": "text", "content": format!("m{t}"), "from": "user", "origin": "chat", "fingerprint": t, "timestamp": t}))
@@ -482,21 +494,16 @@ async fn messages_walk_backwards_with_timestamp_before() {
         .collect();
     assert_eq!(
         bounds,
-        [
-            None,
-            Some("16001".into()),
-            Some("7001".into()),
-            Some("1001".into()),
-            Some("1000".into())
-        ],
-        "each request asks again for the oldest timestamp seen (it may be shared), then for what \
-         is older once that brings nothing new, until an empty batch"
+        [None, Some("16000".into()), Some("6000".into())],
+        "each request asks for what is older than the oldest timestamp seen (held by one message \
+         of its batch), and the 200 on the oldest batch ends the walk: ceil(25 / 10) requests"
     );
 }
 
 /// A conversation's messages as `(fingerprint, timestamp)`, oldest first; the server answers
 /// at most `batch` of them: the newest below `timestamp_before` (at or below it when
-/// `inclusive`), oldest first, like Crisp. Messages sharing a timestamp keep their list order.
+/// `inclusive`), oldest first, with 206 while older ones exist, like Crisp. Messages sharing a
+/// timestamp keep their list order.
 fn message_history(
     messages: Vec<(i64, i64)>,
     batch: usize,
@@ -512,7 +519,7 @@ fn message_history(
             .filter(|(_, t)| bound.is_none_or(|b| if inclusive { *t <= b } else { *t < b }))
             .collect();
         let page = &below[below.len().saturating_sub(batch)..];
-        envelope(Value::Array(
+        envelope_with(walk_status(below.len() > batch), Value::Array(
             page.iter()
                 .map(|(fp, t)| json!({"type": "text", "content": format!("m{fp}"), "from": "user", "origin": "chat", "fingerprint": fp, "timestamp": t}))
                 .collect(),
@@ -575,15 +582,9 @@ async fn messages_sharing_a_timestamp_across_batches_are_walked_once_exclusive_b
     assert_each_once(walk_back(&server, None).await);
     assert_eq!(
         bounds_sent(&server),
-        [
-            None,
-            Some(401),
-            Some(301),
-            Some(201),
-            Some(101),
-            Some(101),
-            Some(100)
-        ]
+        [None, Some(401), Some(300), Some(100), Some(101)],
+        "one past a timestamp its batch holds twice (400), strictly before one it holds once \
+         (300, 100); the empty answer before 100 after a 206 reads 100 once more, one past"
     );
 }
 
@@ -613,8 +614,9 @@ async fn a_batch_made_of_one_timestamp_neither_loops_nor_repeats_nor_stops_the_w
 
 #[tokio::test]
 async fn messages_walk_ends_when_the_server_ignores_timestamp_before() {
+    // It also always says more messages follow (206).
     let server_ignoring = Server::start(move |_, _| {
-        envelope(json!([
+        envelope_with(206, json!([
             {"type": "text", "content": "a", "from": "user", "origin": "chat", "fingerprint": 1, "timestamp": 100},
             {"type": "text", "content": "b", "from": "user", "origin": "chat", "fingerprint": 2, "timestamp": 100},
             {"type": "text", "content": "c", "from": "user", "origin": "chat", "fingerprint": 3, "timestamp": 200}
@@ -627,4 +629,185 @@ async fn messages_walk_ends_when_the_server_ignores_timestamp_before() {
         [None, Some(101), Some(100), Some(99)],
         "one batch, then at most three bounds that bring nothing new"
     );
+}
+
+/// `n` messages with distinct timestamps, served in Crisp's batches of 20 with 206/200.
+fn distinct_history(n: i64) -> Vec<(i64, i64)> {
+    (1..=n).map(|i| (i, i * 10)).collect()
+}
+
+#[tokio::test]
+async fn a_message_walk_sends_exactly_ceil_n_over_20_requests() {
+    for n in [0i64, 1, 19, 20, 21, 40, 45, 60, 100] {
+        let server = Server::start(message_history(distinct_history(n), 20, false)).await;
+        let fingerprints = walk_back(&server, None).await;
+        assert_eq!(fingerprints, (1..=n).rev().collect::<Vec<_>>(), "n = {n}");
+        let minimum = usize::try_from(n).unwrap().div_ceil(20).max(1);
+        assert_eq!(
+            server.seen().len(),
+            minimum,
+            "n = {n}: {:?}",
+            bounds_sent(&server)
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_single_messages_call_returns_one_batch_with_the_more_signal() {
+    let server = Server::start(message_history(distinct_history(25), 20, false)).await;
+    let conversation = server.client().website("w1").conversation("s");
+    let latest = conversation.messages().await.unwrap();
+    assert_eq!(latest.len(), 20);
+    assert_eq!(latest.has_more(), Some(true), "206: older messages exist");
+    // Oldest first within the batch, as Crisp sends it.
+    assert_eq!(latest.first().and_then(|m| m.fingerprint), Some(6));
+    let oldest = conversation.messages().timestamp_before(60).await.unwrap();
+    assert_eq!(oldest.len(), 5);
+    assert_eq!(oldest.has_more(), Some(false), "200: none older");
+}
+
+#[tokio::test]
+async fn a_message_walk_resumed_from_its_stored_position_yields_exactly_the_rest() {
+    // Shared timestamps across batch edges, so the cursor must carry what was yielded at the
+    // bound for the resumed walk not to repeat it.
+    let server = Server::start(message_history(shared_timestamps(), 4, false)).await;
+    let all = walk_back(&server, None).await;
+    for stop_after in 0..all.len() {
+        let mut walk = server
+            .client()
+            .website("w1")
+            .conversation("s")
+            .messages()
+            .stream();
+        let mut got = Vec::new();
+        for _ in 0..stop_after {
+            got.push(walk.try_next().await.unwrap().unwrap().fingerprint.unwrap());
+        }
+        let stored = serde_json::to_string(&walk.position().unwrap()).unwrap();
+        let position: chatdesk_crisp_api::Position<chatdesk_crisp_api::MessageCursor> =
+            serde_json::from_str(&stored).unwrap();
+        let rest: Vec<_> = server
+            .client()
+            .website("w1")
+            .conversation("s")
+            .messages()
+            .stream_from(position)
+            .try_collect()
+            .await
+            .unwrap();
+        got.extend(rest.iter().map(|m| m.fingerprint.unwrap()));
+        assert_eq!(got, all, "stopped after {stop_after}");
+    }
+}
+
+#[tokio::test]
+async fn a_full_list_page_answered_200_does_not_end_the_walk() {
+    // Pages 1 and 2 are full (20) and answered 200 (or 206: lists give no end signal); page 3
+    // is short, page 4 empty. Only the empty page ends the walk.
+    for status in [200, 206] {
+        let server = Server::start(move |seen, _| {
+            let page: usize = seen.path.rsplit('/').next().unwrap().parse().unwrap();
+            let n = match page {
+                1 | 2 => 20,
+                3 => 5,
+                _ => 0,
+            };
+            let items: Vec<Value> = (0..n)
+                .map(|i| json!({"session_id": format!("s{page}_{i}")}))
+                .collect();
+            envelope_with(status, Value::Array(items))
+        })
+        .await;
+        let list = server.client().website("w1").conversations().list();
+        let first = list.clone().await.unwrap();
+        assert_eq!(
+            (first.len(), first.has_more()),
+            (20, None),
+            "no signal on lists"
+        );
+        let all: Vec<_> = list.stream().try_collect().await.unwrap();
+        assert_eq!(all.len(), 45, "status {status}");
+        assert_eq!(
+            server.seen().len(),
+            1 + 4,
+            "the single call, then pages 1 to 4"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_page_walk_resumes_from_a_stored_position_and_pages_say_where_to_resume() {
+    let server = Server::start(|seen, _| {
+        let page: usize = seen.path.rsplit('/').next().unwrap().parse().unwrap();
+        let items: Vec<Value> = if page <= 3 {
+            (0..3)
+                .map(|i| json!({"people_id": format!("p{page}_{i}")}))
+                .collect()
+        } else {
+            vec![]
+        };
+        envelope(Value::Array(items))
+    })
+    .await;
+    let list = server.client().website("w1").people().list_profiles();
+    let mut walk = list.clone().stream();
+    for _ in 0..4 {
+        walk.try_next().await.unwrap();
+    }
+    let position = walk.position().unwrap();
+    assert_eq!((position.cursor, position.skip), (2, 1));
+    let stored = serde_json::to_string(&position).unwrap();
+    let rest: Vec<_> = list
+        .clone()
+        .stream_from(serde_json::from_str(&stored).unwrap())
+        .try_collect()
+        .await
+        .unwrap();
+    let ids: Vec<_> = rest.iter().filter_map(|p| p.people_id.clone()).collect();
+    assert_eq!(ids, ["p2_1", "p2_2", "p3_0", "p3_1", "p3_2"]);
+    let steps: Vec<_> = list.pages().try_collect().await.unwrap();
+    assert_eq!(steps.len(), 3);
+    assert_eq!(steps[1].at.cursor, 2);
+    assert_eq!(steps[1].next.as_ref().map(|p| p.cursor), Some(3));
+}
+
+#[tokio::test]
+async fn per_page_outside_20_to_50_is_refused_before_sending() {
+    let server = Server::start(|_, _| envelope(json!([]))).await;
+    let website = server.client().website("w1");
+    for n in [0, 19, 51] {
+        let err = website
+            .conversations()
+            .list()
+            .per_page(n)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, Error::InvalidRequest { .. }), "{n}: {err:?}");
+        let err = website
+            .people()
+            .list_profiles()
+            .per_page(n)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, Error::InvalidRequest { .. }), "{n}: {err:?}");
+    }
+    assert!(server.seen().is_empty(), "nothing sent");
+    for n in [20, 50] {
+        website.conversations().list().per_page(n).await.unwrap();
+    }
+    assert_eq!(server.seen().len(), 2);
+}
+
+#[tokio::test]
+async fn error_name_is_the_envelope_reason() {
+    let server = Server::start(|_, _| error(409, "people_exists", "exists")).await;
+    let err = server
+        .client()
+        .website("w1")
+        .person("p")
+        .get()
+        .await
+        .unwrap_err();
+    assert_eq!(chatdesk_crisp_api::error_name(&err), Some("people_exists"));
+    assert_eq!(chatdesk_crisp_api::error_name(&Error::invalid("x")), None);
 }

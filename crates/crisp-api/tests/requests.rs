@@ -268,7 +268,7 @@ fn decoded(s: &str) -> String {
 /// `.` and `..` ids, and such pieces of a Helpdesk tree path, never leave the process.
 #[test]
 fn dot_segment_ids_are_refused_before_sending() {
-    use chatdesk_transport::{Endpoint, Error};
+    use chatdesk_transport::Error;
     let refused = |result: Result<Request<Body>, Error>, what: &str| match result {
         Err(Error::InvalidRequest { reason, .. }) => {
             assert!(reason.contains("dot segment"), "{what}: {reason}")
@@ -474,7 +474,7 @@ fn node_hostile_rows_would_change_the_route_ours_do_not() {
 #[test]
 fn plain_http_needs_loopback_or_the_opt_in() {
     use chatdesk_crisp_api::{Credentials, CrispClient, Tier};
-    use chatdesk_transport::{Endpoint, Error, PlainHttpRefused};
+    use chatdesk_transport::{Error, PlainHttpRefused};
     let build = |url: &str, opt_in: bool| {
         let b = CrispClient::builder()
             .credentials(Credentials::new("id", "key", Tier::Plugin))

@@ -15,6 +15,12 @@ pub struct Export {
     pub wall: Duration,
     /// Peak RSS growth during the export, in KiB (`None` when /proc is unavailable).
     pub peak_growth_kib: Option<u64>,
+    /// Requests the export sent (the simulator's count).
+    pub requests: u64,
+    /// The fewest requests that can fetch it all: `ceil(conversations / 50)` pages of the list
+    /// plus `ceil(messages / 20)` batches per conversation (at least one each). The list walk
+    /// spends one more, its empty last page: Crisp gives lists no end signal.
+    pub minimum: u64,
 }
 
 /// Seeds `conversations` × `per_conversation` messages, then exports them all.
@@ -39,6 +45,7 @@ pub async fn run(conversations: usize, per_conversation: usize) -> Result<Export
         .list()
         .await
         .map_err(|e| e.to_string())?;
+    let sent_before = sim.total_requests();
     let reset = reset_peak_rss();
     let base = rss_kib();
 
@@ -52,7 +59,7 @@ pub async fn run(conversations: usize, per_conversation: usize) -> Result<Export
             continue;
         };
         n_conv += 1;
-        let mut messages = website.conversation(&session).messages().stream_backwards();
+        let mut messages = website.conversation(&session).messages().stream();
         while let Some(msg) = messages.try_next().await.map_err(|e| e.to_string())? {
             line.clear();
             serde_json::to_writer(&mut line, &msg).map_err(|e| e.to_string())?;
@@ -62,6 +69,9 @@ pub async fn run(conversations: usize, per_conversation: usize) -> Result<Export
         }
     }
     let wall = t0.elapsed();
+    let requests = sim.total_requests().saturating_sub(sent_before);
+    let minimum = (conversations as u64).div_ceil(50)
+        + conversations as u64 * (per_conversation as u64).div_ceil(20).max(1);
     let end = rss_kib();
     let peak_growth_kib = match (reset, base, end) {
         (true, Some((rss0, _)), Some((_, hwm1))) => Some(hwm1.saturating_sub(rss0)),
@@ -72,5 +82,7 @@ pub async fn run(conversations: usize, per_conversation: usize) -> Result<Export
         messages: n_msg,
         wall,
         peak_growth_kib,
+        requests,
+        minimum,
     })
 }

@@ -197,10 +197,10 @@ fn run(quick: bool) -> Result<String, String> {
     );
     w(
         &mut r,
-        "| messages seeded | conversations | messages exported | items/s | peak RSS growth |"
+        "| messages seeded | conversations | messages exported | items/s | peak RSS growth | requests sent | minimum ceil(N / page size) |"
             .into(),
     );
-    w(&mut r, "|---:|---:|---:|---:|---:|".into());
+    w(&mut r, "|---:|---:|---:|---:|---:|---:|---:|".into());
     let shapes: &[(usize, usize)] = if quick {
         &[(20, 100), (100, 100)]
     } else {
@@ -215,12 +215,14 @@ fn run(quick: bool) -> Result<String, String> {
         let mut line = String::new();
         let _ = write!(
             line,
-            "| {} | {} | {} | {:.0} | {} |",
+            "| {} | {} | {} | {:.0} | {} | {} | {} |",
             convs * per,
             e.conversations,
             e.messages,
             e.messages as f64 / e.wall.as_secs_f64(),
-            growth
+            growth,
+            e.requests,
+            e.minimum
         );
         w(&mut r, line);
     }
