@@ -13,7 +13,7 @@ use tower::Service;
 /// The default cap on a response body: 8 MiB.
 pub const DEFAULT_MAX_BODY: usize = 8 * 1024 * 1024;
 
-/// A [`Layer`](tower::Layer) that makes a service returning any `http_body::Body` into one returning
+/// A tower `Layer` that makes a service returning any `http_body::Body` into one returning
 /// `Response<Bytes>`, reading at most `max_body` bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct CollectLayer {

@@ -15,7 +15,7 @@
 //! | [`Outcome::Final`]: any other answer (2xx, 3xx, other 4xx) or error | return | return |
 //!
 //! Every retry fits in [`RetryConfig::max_attempts`], waits an exponential backoff with full
-//! jitter (or the server's `Retry-After`), and withdraws from a [`TpsBudget`] shared by every clone
+//! jitter (or the server's `Retry-After`), and withdraws from a tower `TpsBudget` shared by every clone
 //! of the stack, so an outage does not multiply the load on the vendor.
 
 pub use crate::classify::Outcome;
@@ -225,7 +225,7 @@ pub fn parse_retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duratio
     Some(at.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
-/// A [`Layer`](tower::Layer) that applies the replay rule; see the module docs.
+/// A tower `Layer` that applies the replay rule; see the module docs.
 #[derive(Clone)]
 pub struct RetryLayer {
     shared: Arc<Shared>,

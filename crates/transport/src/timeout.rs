@@ -9,7 +9,7 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 use tower::Service;
 
-/// A [`Layer`](tower::Layer) that fails with [`Error::Timeout`] when the inner service takes longer than the
+/// A tower `Layer` that fails with [`Error::Timeout`] when the inner service takes longer than the
 /// limit. Placed around the retry layer it bounds a whole call; inside it, one attempt (including
 /// reading the body).
 #[derive(Debug, Clone, Copy)]

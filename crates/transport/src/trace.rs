@@ -15,7 +15,7 @@ use std::task::{Context, Poll};
 use tower::Service;
 use tracing::Instrument;
 
-/// A [`Layer`](tower::Layer) that opens a `chatdesk.call` span around each call.
+/// A tower `Layer` that opens a `chatdesk.call` span around each call.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TraceLayer;
 

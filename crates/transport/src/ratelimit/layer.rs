@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 use tower::Service;
 
-/// A [`Layer`](tower::Layer) that asks a [`RateLimiter`] before each attempt and tells it about refusals.
+/// A tower `Layer` that asks a [`RateLimiter`] before each attempt and tells it about refusals.
 #[derive(Clone)]
 pub struct RateLimitLayer {
     limiter: Arc<dyn RateLimiter>,
