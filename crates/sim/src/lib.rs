@@ -59,7 +59,9 @@ pub use carrot::{ApiVersion, CarrotConfig};
 pub use config::{
     ConfigError, ErrorBody, Fault, FaultKind, Nth, RateLimit, RateScope, Seed, Vendor,
 };
-pub use crisp::{CrispConfig, CrispKeypair, CrispListStatus, CrispTier};
+pub use crisp::{
+    CrispConfig, CrispKeypair, CrispListStatus, CrispRtm, CrispTier, RtmHeartbeat, RtmStats,
+};
 pub use limits::Limits;
 
 use accounting::Accounting;
@@ -358,6 +360,7 @@ impl std::fmt::Debug for Sim {
 impl Drop for Sim {
     fn drop(&mut self) {
         self.stop.take();
+        self.core.crisp.rtm().drop_all();
         if let Some(t) = self.task.take() {
             t.abort();
         }
@@ -397,6 +400,20 @@ impl Sim {
     /// The Carrot base URL of the deprecated v1 API (`…/v1`).
     pub fn carrot_base_url_v1(&self) -> String {
         format!("http://{}/v1", self.addr)
+    }
+
+    /// The Crisp RTM URL (`ws://127.0.0.1:PORT/rtm/`), what `connect/endpoints` answers in
+    /// `data.socket.app`. Engine.IO lives at this path (not `/socket.io/`); a websocket client
+    /// connects to it with `?EIO=4&transport=websocket` (`EIO=3` works too).
+    pub fn crisp_rtm_url(&self) -> String {
+        format!("ws://{}/rtm/", self.addr)
+    }
+
+    /// The Crisp RTM server's control surface: inject events, drop sockets, refuse connections
+    /// or authentications, change the heartbeat, read the counters. The same controls are served
+    /// over HTTP under `/_sim/rtm/` (see the README).
+    pub fn crisp_rtm(&self) -> &CrispRtm {
+        self.core.crisp.rtm()
     }
 
     /// The default Crisp keypair, its tier and the first website id.
@@ -659,6 +676,7 @@ impl Sim {
     /// Stops accepting, closes connections and waits for the listener task to end.
     pub async fn shutdown(mut self) {
         self.stop.take();
+        self.core.crisp.rtm().drop_all();
         if let Some(t) = self.task.take() {
             let _ = t.await;
         }
