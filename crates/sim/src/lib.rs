@@ -124,6 +124,7 @@ pub struct SimBuilder {
     log_requests: bool,
     http2: bool,
     carrot_webhooks: Vec<String>,
+    crisp_webhooks: Vec<String>,
 }
 
 impl Default for SimBuilder {
@@ -140,6 +141,7 @@ impl Default for SimBuilder {
             log_requests: false,
             http2: false,
             carrot_webhooks: Vec::new(),
+            crisp_webhooks: Vec::new(),
         }
     }
 }
@@ -272,6 +274,14 @@ impl SimBuilder {
         self
     }
 
+    /// Adds a Crisp web hook URL (`http://` only): every event a Crisp write produces (the same
+    /// one RTM sockets receive) is posted there signed, one attempt each; see
+    /// [`Sim::send_crisp_webhook`] for the headers and [`Sim::webhook_deliveries`] for the log.
+    pub fn crisp_webhook(mut self, url: impl Into<String>) -> Self {
+        self.crisp_webhooks.push(url.into());
+        self
+    }
+
     /// How many request records to keep (0 disables the log; counters still work).
     pub fn request_log_capacity(mut self, n: usize) -> Self {
         self.log_capacity = n;
@@ -316,8 +326,20 @@ impl SimBuilder {
             ));
             Some(tx)
         };
+        let mut crisp = CrispSim::new(crisp_cfg);
+        if !self.crisp_webhooks.is_empty() {
+            let (tx, rx) = mpsc::unbounded_channel();
+            crisp.set_webhook_sink(tx);
+            tokio::spawn(crisp_delivery(
+                rx,
+                self.crisp_webhooks.clone(),
+                crisp.config().webhook_secret.clone(),
+                crisp.config().plugin_id.clone(),
+                Arc::clone(&deliveries),
+            ));
+        }
         let core = Arc::new(Core {
-            crisp: CrispSim::new(crisp_cfg),
+            crisp,
             carrot: CarrotSim::new(carrot_cfg, Arc::clone(&acct), hooks_tx),
             acct,
             limiter: RateLimiter::new(self.rate_limits),
@@ -604,29 +626,8 @@ impl Sim {
     ) -> Result<u16, SimError> {
         let crisp = &self.core.crisp;
         let body = crisp.webhook_body(event, website_id, data);
-        let ts = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis())
-            .unwrap_or(0)
-            .to_string();
-        let sig = CrispSim::sign_webhook(crisp.config().webhook_secret.as_bytes(), &ts, &body);
-        let origin = format!("plugin/rtm {} production", crisp.config().plugin_id);
-        let headers = vec![
-            (CONTENT_TYPE, "application/json".to_string()),
-            (USER_AGENT, "Crisp-Hooks".to_string()),
-            (HeaderName::from_static("x-crisp-request-timestamp"), ts),
-            (HeaderName::from_static("x-crisp-signature"), sig),
-            (HeaderName::from_static("x-crisp-hook-origin"), origin),
-            (
-                HeaderName::from_static("x-delivery-attempt-count"),
-                "1".to_string(),
-            ),
-            (
-                HeaderName::from_static("x-delivery-attempt-limit"),
-                "1".to_string(),
-            ),
-        ];
-        let status = post(url, headers, Bytes::from(body)).await?;
+        let cfg = crisp.config();
+        let status = post_crisp(url, &cfg.webhook_secret, &cfg.plugin_id, body).await?;
         lock(&self.deliveries).push(WebhookDelivery {
             url: url.to_string(),
             vendor: Vendor::Crisp,
@@ -709,6 +710,61 @@ async fn post(url: &str, headers: Vec<(HeaderName, String)>, body: Bytes) -> Res
         .map_err(|_| SimError::Webhook("timed out".into()))?
         .map_err(|e| SimError::Webhook(e.to_string()))?;
     Ok(resp.status().as_u16())
+}
+
+/// Posts one signed Crisp web hook body; returns the receiver's status.
+async fn post_crisp(
+    url: &str,
+    secret: &str,
+    plugin_id: &str,
+    body: Vec<u8>,
+) -> Result<u16, SimError> {
+    let ts = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0)
+        .to_string();
+    let sig = CrispSim::sign_webhook(secret.as_bytes(), &ts, &body);
+    let origin = format!("plugin/rtm {plugin_id} production");
+    let headers = vec![
+        (CONTENT_TYPE, "application/json".to_string()),
+        (USER_AGENT, "Crisp-Hooks".to_string()),
+        (HeaderName::from_static("x-crisp-request-timestamp"), ts),
+        (HeaderName::from_static("x-crisp-signature"), sig),
+        (HeaderName::from_static("x-crisp-hook-origin"), origin),
+        (
+            HeaderName::from_static("x-delivery-attempt-count"),
+            "1".to_string(),
+        ),
+        (
+            HeaderName::from_static("x-delivery-attempt-limit"),
+            "1".to_string(),
+        ),
+    ];
+    post(url, headers, Bytes::from(body)).await
+}
+
+/// Posts the web hook body of every event Crisp writes produce, once to each URL.
+async fn crisp_delivery(
+    mut rx: mpsc::UnboundedReceiver<Vec<u8>>,
+    urls: Vec<String>,
+    secret: String,
+    plugin_id: String,
+    log: Arc<Mutex<Vec<WebhookDelivery>>>,
+) {
+    while let Some(body) = rx.recv().await {
+        for url in &urls {
+            let status = post_crisp(url, &secret, &plugin_id, body.clone())
+                .await
+                .ok();
+            lock(&log).push(WebhookDelivery {
+                url: url.clone(),
+                vendor: Vendor::Crisp,
+                status,
+                attempt: 1,
+            });
+        }
+    }
 }
 
 async fn post_carrot(url: &str, form: String) -> Result<u16, SimError> {

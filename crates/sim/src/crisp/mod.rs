@@ -290,6 +290,8 @@ pub struct CrispSim {
     config: CrispConfig,
     state: Mutex<State>,
     rtm: CrispRtm,
+    /// Where signed web hook bodies of the same events go, when web hooks are configured.
+    hooks: Option<tokio::sync::mpsc::UnboundedSender<Vec<u8>>>,
 }
 
 impl CrispSim {
@@ -300,6 +302,7 @@ impl CrispSim {
             config,
             state: Mutex::new(state),
             rtm: CrispRtm::default(),
+            hooks: None,
         }
     }
 
@@ -332,6 +335,11 @@ impl CrispSim {
         let result = self.dispatch(ex, &mut events);
         // Pushed after the state lock is released, in the order the write produced them.
         self.rtm.publish(&events);
+        if let Some(tx) = &self.hooks {
+            for (name, website_id, data) in events {
+                let _ = tx.send(self.webhook_body(&name, &website_id, data));
+            }
+        }
         match result {
             Ok((status, reason, data)) => {
                 if head {
@@ -502,6 +510,12 @@ impl CrispSim {
             .iter()
             .find(|k| k.identifier == identifier && k.key == key && k.tier == tier)
             .ok_or_else(|| unauthorized("no token matches these credentials and tier"))
+    }
+
+    /// Sends the web hook body of every event a write produces to `tx` (the simulator's
+    /// delivery task), next to the RTM push.
+    pub(crate) fn set_webhook_sink(&mut self, tx: tokio::sync::mpsc::UnboundedSender<Vec<u8>>) {
+        self.hooks = Some(tx);
     }
 
     /// The RTM server's state and control surface (see [`CrispRtm`]).
