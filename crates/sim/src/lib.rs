@@ -12,6 +12,10 @@
 //! hook delivery. Its own resources are bounded (connections, request bodies held, log records,
 //! head and body read times): see [`Limits`].
 //!
+//! Crisp RTM (the real-time socket) is served on the same port under `/rtm/`: an Engine.IO /
+//! Socket.IO websocket server whose pushes follow the Crisp REST writes, with a control surface
+//! for tests ([`Sim::crisp_rtm`], also over HTTP under `/_sim/rtm/`).
+//!
 //! ```no_run
 //! # async fn demo() -> Result<(), chatdesk_sim::SimError> {
 //! use chatdesk_sim::{Fault, FaultKind, Nth, RateLimit, Seed, Sim};
