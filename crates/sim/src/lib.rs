@@ -12,6 +12,10 @@
 //! hook delivery. Its own resources are bounded (connections, request bodies held, log records,
 //! head and body read times): see [`Limits`].
 //!
+//! Crisp RTM (the real-time socket) is served on the same port under `/rtm/`: an Engine.IO /
+//! Socket.IO websocket server whose pushes follow the Crisp REST writes, with a control surface
+//! for tests ([`Sim::crisp_rtm`], also over HTTP under `/_sim/rtm/`).
+//!
 //! ```no_run
 //! # async fn demo() -> Result<(), chatdesk_sim::SimError> {
 //! use chatdesk_sim::{Fault, FaultKind, Nth, RateLimit, Seed, Sim};
@@ -59,7 +63,9 @@ pub use carrot::{ApiVersion, CarrotConfig};
 pub use config::{
     ConfigError, ErrorBody, Fault, FaultKind, Nth, RateLimit, RateScope, Seed, Vendor,
 };
-pub use crisp::{CrispConfig, CrispKeypair, CrispListStatus, CrispTier};
+pub use crisp::{
+    CrispConfig, CrispKeypair, CrispListStatus, CrispRtm, CrispTier, RtmHeartbeat, RtmStats,
+};
 pub use limits::Limits;
 
 use accounting::Accounting;
@@ -122,6 +128,7 @@ pub struct SimBuilder {
     log_requests: bool,
     http2: bool,
     carrot_webhooks: Vec<String>,
+    crisp_webhooks: Vec<String>,
 }
 
 impl Default for SimBuilder {
@@ -138,6 +145,7 @@ impl Default for SimBuilder {
             log_requests: false,
             http2: false,
             carrot_webhooks: Vec::new(),
+            crisp_webhooks: Vec::new(),
         }
     }
 }
@@ -270,6 +278,14 @@ impl SimBuilder {
         self
     }
 
+    /// Adds a Crisp web hook URL (`http://` only): every event a Crisp write produces (the same
+    /// one RTM sockets receive) is posted there signed, one attempt each; see
+    /// [`Sim::send_crisp_webhook`] for the headers and [`Sim::webhook_deliveries`] for the log.
+    pub fn crisp_webhook(mut self, url: impl Into<String>) -> Self {
+        self.crisp_webhooks.push(url.into());
+        self
+    }
+
     /// How many request records to keep (0 disables the log; counters still work).
     pub fn request_log_capacity(mut self, n: usize) -> Self {
         self.log_capacity = n;
@@ -314,8 +330,20 @@ impl SimBuilder {
             ));
             Some(tx)
         };
+        let mut crisp = CrispSim::new(crisp_cfg);
+        if !self.crisp_webhooks.is_empty() {
+            let (tx, rx) = mpsc::unbounded_channel();
+            crisp.set_webhook_sink(tx);
+            tokio::spawn(crisp_delivery(
+                rx,
+                self.crisp_webhooks.clone(),
+                crisp.config().webhook_secret.clone(),
+                crisp.config().plugin_id.clone(),
+                Arc::clone(&deliveries),
+            ));
+        }
         let core = Arc::new(Core {
-            crisp: CrispSim::new(crisp_cfg),
+            crisp,
             carrot: CarrotSim::new(carrot_cfg, Arc::clone(&acct), hooks_tx),
             acct,
             limiter: RateLimiter::new(self.rate_limits),
@@ -358,6 +386,7 @@ impl std::fmt::Debug for Sim {
 impl Drop for Sim {
     fn drop(&mut self) {
         self.stop.take();
+        self.core.crisp.rtm().drop_all();
         if let Some(t) = self.task.take() {
             t.abort();
         }
@@ -397,6 +426,20 @@ impl Sim {
     /// The Carrot base URL of the deprecated v1 API (`…/v1`).
     pub fn carrot_base_url_v1(&self) -> String {
         format!("http://{}/v1", self.addr)
+    }
+
+    /// The Crisp RTM URL (`ws://127.0.0.1:PORT/rtm/`), what `connect/endpoints` answers in
+    /// `data.socket.app`. Engine.IO lives at this path (not `/socket.io/`); a websocket client
+    /// connects to it with `?EIO=4&transport=websocket` (`EIO=3` works too).
+    pub fn crisp_rtm_url(&self) -> String {
+        format!("ws://{}/rtm/", self.addr)
+    }
+
+    /// The Crisp RTM server's control surface: inject events, drop sockets, refuse connections
+    /// or authentications, change the heartbeat, read the counters. The same controls are served
+    /// over HTTP under `/_sim/rtm/` (see the README).
+    pub fn crisp_rtm(&self) -> &CrispRtm {
+        self.core.crisp.rtm()
     }
 
     /// The default Crisp keypair, its tier and the first website id.
@@ -587,29 +630,8 @@ impl Sim {
     ) -> Result<u16, SimError> {
         let crisp = &self.core.crisp;
         let body = crisp.webhook_body(event, website_id, data);
-        let ts = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis())
-            .unwrap_or(0)
-            .to_string();
-        let sig = CrispSim::sign_webhook(crisp.config().webhook_secret.as_bytes(), &ts, &body);
-        let origin = format!("plugin/rtm {} production", crisp.config().plugin_id);
-        let headers = vec![
-            (CONTENT_TYPE, "application/json".to_string()),
-            (USER_AGENT, "Crisp-Hooks".to_string()),
-            (HeaderName::from_static("x-crisp-request-timestamp"), ts),
-            (HeaderName::from_static("x-crisp-signature"), sig),
-            (HeaderName::from_static("x-crisp-hook-origin"), origin),
-            (
-                HeaderName::from_static("x-delivery-attempt-count"),
-                "1".to_string(),
-            ),
-            (
-                HeaderName::from_static("x-delivery-attempt-limit"),
-                "1".to_string(),
-            ),
-        ];
-        let status = post(url, headers, Bytes::from(body)).await?;
+        let cfg = crisp.config();
+        let status = post_crisp(url, &cfg.webhook_secret, &cfg.plugin_id, body).await?;
         lock(&self.deliveries).push(WebhookDelivery {
             url: url.to_string(),
             vendor: Vendor::Crisp,
@@ -659,6 +681,7 @@ impl Sim {
     /// Stops accepting, closes connections and waits for the listener task to end.
     pub async fn shutdown(mut self) {
         self.stop.take();
+        self.core.crisp.rtm().drop_all();
         if let Some(t) = self.task.take() {
             let _ = t.await;
         }
@@ -691,6 +714,61 @@ async fn post(url: &str, headers: Vec<(HeaderName, String)>, body: Bytes) -> Res
         .map_err(|_| SimError::Webhook("timed out".into()))?
         .map_err(|e| SimError::Webhook(e.to_string()))?;
     Ok(resp.status().as_u16())
+}
+
+/// Posts one signed Crisp web hook body; returns the receiver's status.
+async fn post_crisp(
+    url: &str,
+    secret: &str,
+    plugin_id: &str,
+    body: Vec<u8>,
+) -> Result<u16, SimError> {
+    let ts = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0)
+        .to_string();
+    let sig = CrispSim::sign_webhook(secret.as_bytes(), &ts, &body);
+    let origin = format!("plugin/rtm {plugin_id} production");
+    let headers = vec![
+        (CONTENT_TYPE, "application/json".to_string()),
+        (USER_AGENT, "Crisp-Hooks".to_string()),
+        (HeaderName::from_static("x-crisp-request-timestamp"), ts),
+        (HeaderName::from_static("x-crisp-signature"), sig),
+        (HeaderName::from_static("x-crisp-hook-origin"), origin),
+        (
+            HeaderName::from_static("x-delivery-attempt-count"),
+            "1".to_string(),
+        ),
+        (
+            HeaderName::from_static("x-delivery-attempt-limit"),
+            "1".to_string(),
+        ),
+    ];
+    post(url, headers, Bytes::from(body)).await
+}
+
+/// Posts the web hook body of every event Crisp writes produce, once to each URL.
+async fn crisp_delivery(
+    mut rx: mpsc::UnboundedReceiver<Vec<u8>>,
+    urls: Vec<String>,
+    secret: String,
+    plugin_id: String,
+    log: Arc<Mutex<Vec<WebhookDelivery>>>,
+) {
+    while let Some(body) = rx.recv().await {
+        for url in &urls {
+            let status = post_crisp(url, &secret, &plugin_id, body.clone())
+                .await
+                .ok();
+            lock(&log).push(WebhookDelivery {
+                url: url.clone(),
+                vendor: Vendor::Crisp,
+                status,
+                attempt: 1,
+            });
+        }
+    }
 }
 
 async fn post_carrot(url: &str, form: String) -> Result<u16, SimError> {

@@ -10,6 +10,7 @@ const USAGE: &str = "\
 usage: chatdesk-sim [--port N] [--host ADDR] [--seed SPEC] [--rate-limit SPEC]... [--fault SPEC]...
                     [--crisp-identifier ID] [--crisp-key KEY] [--carrot-token TOKEN]
                     [--carrot-app-id N] [--carrot-webhook URL]... [--carrot-webhook-token T]
+                    [--crisp-webhook URL]...
                     [--request-log N] [--log-requests] [--http2]
                     [--max-connections N] [--max-body SIZE] [--body-budget SIZE]
                     [--log-field-bytes N] [--header-read-timeout DURATION|off]
@@ -117,6 +118,7 @@ fn parse(args: Vec<String>) -> Result<SimBuilder, String> {
                 )
             }
             "--carrot-webhook" => b = b.carrot_webhook(value()?),
+            "--crisp-webhook" => b = b.crisp_webhook(value()?),
             "--log-requests" => b = b.log_requests(true),
             "--http2" => b = b.http2(true),
             "--crisp-ignore-supplied-fingerprints" => {

@@ -548,18 +548,26 @@ pub(crate) async fn accept_loop(
         tokio::spawn(async move {
             let _permit = permit;
             let http2 = core.http2;
-            let svc = hyper::service::service_fn(move |req| {
+            let svc = hyper::service::service_fn(move |req: Request<Incoming>| {
                 let core = Arc::clone(&core);
-                async move { serve(core, req).await }
+                async move {
+                    // RTM (websocket upgrades) and its control routes bypass the REST pipeline.
+                    if crate::crisp::rtm::http::handles(req.uri().path()) {
+                        return Ok(crate::crisp::rtm::http::serve(core, req).await);
+                    }
+                    serve(core, req).await
+                }
             });
             if http2 {
-                let conn = auto.serve_connection(TokioIo::new(stream), svc);
+                let conn = auto.serve_connection_with_upgrades(TokioIo::new(stream), svc);
                 tokio::select! {
                     _ = conn => {}
                     _ = sd.changed() => {}
                 }
             } else {
-                let conn = h1.serve_connection(TokioIo::new(stream), svc);
+                let conn = h1
+                    .serve_connection(TokioIo::new(stream), svc)
+                    .with_upgrades();
                 tokio::select! {
                     _ = conn => {}
                     _ = sd.changed() => {}

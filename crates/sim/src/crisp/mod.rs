@@ -67,11 +67,15 @@ use crate::exchange::{Exchange, Reply};
 
 mod conversations;
 mod ctx;
+mod events;
 mod people;
 mod resources;
 mod routes;
+pub(crate) mod rtm;
 mod state;
 mod wire;
+
+pub use rtm::{CrispRtm, RtmHeartbeat, RtmStats};
 
 use ctx::Ctx;
 use routes::{Lookup, M};
@@ -285,6 +289,9 @@ impl CrispConfig {
 pub struct CrispSim {
     config: CrispConfig,
     state: Mutex<State>,
+    rtm: CrispRtm,
+    /// Where signed web hook bodies of the same events go, when web hooks are configured.
+    hooks: Option<tokio::sync::mpsc::UnboundedSender<Vec<u8>>>,
 }
 
 impl CrispSim {
@@ -294,6 +301,8 @@ impl CrispSim {
         CrispSim {
             config,
             state: Mutex::new(state),
+            rtm: CrispRtm::default(),
+            hooks: None,
         }
     }
 
@@ -322,7 +331,16 @@ impl CrispSim {
     /// Answers one request; `ex.path` is what follows `/v1`.
     pub fn handle(&self, ex: &Exchange) -> Reply {
         let head = ex.method == http::Method::HEAD;
-        match self.dispatch(ex) {
+        let mut events = Vec::new();
+        let result = self.dispatch(ex, &mut events);
+        // Pushed after the state lock is released, in the order the write produced them.
+        self.rtm.publish(&events);
+        if let Some(tx) = &self.hooks {
+            for (name, website_id, data) in events {
+                let _ = tx.send(self.webhook_body(&name, &website_id, data));
+            }
+        }
+        match result {
             Ok((status, reason, data)) => {
                 if head {
                     Reply::empty(StatusCode::OK)
@@ -340,7 +358,11 @@ impl CrispSim {
         }
     }
 
-    fn dispatch(&self, ex: &Exchange) -> Result<(StatusCode, &'static str, Value), ApiError> {
+    fn dispatch(
+        &self,
+        ex: &Exchange,
+        events: &mut Vec<events::Event>,
+    ) -> Result<(StatusCode, &'static str, Value), ApiError> {
         let method = M::from_http(&ex.method).ok_or_else(ApiError::no_route)?;
         let (compiled, params) = match routes::lookup(method, &ex.path) {
             Lookup::Found(c, params) => (c, params),
@@ -420,6 +442,14 @@ impl CrispSim {
                 format!("{} {}:{}", ex.method, compiled.class, ids.join("/"))
             });
             let website = ctx.param("website_id").to_owned();
+            events.extend(events::derive(
+                ctx.st,
+                method,
+                compiled.class.as_str(),
+                &ctx.params,
+                &ctx.body,
+                &data,
+            ));
             ctx.st.count_write(key);
             if let Some(site) = ctx.st.websites.get_mut(&website) {
                 site.conversations_version += 1;
@@ -482,6 +512,46 @@ impl CrispSim {
             .ok_or_else(|| unauthorized("no token matches these credentials and tier"))
     }
 
+    /// Sends the web hook body of every event a write produces to `tx` (the simulator's
+    /// delivery task), next to the RTM push.
+    pub(crate) fn set_webhook_sink(&mut self, tx: tokio::sync::mpsc::UnboundedSender<Vec<u8>>) {
+        self.hooks = Some(tx);
+    }
+
+    /// The RTM server's state and control surface (see [`CrispRtm`]).
+    pub fn rtm(&self) -> &CrispRtm {
+        &self.rtm
+    }
+
+    /// Checks the credentials of an RTM `authentication` payload (`{tier, username, password}`;
+    /// a missing tier means `user`, as for REST) against the configured keypairs.
+    pub(crate) fn rtm_authenticate(&self, auth: &Value) -> Option<CrispTier> {
+        let field = |k: &str| auth.get(k).and_then(Value::as_str);
+        let tier = match field("tier") {
+            None => CrispTier::User,
+            Some(t) => CrispTier::parse(t)?,
+        };
+        let (identifier, key) = (field("username")?, field("password")?);
+        self.config
+            .keypairs
+            .iter()
+            .find(|k| k.identifier == identifier && k.key == key && k.tier == tier)
+            .map(|k| k.tier)
+    }
+
+    /// The websites a token of `tier` receives events for: those with the plugin installed for a
+    /// plugin token, every website otherwise.
+    pub(crate) fn rtm_websites(&self, tier: CrispTier) -> std::collections::BTreeSet<String> {
+        let st = self.lock();
+        st.websites
+            .iter()
+            .filter(|(_, site)| {
+                tier != CrispTier::Plugin || site.plugins.contains_key(&self.config.plugin_id)
+            })
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
     /// A stable name for the route `ex` hits — its literal path segments joined by `/` (e.g.
     /// `website/conversation/messages`) — for per-route rate limits and fault scripts; `unknown`
     /// when no route matches.
@@ -533,52 +603,7 @@ impl CrispSim {
         session_id: &str,
         fingerprint: i64,
     ) -> Option<Value> {
-        let mut st = self.lock();
-        let conv = st
-            .websites
-            .get_mut(website_id)?
-            .conversations
-            .get_mut(session_id)?;
-        conv.slots();
-        let conv: &state::Conversation = conv;
-        let slot = conv
-            .messages
-            .as_deref()?
-            .iter()
-            .find(|s| conv.slot_fingerprint(s) == fingerprint)?;
-        let msg = conversations::render_msg(conv, slot, website_id);
-        let mut data = serde_json::Map::new();
-        data.insert("website_id".to_owned(), Value::from(website_id));
-        data.insert("session_id".to_owned(), Value::from(session_id));
-        data.insert(
-            "inbox_id".to_owned(),
-            conv.inbox_id
-                .clone()
-                .map(Value::from)
-                .unwrap_or(Value::Null),
-        );
-        for key in [
-            "type",
-            "content",
-            "from",
-            "origin",
-            "stamped",
-            "timestamp",
-            "fingerprint",
-            "mentions",
-            "automated",
-        ] {
-            if let Some(v) = msg.get(key) {
-                data.insert(key.to_owned(), v.clone());
-            }
-        }
-        let user = msg.get("user").cloned().unwrap_or(Value::Null);
-        data.insert(
-            "user".to_owned(),
-            serde_json::json!({"nickname": user.get("nickname").cloned().unwrap_or(Value::Null),
-                               "user_id": user.get("user_id").cloned().unwrap_or(Value::Null)}),
-        );
-        Some(Value::Object(data))
+        events::message_data(&mut self.lock(), website_id, session_id, fingerprint)
     }
 
     /// A web hook body `{website_id, event, data, timestamp}` for `event`, dated with the

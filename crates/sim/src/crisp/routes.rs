@@ -106,7 +106,8 @@ const MARK: Option<&'static [Field]> = Some(&[
     req("fingerprints", NumArr),
 ]);
 
-/// Every endpoint of `crisp-endpoints.tsv` (275 distinct method + path pairs).
+/// Every endpoint of `crisp-endpoints.tsv` (275 distinct method + path pairs), plus the two RTM
+/// discovery routes of the website and user tiers.
 pub(crate) static ROUTES: &[Route] = &[
     // bucket, media
     r(
@@ -199,6 +200,22 @@ pub(crate) static ROUTES: &[Route] = &[
         GET,
         "/plugin/connect/endpoints",
         P,
+        NO,
+        f(res::connect_endpoints),
+    ),
+    // RTM discovery for the other tiers: not in the REST catalogue, but what the official clients
+    // call for website and user tokens.
+    r(
+        GET,
+        "/website/connect/endpoints",
+        W,
+        NO,
+        f(res::connect_endpoints),
+    ),
+    r(
+        GET,
+        "/user/connect/endpoints",
+        U,
         NO,
         f(res::connect_endpoints),
     ),

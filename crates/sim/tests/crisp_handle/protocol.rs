@@ -550,7 +550,7 @@ fn malformed_inputs_never_panic() {
 }
 
 #[test]
-fn every_route_pattern_is_distinct_and_the_table_has_275_endpoints() {
+fn every_route_pattern_is_distinct_and_the_table_has_275_endpoints_plus_2_rtm_discoveries() {
     let mut seen = BTreeSet::new();
     for (method, pattern) in CrispSim::routes() {
         assert!(
@@ -558,7 +558,10 @@ fn every_route_pattern_is_distinct_and_the_table_has_275_endpoints() {
             "duplicate {method} {pattern}"
         );
     }
-    assert_eq!(seen.len(), 275);
+    // The catalogue's 275, plus `GET /website/connect/endpoints` and `GET /user/connect/endpoints`
+    // (RTM discovery for website and user tokens, which the official clients call).
+    assert_eq!(seen.len(), 277);
+    assert!(seen.contains(&(http::Method::GET, "/user/connect/endpoints")));
 }
 
 #[test]

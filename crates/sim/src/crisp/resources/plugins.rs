@@ -55,24 +55,29 @@ pub(crate) fn connect_websites_since(ctx: &mut Ctx<'_>) -> Res {
     Ok(Value::Array(connect_items(ctx, true)))
 }
 
-pub(super) fn socket_url(ctx: &Ctx<'_>) -> String {
+/// The RTM URL (and its rescue twin) on the simulator's own port: Engine.IO is served under
+/// `/rtm/`, so a client must use the URL's path, not `/socket.io/`.
+pub(super) fn socket_urls(ctx: &Ctx<'_>) -> (String, String) {
     match &ctx.host {
-        Some(h) => format!("ws://{h}/"),
-        None => "wss://relay.sim.invalid/".to_owned(),
+        Some(h) => (format!("ws://{h}/rtm/"), format!("ws://{h}/rtm/rescue/")),
+        None => (
+            "wss://relay.sim.invalid/".to_owned(),
+            "wss://relay-rescue.sim.invalid/".to_owned(),
+        ),
     }
 }
 
-/// `GET /plugin/connect/endpoints`.
+/// `GET /plugin/connect/endpoints`, `/website/connect/endpoints` and `/user/connect/endpoints`.
 pub(crate) fn connect_endpoints(ctx: &mut Ctx<'_>) -> Res {
-    let app = socket_url(ctx);
-    Ok(json!({"socket": {"app": app}, "rescue": {"socket": {"app": app}}}))
+    let (app, rescue) = socket_urls(ctx);
+    Ok(json!({"socket": {"app": app}, "rescue": {"socket": {"app": rescue}}}))
 }
 
 /// `GET /website/{website_id}/connect/endpoints`.
 pub(crate) fn website_connect_endpoints(ctx: &mut Ctx<'_>) -> Res {
-    let app = socket_url(ctx);
+    let (app, rescue) = socket_urls(ctx);
     Ok(
-        json!({"socket": {"app": app, "stream": app}, "rescue": {"socket": {"app": app, "stream": app}}}),
+        json!({"socket": {"app": app, "stream": app}, "rescue": {"socket": {"app": rescue, "stream": rescue}}}),
     )
 }
 
