@@ -404,7 +404,7 @@ pub struct Rtm {
 impl fmt::Debug for Rtm {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Rtm")
-            .field("buffered", &self.items.len())
+            .field("queued", &self.items.len())
             .finish_non_exhaustive()
     }
 }
@@ -416,7 +416,7 @@ impl Rtm {
     }
 
     /// How many items wait in the buffer (never more than [`RtmBuilder::buffer`]).
-    pub fn buffered(&self) -> usize {
+    pub fn queued(&self) -> usize {
         self.items.len()
     }
 }
