@@ -117,6 +117,8 @@ async fn serve(
     mut out: broadcast::Receiver<Out>,
 ) {
     let path_seen = seen.clone();
+    // The callback's error type is tungstenite's, not ours.
+    #[allow(clippy::result_large_err)]
     let Ok(mut ws) = tokio_tungstenite::accept_hdr_async(tcp, |req: &Request, resp: Response| {
         path_seen.lock().unwrap().paths.push(req.uri().to_string());
         Ok(resp)

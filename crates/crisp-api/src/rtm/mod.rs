@@ -72,6 +72,9 @@ use tungstenite::Message;
 pub const REBIND_INTERVAL: Duration = Duration::from_millis(2500);
 
 /// One item of the [`Rtm`] stream.
+// An event is large (a message, an enriched profile) and the rest small; boxing it would only
+// make matching worse, and the buffer holds a bounded number of items anyway.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RtmItem {
@@ -241,7 +244,7 @@ impl CrispClient {
 
 impl RtmBuilder {
     /// The event names to receive (`message:send`, …; see
-    /// [`EVENT_NAMES`](chatdesk_model::crisp::webhook::EVENT_NAMES)). By default every name
+    /// [`EVENT_NAMES`]). By default every name
     /// this crate types. Change it later with [`RtmControl::bind_push`] / `bind_pop`.
     pub fn events<I, S>(mut self, events: I) -> Self
     where
@@ -510,7 +513,9 @@ impl RtmControl {
     }
 
     /// Closes the connection gracefully (`41`, then a websocket close); the stream ends after
-    /// the items already buffered.
+    /// the items already buffered. Like every command, it is carried out when the connection is
+    /// read again: at once, unless the buffer is full (then once you take an item). To stop
+    /// at once, drop the [`Rtm`] handle.
     pub fn close(&self) -> Result<(), RtmError> {
         self.send(Command::Close)
     }
