@@ -28,6 +28,8 @@ enum Out {
 
 struct Behaviour {
     auth_ok: bool,
+    /// Never answer the authentication.
+    auth_silent: bool,
     pings: bool,
     ping_interval: u64,
     ping_timeout: u64,
@@ -57,6 +59,7 @@ impl Fake {
             addr: listener.local_addr().unwrap(),
             behaviour: Arc::new(Mutex::new(Behaviour {
                 auth_ok: true,
+                auth_silent: false,
                 pings: true,
                 ping_interval: 50,
                 ping_timeout: 200,
@@ -150,6 +153,9 @@ async fn serve(
                 } else if let Some(args) = text.strip_prefix(r#"42["authentication","#) {
                     let payload: Value = serde_json::from_str(args.strip_suffix(']').unwrap()).unwrap();
                     seen.lock().unwrap().auths.push(payload);
+                    if behaviour.lock().unwrap().auth_silent {
+                        continue;
+                    }
                     if behaviour.lock().unwrap().auth_ok {
                         let _ = ws.send(Message::text(r#"42["authenticated",true]"#)).await;
                     } else {
@@ -183,10 +189,16 @@ fn client_with_discovery(
         async move {
             let path = req.uri().path().to_owned();
             calls.lock().unwrap().push(path.clone());
-            let body = serde_json::to_vec(&answer(&path)).unwrap();
-            Ok::<_, Infallible>(http::Response::new(http_body_util::Full::new(Bytes::from(
-                body,
-            ))))
+            let answer = answer(&path);
+            let status = if answer["reason"] == "invalid_session" {
+                401
+            } else {
+                200
+            };
+            let body = serde_json::to_vec(&answer).unwrap();
+            let mut response = http::Response::new(http_body_util::Full::new(Bytes::from(body)));
+            *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
+            Ok::<_, Infallible>(response)
         }
     });
     let transport = Transport::builder()
@@ -522,4 +534,42 @@ async fn dropping_the_handle_ends_every_task() {
     drop(rtm);
     eventually(|| fake.open.load(Ordering::SeqCst) == 0).await;
     eventually(|| metrics.num_alive_tasks() == before).await;
+}
+
+#[tokio::test]
+async fn no_authentication_answer_is_retried_then_reported() {
+    let fake = Fake::start().await;
+    fake.behaviour.lock().unwrap().auth_silent = true;
+    let err = client()
+        .rtm()
+        .url(fake.url("/"))
+        .auth_timeout(Duration::from_millis(50))
+        .connect_attempts(2)
+        .backoff(Duration::from_millis(1), Duration::from_millis(2))
+        .connect()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, RtmError::AuthTimeout(_)), "{err:?}");
+    assert!(!err.is_final());
+    assert_eq!(fake.connections.load(Ordering::SeqCst), 2);
+    assert_eq!(fake.seen(|s| s.auths.len()), 2);
+}
+
+#[tokio::test]
+async fn discovery_refusing_the_key_is_final() {
+    let calls = Arc::new(Mutex::new(Vec::new()));
+    let client = client_with_discovery(
+        |_| json!({"error": true, "reason": "invalid_session", "data": {}}),
+        calls.clone(),
+    );
+    let err = client
+        .rtm()
+        .connect_attempts(5)
+        .backoff(Duration::from_millis(1), Duration::from_millis(2))
+        .connect()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, RtmError::Discovery(_)), "{err:?}");
+    assert!(err.is_final());
+    assert_eq!(calls.lock().unwrap().len(), 1);
 }
