@@ -83,6 +83,8 @@ pub(crate) struct Inner {
     pub(crate) setup: Result<Setup, String>,
     pub(crate) transport: Transport,
     pub(crate) tier: Tier,
+    /// The keypair, for the RTM `authentication` emit (the REST headers carry it encoded).
+    pub(crate) credentials: Option<Credentials>,
     /// Whether writes are confirmed, and what the API was seen to do with fingerprints.
     pub(crate) confirm: crate::confirm::ClientState,
 }
@@ -131,13 +133,14 @@ impl CrispClient {
     /// error up front.
     pub fn new(credentials: Credentials) -> CrispClient {
         let tier = credentials.tier;
-        let builder = CrispClient::builder().credentials(credentials);
+        let builder = CrispClient::builder().credentials(credentials.clone());
         let setup = builder.setup().map_err(|e| e.to_string());
         CrispClient {
             inner: Arc::new(Inner {
                 setup,
                 transport: Transport::default(),
                 tier,
+                credentials: Some(credentials),
                 confirm: crate::confirm::ClientState::new(true),
             }),
         }
@@ -327,6 +330,7 @@ impl CrispClientBuilder {
                     (None, None) => Transport::default(),
                 },
                 tier,
+                credentials: self.credentials.clone(),
                 confirm: crate::confirm::ClientState::new(self.confirm_writes),
             }),
         })

@@ -26,6 +26,9 @@
 //!   up (by fingerprint, by e-mail) and answered from what the server holds, re-sent only where
 //!   "not found" proves it was not applied ([`confirm`]; opt out with [`Call::confirm`] or
 //!   [`CrispClientBuilder::confirm_writes`]).
+//! * **Real time** (feature `rtm`, off by default; the `chatdesk` umbrella's `rtm` feature
+//!   turns it on): `client.rtm().events([…]).connect().await?` streams Crisp's RTM events,
+//!   typed like web hooks, with reconnection and backpressure (`rtm` module).
 //! * **Table**: every endpoint is one declaration in the crate's endpoint table; [`ENDPOINTS`]
 //!   lists them (method, path template, Rust call, replay and rate-limit class).
 //!
@@ -97,6 +100,8 @@ pub mod groups;
 mod messages;
 mod query;
 mod retry_rules;
+#[cfg(feature = "rtm")]
+pub mod rtm;
 mod table;
 
 pub use call::{Call, CallSettings, Json, NoBody, Paged, Payload};

@@ -8,6 +8,19 @@ use hyper_util::rt::{TokioExecutor, TokioTimer};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// The one TLS configuration of the transport, for REST and (with the `websocket` feature)
+/// sockets alike: rustls with the ring provider passed explicitly, its safe default protocol
+/// versions, Mozilla's root certificates (webpki-roots) and no client certificate. No ALPN is
+/// set here; each user sets its own.
+pub fn tls_config() -> Result<rustls::ClientConfig, rustls::Error> {
+    use hyper_rustls::ConfigBuilderExt as _;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()?
+        .with_webpki_roots()
+        .with_no_client_auth())
+}
+
 /// The hyper client type the default stack uses.
 pub type HyperClient = Client<HttpsConnector<HttpConnector>, Body>;
 
@@ -16,9 +29,8 @@ pub type HyperClient = Client<HttpsConnector<HttpConnector>, Body>;
 /// makes rustls guess) and Mozilla's root certificates, plain `http://` allowed for loopback
 /// simulators and proxies.
 pub fn hyper_client() -> Result<HyperClient, rustls::Error> {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
     let connector = hyper_rustls::HttpsConnectorBuilder::new()
-        .with_provider_and_webpki_roots(provider)?
+        .with_tls_config(tls_config()?)
         .https_or_http()
         .enable_all_versions()
         .build();

@@ -59,11 +59,13 @@ pub mod retry;
 mod secret;
 mod timeout;
 mod trace;
+#[cfg(feature = "websocket")]
+pub mod websocket;
 
 pub use builder::{Transport, TransportBuilder};
 pub use classify::{Classifier, RetryRules};
 #[cfg(feature = "hyper-client")]
-pub use client::{HyperClient, hyper_client};
+pub use client::{HyperClient, hyper_client, tls_config};
 pub use collect::{Collect, CollectLayer, DEFAULT_MAX_BODY};
 pub use endpoint::{
     BaseUrl, Endpoint, EndpointSpec, Multipart, PathArg, PlainHttpRefused, RequestBody,

@@ -92,7 +92,7 @@ impl BaseUrl {
 }
 
 /// `127.0.0.0/8`, `::1` (also IPv4-mapped) or the name `localhost`.
-fn is_loopback(host: &str) -> bool {
+pub(crate) fn is_loopback(host: &str) -> bool {
     let bare = host
         .strip_prefix('[')
         .and_then(|h| h.strip_suffix(']'))
