@@ -11,8 +11,8 @@ mod decode;
 mod request;
 mod spec;
 
-pub use base_url::{BaseUrl, PlainHttpRefused};
 pub(crate) use base_url::is_loopback;
+pub use base_url::{BaseUrl, PlainHttpRefused};
 pub use decode::{decode_json, parse_json};
 pub use request::{Multipart, RequestBody, build_request, encode_query};
 pub use spec::{EndpointSpec, PathArg};
