@@ -170,7 +170,9 @@ impl<T: Serialize + Clone + Send + Sync + 'static> Payload for Json<T> {
 /// answering 206 while more pages exist, or 200 marking the last one), so a walk ends only
 /// after an **empty page**: it never stops on a short page or on a 200, which would lose data
 /// if a page came back short for another reason. That costs one request per walk, the empty
-/// page; [`Page::has_more`] of a single page is `None` for the same reason.
+/// page; [`Page::has_more`] of a single page is `None` for the same reason. The evidence
+/// looked at (official clients, their issues, the reference) is in
+/// `docs/api/crisp-pagination-evidence.md`.
 pub trait Paged: List<Cursor = u32> {}
 
 impl<O: Paged> Call<O> {
