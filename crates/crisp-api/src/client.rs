@@ -84,6 +84,7 @@ pub(crate) struct Inner {
     pub(crate) transport: Transport,
     pub(crate) tier: Tier,
     /// The keypair, for the RTM `authentication` emit (the REST headers carry it encoded).
+    #[cfg_attr(not(feature = "rtm"), allow(dead_code))]
     pub(crate) credentials: Option<Credentials>,
     /// Whether writes are confirmed, and what the API was seen to do with fingerprints.
     pub(crate) confirm: crate::confirm::ClientState,
