@@ -448,11 +448,45 @@ async fn leads_offset_limit_walk_every_user_once() {
     assert_eq!(seen[0], *sim.carrot_user_ids().last().unwrap());
 
     // Filters and $self_app; another app id is refused.
-    let f = json!({"type": "and", "filters": [{"type": "eq", "property_name": "$email", "value": "user3@example.com"}]});
-    let q = serde_urlencoded::to_string([("filters", f.to_string())]).unwrap();
-    let d = ok_data(&carrot_get(&sim, &format!("/apps/$self_app/users?{q}")).await);
-    assert_eq!(d["total"], 1);
+    let leads_where = |f: Value| {
+        let q = serde_urlencoded::to_string([("filters", f.to_string())]).unwrap();
+        format!("/apps/$self_app/users?{q}")
+    };
+    let f = json!({"type": "and", "filters": [{"type": "str_eq", "property_name": "$email", "value": {"value": "USER3@example.com"}}]});
+    let d = ok_data(&carrot_get(&sim, &leads_where(f)).await);
+    assert_eq!(d["total"], 1, "str_eq ignores case");
     assert_eq!(d["users"][0]["props"]["$email"], "user3@example.com");
+    let f = json!({"type": "or", "filters": [
+        {"type": "str_contains", "property_name": "$email", "value": {"value": "user4@"}},
+        {"type": "range", "property_name": "$last_seen", "value": {"value1": 0, "value2": 1}},
+        {"type": "unknown", "property_name": "$email", "value": {}},
+    ]});
+    let d = ok_data(&carrot_get(&sim, &leads_where(f)).await);
+    assert_eq!(d["total"], 1, "or: only the str_contains condition holds");
+    assert_eq!(d["users"][0]["props"]["$email"], "user4@example.com");
+    // The live API's vocabulary only: the old bare-operand and made-up kinds are refused.
+    for bad in [
+        json!({"type": "eq", "property_name": "$email", "value": "user3@example.com"}),
+        json!({"type": "str_eq", "property_name": "$email", "value": "user3@example.com"}),
+        json!({"type": "gte", "property_name": "$last_seen", "value": {"value": 1}}),
+        json!({"type": "lte", "property_name": "$last_seen", "value": {"value": 1}}),
+        json!({"type": "contains", "property_name": "$email", "value": {"value": "user"}}),
+        json!({"type": "not_contains", "property_name": "$email", "value": {"value": "x"}}),
+        json!({"type": "have", "property_name": "$email", "value": {}}),
+        json!({"type": "not_have", "property_name": "$email", "value": {}}),
+        json!({"type": "gt", "property_name": "$last_seen", "value": {"value": "soon"}}),
+        json!({"type": "range", "property_name": "$last_seen", "value": {"value1": 1}}),
+        json!({"type": "daysmore", "property_name": "$last_seen", "value": {"value": 1, "unit": "years"}}),
+        json!({"type": "str_contains", "property_name": "$email", "value": {"value": 5}}),
+    ] {
+        let f = json!({"type": "and", "filters": [bad]});
+        let r = carrot_get(&sim, &leads_where(f.clone())).await;
+        assert_eq!(
+            (r.status, r.carrot_error()),
+            (400, "ValidationError".into()),
+            "{f}"
+        );
+    }
     let r = carrot_get(&sim, "/apps/999/users").await;
     assert_eq!(
         (r.status, r.carrot_error()),

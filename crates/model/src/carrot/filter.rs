@@ -202,9 +202,6 @@ impl LeadsCondition {
 /// constructors send. String comparisons are case-insensitive on the server (vendor page).
 ///
 /// Kinds without a constructor here can still be sent with [`LeadsCondition::new`].
-///
-/// The simulator (`chatdesk-sim`) evaluates an older, undocumented vocabulary (`eq`, `neq`,
-/// `contains`, `gte`... with a bare operand), so these typed conditions do not yet match there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LeadsFilter {
     /// How the conditions combine.

@@ -58,15 +58,13 @@ impl CarrotSim {
                 return Err(validation("sort_order", "sort_order must be asc or desc"));
             }
         };
-        let mut matched: Vec<&User> = Vec::new();
-        for u in &st.users {
-            if match &filters {
-                None => true,
-                Some(f) => filter_user(u, f)?,
-            } {
-                matched.push(u);
-            }
-        }
+        let filter = filters.as_ref().map(Filter::parse).transpose()?;
+        let now = now_secs();
+        let mut matched: Vec<&User> = st
+            .users
+            .iter()
+            .filter(|u| filter.as_ref().is_none_or(|f| f.matches(u, now)))
+            .collect();
         matched.sort_by(|a, b| {
             cmp_props(a.props.get(sort_prop), b.props.get(sort_prop)).then(a.id.cmp(&b.id))
         });
@@ -168,65 +166,4 @@ pub(super) fn text(v: &Value) -> String {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     }
-}
-
-/// Evaluates one leads filter `{type, property_name, value}`.
-pub(super) fn filter_one(u: &User, f: &Value) -> Res<bool> {
-    let bad = || validation("filters", "each filter needs type and property_name");
-    let kind = f.get("type").and_then(Value::as_str).ok_or_else(bad)?;
-    let name = f
-        .get("property_name")
-        .and_then(Value::as_str)
-        .ok_or_else(bad)?;
-    let want = f.get("value").unwrap_or(&Value::Null);
-    let have = if name == "$user_id" {
-        u.user_id.clone().map(Value::from)
-    } else {
-        u.props.get(name).cloned()
-    };
-    let have = have.as_ref();
-    let ord = || cmp_props(have, Some(want));
-    Ok(match kind {
-        "eq" => have.is_some_and(|h| text(h) == text(want)),
-        "neq" => have.is_none_or(|h| text(h) != text(want)),
-        "contains" => have.is_some_and(|h| text(h).contains(&text(want))),
-        "not_contains" => !have.is_some_and(|h| text(h).contains(&text(want))),
-        "known" | "have" => have.is_some(),
-        "unknown" | "not_have" => have.is_none(),
-        "gt" => have.is_some() && ord().is_gt(),
-        "gte" => have.is_some() && ord().is_ge(),
-        "lt" => have.is_some() && ord().is_lt(),
-        "lte" => have.is_some() && ord().is_le(),
-        _ => {
-            return Err(validation(
-                "filters",
-                format!("unknown filter type `{kind}`"),
-            ));
-        }
-    })
-}
-
-pub(super) fn filter_user(u: &User, filters: &Value) -> Res<bool> {
-    let list = filters
-        .get("filters")
-        .and_then(Value::as_array)
-        .ok_or_else(|| validation("filters", "filters must be {type, filters: [...]}"))?;
-    let any = match filters.get("type").and_then(Value::as_str) {
-        None | Some("and") => false,
-        Some("or") => true,
-        Some(_) => return Err(validation("filters", "filters.type must be and or or")),
-    };
-    if list.is_empty() {
-        return Ok(true);
-    }
-    let mut acc = !any;
-    for f in list {
-        let r = filter_one(u, f)?;
-        if any {
-            acc |= r;
-        } else {
-            acc &= r;
-        }
-    }
-    Ok(acc)
 }

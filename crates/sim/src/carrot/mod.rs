@@ -13,6 +13,7 @@
 
 mod apps;
 mod conversations;
+mod filters;
 pub(crate) mod page;
 mod paging;
 mod render;
@@ -34,6 +35,7 @@ use crate::config::Seed;
 use crate::exchange::{Exchange, Reply};
 use crate::form;
 use conversations::new_part;
+use filters::{Filter, now_secs};
 use page::{ByKey, Direction, Page, PageReq, paginate};
 use paging::*;
 use render::*;
