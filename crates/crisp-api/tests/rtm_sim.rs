@@ -120,6 +120,11 @@ async fn operator_says(client: &CrispClient, website_id: &str, session: &str, te
         .expect("a fingerprint")
 }
 
+/// A request body from JSON (the tests need only its wire shape).
+fn from<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {
+    serde_json::from_value(v).unwrap()
+}
+
 fn fingerprint(event: &WebhookEvent) -> Option<i64> {
     match event {
         WebhookEvent::MessageSend(m) | WebhookEvent::MessageReceived(m) => m.fingerprint,
@@ -438,4 +443,93 @@ async fn only_bound_events_arrive_and_binds_reach_the_server() {
     );
     let (event, _) = next_event(&mut rtm).await;
     assert_eq!(event.name(), "plugin:custom");
+}
+
+/// Every event the simulator pushes for a range of REST writes arrives typed: none is
+/// `Malformed` (data our types cannot read) and none of a known name falls back to `Unknown`.
+#[tokio::test]
+async fn the_pushes_of_many_rest_writes_all_decode_as_their_types() {
+    let (_sim, client, website_id) = start().await;
+    // No `events(…)`: every name this crate types.
+    let mut rtm = fast(client.rtm()).connect().await.unwrap();
+    assert_eq!(next_ok(&mut rtm).await, RtmItem::Connected);
+    let website = client.website(&website_id);
+    let session = new_conversation(&client, &website_id).await;
+    let conversation = website.conversation(&session);
+    let sent = visitor_says(&client, &website_id, &session, "first").await;
+    operator_says(&client, &website_id, &session, "second").await;
+    conversation
+        .update_message(sent, from(json!({"content": "first, edited"})))
+        .await
+        .unwrap();
+    conversation.remove_message(sent).await.unwrap();
+    conversation
+        .compose(from(
+            json!({"type": "start", "from": "operator", "excerpt": "typ"}),
+        ))
+        .await
+        .unwrap();
+    conversation
+        .change_state(from(json!({"state": "resolved"})))
+        .await
+        .unwrap();
+    conversation
+        .block(from(json!({"blocked": true})))
+        .await
+        .unwrap();
+    conversation
+        .update_metas(from(
+            json!({"nickname": "Ada", "segments": ["vip"], "data": {"plan": "pro"}}),
+        ))
+        .await
+        .unwrap();
+    let profile = website
+        .people()
+        .add_profile(from(
+            json!({"email": "ada@example.com", "person": {"nickname": "Ada"}}),
+        ))
+        .await
+        .unwrap();
+    let person = website.person(profile.people_id.clone().expect("a people id"));
+    person
+        .update(from(json!({"person": {"nickname": "Ada L."}})))
+        .await
+        .unwrap();
+    person.remove().await.unwrap();
+    conversation.remove().await.unwrap();
+
+    let expected = [
+        "message:send",
+        "message:received",
+        "message:updated",
+        "message:removed",
+        "message:compose:receive",
+        "session:set_state",
+        "session:set_block",
+        "session:set_nickname",
+        "session:set_segments",
+        "session:set_data",
+        "people:profile:created",
+        "people:profile:updated",
+        "people:profile:removed",
+        "session:removed",
+    ];
+    let mut seen = BTreeSet::new();
+    while !expected.iter().all(|name| seen.contains(*name)) {
+        match next_ok(&mut rtm).await {
+            RtmItem::Event(WebhookEvent::Unknown { name, data }) => {
+                assert!(
+                    !chatdesk_crisp_api::model::webhook::EVENT_NAMES.contains(&name.as_str()),
+                    "{name} kept raw: {data}"
+                );
+            }
+            RtmItem::Event(event) => {
+                seen.insert(event.name().to_owned());
+            }
+            RtmItem::Malformed { name, data, error } => {
+                panic!("{name} did not decode ({error}): {data}")
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
 }
