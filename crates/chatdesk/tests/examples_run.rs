@@ -161,3 +161,16 @@ fn custom_middleware() {
         .prints("double: event id 42 without a network")
         .prints(r#"double saw: POST /v1/users/double/events x-source=Some("custom-middleware")"#);
 }
+
+#[test]
+#[cfg(feature = "rtm")]
+fn rtm_bot() {
+    let out = run("rtm_bot", &["--max-events", "2"]);
+    out.prints("crisp: simulator at http://127.0.0.1:")
+        .prints("connected, waiting for visitor messages")
+        .prints(": question 1")
+        .prints(": question 2")
+        .prints("done: answered 2 visitor messages")
+        .prints(r#"simulator: 2 "got it" answers stored"#);
+    assert_eq!(out.count(r#"answered "got it""#), 2, "{}", out.stdout);
+}

@@ -828,6 +828,9 @@ impl Driver {
                 }
                 End::Lost(e) => e,
             };
+            // A lost connection is let go at once: a silent server may keep it open, and it
+            // must not stay open (or keep receiving pushes) for the whole reconnection.
+            drop(session);
             let lost_at = Instant::now();
             let span = tracing::info_span!("rtm.reconnect");
             let next = self.reconnect(cause, lost_at).instrument(span).await;

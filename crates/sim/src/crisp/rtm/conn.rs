@@ -71,7 +71,8 @@ pub(crate) fn upgrade(core: Arc<Core>, mut req: Request<Incoming>) -> Response<S
         );
     };
     let rtm = core.crisp.rtm();
-    if !rtm.admit() {
+    let rescue = req.uri().path().starts_with(super::http::RESCUE_PATH);
+    if !rtm.admit(rescue) {
         return plain(
             StatusCode::SERVICE_UNAVAILABLE,
             json!({"code": 503, "message": "refused by the simulator's control API"}),

@@ -14,6 +14,8 @@ use crate::server::Core;
 
 /// The path Engine.IO is served on (what `connect/endpoints` hands out).
 pub(crate) const RTM_PATH: &str = "/rtm/";
+/// The rescue socket's path (`data.rescue.socket.app`), served like [`RTM_PATH`].
+pub(crate) const RESCUE_PATH: &str = "/rtm/rescue";
 const CONTROL: &str = "/_sim/rtm/";
 /// Control request bodies larger than this are refused.
 const MAX_CONTROL_BODY: usize = 1024 * 1024;
@@ -82,6 +84,7 @@ fn control(core: &Core, method: &Method, action: &str, body: &Value) -> Response
                 json!({
                     "connection_attempts": s.connection_attempts,
                     "connections_refused": s.connections_refused,
+                    "rescue_attempts": s.rescue_attempts,
                     "open_sockets": s.open_sockets,
                     "authentications": s.authentications,
                     "authenticated": s.authenticated,

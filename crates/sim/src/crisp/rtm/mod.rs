@@ -30,6 +30,9 @@ pub struct RtmStats {
     pub connection_attempts: u64,
     /// Attempts refused by [`CrispRtm::refuse_next`].
     pub connections_refused: u64,
+    /// Upgrade requests to the rescue path (`/rtm/rescue/`, what `data.rescue.socket.app`
+    /// names), refused ones included; also counted in `connection_attempts`.
+    pub rescue_attempts: u64,
     /// Sockets open right now.
     pub open_sockets: u64,
     /// `authentication` events received.
@@ -121,6 +124,7 @@ pub struct CrispRtm {
     drop_gen: watch::Sender<u64>,
     attempts: AtomicU64,
     refused: AtomicU64,
+    rescue: AtomicU64,
     authentications: AtomicU64,
     authenticated: AtomicU64,
     unauthorized: AtomicU64,
@@ -151,6 +155,7 @@ impl Default for CrispRtm {
             drop_gen: watch::Sender::new(0),
             attempts: AtomicU64::new(0),
             refused: AtomicU64::new(0),
+            rescue: AtomicU64::new(0),
             authentications: AtomicU64::new(0),
             authenticated: AtomicU64::new(0),
             unauthorized: AtomicU64::new(0),
@@ -228,6 +233,7 @@ impl CrispRtm {
         RtmStats {
             connection_attempts: g(&self.attempts),
             connections_refused: g(&self.refused),
+            rescue_attempts: g(&self.rescue),
             open_sockets: open,
             authentications: g(&self.authentications),
             authenticated: g(&self.authenticated),
@@ -273,8 +279,11 @@ impl CrispRtm {
     }
 
     /// Counts an upgrade attempt; `false` when it must be refused.
-    pub(crate) fn admit(&self) -> bool {
+    pub(crate) fn admit(&self, rescue: bool) -> bool {
         bump(&self.attempts);
+        if rescue {
+            bump(&self.rescue);
+        }
         let mut st = self.lock();
         if st.refuse_next > 0 {
             st.refuse_next -= 1;
