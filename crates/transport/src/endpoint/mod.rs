@@ -11,6 +11,7 @@ mod decode;
 mod request;
 mod spec;
 
+#[cfg(feature = "websocket")]
 pub(crate) use base_url::is_loopback;
 pub use base_url::{BaseUrl, PlainHttpRefused};
 pub use decode::{decode_json, parse_json};
