@@ -91,7 +91,6 @@ mod tests {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::time::Duration;
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
     fn answer(code: u16, body: &'static str) -> Result<Response<Bytes>, Error> {
         Ok(Response::builder()
@@ -145,30 +144,9 @@ mod tests {
         assert!(!may_be_error(br#"{"meta":{"status":201},"data":[]}"#));
     }
 
-    /// A server answering each connection with the next scripted status and body, then closing.
+    /// The test kit's scripted server, at this client's base path.
     async fn script(steps: Vec<(u16, &'static str)>) -> (String, Arc<AtomicUsize>) {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let url = format!("http://{}/", listener.local_addr().unwrap());
-        let hits = Arc::new(AtomicUsize::new(0));
-        let counter = hits.clone();
-        tokio::spawn(async move {
-            for (code, body) in steps {
-                let (mut sock, _) = listener.accept().await.unwrap();
-                counter.fetch_add(1, Ordering::SeqCst);
-                let mut head = Vec::new();
-                let mut byte = [0u8; 1];
-                while !head.ends_with(b"\r\n\r\n") && sock.read(&mut byte).await.unwrap() == 1 {
-                    head.push(byte[0]);
-                }
-                let reply = format!(
-                    "HTTP/1.1 {code} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                    body.len()
-                );
-                sock.write_all(reply.as_bytes()).await.unwrap();
-                sock.shutdown().await.unwrap();
-            }
-        });
-        (url, hits)
+        chatdesk_sim::testkit::scripted_server(steps, "/").await
     }
 
     fn client(url: &str) -> CarrotClient {

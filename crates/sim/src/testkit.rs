@@ -240,3 +240,52 @@ pub fn assert_burst_log(log: &[RequestRecord], n: u64) {
     let processed = log.iter().filter(|r| r.processed).count();
     assert_eq!(processed as u64, n, "{log:#?}");
 }
+
+/// A loopback server for client tests that need answers the simulator would never give: it
+/// answers the n-th connection with the n-th `(status, JSON body)` of `steps`, then closes it,
+/// and stops after the last step. Returns the base URL (`http://127.0.0.1:PORT{base_path}`) and
+/// the number of connections accepted so far.
+///
+/// # Panics
+///
+/// When the loopback port cannot be bound: a test helper, not library code.
+pub async fn scripted_server(
+    steps: Vec<(u16, &'static str)>,
+    base_path: &str,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::Ordering;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    #[allow(clippy::expect_used)]
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a loopback port");
+    #[allow(clippy::expect_used)]
+    let url = format!(
+        "http://{}{base_path}",
+        listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    );
+    let hits = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = hits.clone();
+    tokio::spawn(async move {
+        for (code, body) in steps {
+            let Ok((mut sock, _)) = listener.accept().await else {
+                return;
+            };
+            counter.fetch_add(1, Ordering::SeqCst);
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") && matches!(sock.read(&mut byte).await, Ok(1)) {
+                head.push(byte[0]);
+            }
+            let reply = format!(
+                "HTTP/1.1 {code} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = sock.write_all(reply.as_bytes()).await;
+            let _ = sock.shutdown().await;
+        }
+    });
+    (url, hits)
+}
