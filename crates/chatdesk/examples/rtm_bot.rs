@@ -14,7 +14,7 @@
 //! REST and answer those it missed; this one only says so.
 
 use chatdesk::crisp::model::message::{MessageContent, MessageFrom, MessageSend, Origin};
-use chatdesk::crisp::model::webhook::WebhookEvent;
+use chatdesk::crisp::model::webhook::Event;
 use chatdesk::crisp::rtm::RtmItem;
 use chatdesk::crisp::{Credentials, CrispClient, Tier};
 use chatdesk::sim::Sim;
@@ -80,7 +80,7 @@ async fn main() -> Fallible<()> {
                     });
                 }
             }
-            RtmItem::Event(WebhookEvent::MessageSend(message)) => {
+            RtmItem::Event(Event::MessageSend(message)) => {
                 let (Some(website_id), Some(session_id)) = (message.website_id, message.session_id)
                 else {
                     continue;

@@ -28,7 +28,9 @@
 //!   [`CrispClientBuilder::confirm_writes`]).
 //! * **Real time** (feature `rtm`, off by default; the `chatdesk` umbrella's `rtm` feature
 //!   turns it on): `client.rtm().events([…]).connect().await?` streams Crisp's RTM events,
-//!   typed like web hooks, with reconnection and backpressure (`rtm` module).
+//!   typed like web hooks, with reconnection and backpressure (`rtm` module); a web hook
+//!   receiver (`hooks` module, a tower `Service`) yields them on the same `Events` stream, so a
+//!   bot switches delivery mode by configuration (`events` module, with a de-dup helper).
 //! * **Table**: every endpoint is one declaration in the crate's endpoint table; [`ENDPOINTS`]
 //!   lists them (method, path template, Rust call, replay and rate-limit class).
 //!
@@ -96,7 +98,11 @@ mod call;
 mod client;
 pub mod confirm;
 pub mod envelope;
+#[cfg(feature = "rtm")]
+pub mod events;
 pub mod groups;
+#[cfg(feature = "rtm")]
+pub mod hooks;
 mod messages;
 mod query;
 mod retry_rules;

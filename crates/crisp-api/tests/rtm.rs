@@ -2,7 +2,7 @@
 //! and a discovery route answered by an in-process transport double.
 
 use bytes::Bytes;
-use chatdesk_crisp_api::model::webhook::WebhookEvent;
+use chatdesk_crisp_api::model::webhook::Event;
 use chatdesk_crisp_api::rtm::{Rtm, RtmError, RtmItem};
 use chatdesk_crisp_api::{Credentials, CrispClient, Tier};
 use chatdesk_transport::http;
@@ -256,7 +256,7 @@ async fn happy_path_authenticates_answers_pings_and_types_events() {
     );
     fake.push(VISITOR_MESSAGE);
     match next(&mut rtm).await.unwrap().unwrap() {
-        RtmItem::Event(WebhookEvent::MessageSend(m)) => {
+        RtmItem::Event(Event::MessageSend(m)) => {
             assert_eq!(m.fingerprint, Some(163408179));
             assert_eq!(m.session_id.as_deref(), Some("session_1"));
         }
@@ -356,7 +356,7 @@ async fn dropped_connection_reconnects_and_authenticates_again() {
     fake.push(VISITOR_MESSAGE);
     assert!(matches!(
         next(&mut rtm).await,
-        Some(Ok(RtmItem::Event(WebhookEvent::MessageSend(_))))
+        Some(Ok(RtmItem::Event(Event::MessageSend(_))))
     ));
     assert_eq!(rtm.queued(), 0);
 }
@@ -441,7 +441,7 @@ async fn unknown_events_are_kept_raw_and_mistyped_ones_kept_as_sent() {
     fake.push(r#"42["session:set_block",{"is_blocked":"yes"}]"#);
     assert_eq!(
         next(&mut rtm).await.unwrap().unwrap(),
-        RtmItem::Event(WebhookEvent::Unknown {
+        RtmItem::Event(Event::Unknown {
             name: "brand:new:event".into(),
             data: json!({"a": 1})
         })
@@ -515,7 +515,7 @@ async fn slow_consumer_keeps_the_buffer_bounded_and_loses_nothing() {
     assert_eq!(next(&mut rtm).await.unwrap().unwrap(), RtmItem::Connected);
     for i in 0..N {
         match next(&mut rtm).await.unwrap().unwrap() {
-            RtmItem::Event(WebhookEvent::Unknown { data, .. }) => assert_eq!(data["i"], i),
+            RtmItem::Event(Event::Unknown { data, .. }) => assert_eq!(data["i"], i),
             other => panic!("{other:?}"),
         }
         assert!(rtm.queued() <= 4);

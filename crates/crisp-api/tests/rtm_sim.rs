@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use chatdesk_crisp_api::model::message::{MessageContent, MessageFrom, MessageSend, Origin};
-use chatdesk_crisp_api::model::webhook::WebhookEvent;
+use chatdesk_crisp_api::model::webhook::Event;
 use chatdesk_crisp_api::rtm::{Rtm, RtmBuilder, RtmError, RtmItem};
 use chatdesk_crisp_api::{Credentials, CrispClient, Tier};
 use chatdesk_sim::{CrispTier, Sim};
@@ -63,7 +63,7 @@ async fn next_ok(rtm: &mut Rtm) -> RtmItem {
 }
 
 /// The next event (lifecycle items are skipped and returned alongside).
-async fn next_event(rtm: &mut Rtm) -> (WebhookEvent, Vec<RtmItem>) {
+async fn next_event(rtm: &mut Rtm) -> (Event, Vec<RtmItem>) {
     let mut lifecycle = Vec::new();
     loop {
         match next_ok(rtm).await {
@@ -125,9 +125,9 @@ fn from<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {
     serde_json::from_value(v).unwrap()
 }
 
-fn fingerprint(event: &WebhookEvent) -> Option<i64> {
+fn fingerprint(event: &Event) -> Option<i64> {
     match event {
-        WebhookEvent::MessageSend(m) | WebhookEvent::MessageReceived(m) => m.fingerprint,
+        Event::MessageSend(m) | Event::MessageReceived(m) => m.fingerprint,
         _ => None,
     }
 }
@@ -148,7 +148,7 @@ async fn discovered_connection_delivers_the_events_of_rest_writes() {
     let sent = visitor_says(&client, &website_id, &session, "hello from the visitor").await;
     let (event, lifecycle) = next_event(&mut rtm).await;
     assert!(lifecycle.is_empty(), "{lifecycle:?}");
-    let WebhookEvent::MessageSend(message) = &event else {
+    let Event::MessageSend(message) = &event else {
         panic!("expected message:send, got {event:?}");
     };
     assert_eq!(message.fingerprint, Some(sent));
@@ -159,7 +159,7 @@ async fn discovered_connection_delivers_the_events_of_rest_writes() {
 
     let answered = operator_says(&client, &website_id, &session, "hello from us").await;
     let (event, _) = next_event(&mut rtm).await;
-    let WebhookEvent::MessageReceived(message) = &event else {
+    let Event::MessageReceived(message) = &event else {
         panic!("expected message:received, got {event:?}");
     };
     assert_eq!(message.fingerprint, Some(answered));
@@ -405,7 +405,7 @@ async fn only_bound_events_arrive_and_binds_reach_the_server() {
     let (event, _) = next_event(&mut rtm).await;
     assert_eq!(
         event,
-        WebhookEvent::Unknown {
+        Event::Unknown {
             name: "plugin:custom".into(),
             data
         }
@@ -517,7 +517,7 @@ async fn the_pushes_of_many_rest_writes_all_decode_as_their_types() {
     let mut seen = BTreeSet::new();
     while !expected.iter().all(|name| seen.contains(*name)) {
         match next_ok(&mut rtm).await {
-            RtmItem::Event(WebhookEvent::Unknown { name, data }) => {
+            RtmItem::Event(Event::Unknown { name, data }) => {
                 assert!(
                     !chatdesk_crisp_api::model::webhook::EVENT_NAMES.contains(&name.as_str()),
                     "{name} kept raw: {data}"

@@ -14,8 +14,8 @@ use chatdesk_model::crisp::common::{
     self, Empty, Envelope, ErrorData, JsonParam, SearchFilter, SearchOperator, SearchQuery,
 };
 use chatdesk_model::crisp::webhook::{
-    self, EVENT_NAMES, WebhookError, WebhookEvent, compute_signature, parse_webhook,
-    parse_webhook_raw, verify_signature, verify_signature_fresh,
+    self, EVENT_NAMES, Event, WebhookError, compute_signature, parse_webhook, parse_webhook_raw,
+    verify_signature, verify_signature_fresh,
 };
 use chatdesk_model::crisp::{conversation, message, people};
 use conversation::{Conversation, ConversationState};
@@ -884,7 +884,7 @@ fn all_82_events_parse_by_name() {
             let hook = parse_webhook(&body).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(hook.name(), name);
             assert!(
-                !matches!(hook.event, WebhookEvent::Unknown { .. }),
+                !matches!(hook.event, Event::Unknown { .. }),
                 "{name} is not typed"
             );
             assert_eq!(hook.website_id.as_deref(), Some("w"));
@@ -918,10 +918,7 @@ fn every_event_sample_decodes_typed_and_re_encodes_losslessly() {
         let hook = parse_webhook(&serde_json::to_vec(body).unwrap())
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(hook.name(), name);
-        assert!(
-            !matches!(hook.event, WebhookEvent::Unknown { .. }),
-            "{name}"
-        );
+        assert!(!matches!(hook.event, Event::Unknown { .. }), "{name}");
         assert_eq!(
             serde_json::to_value(&hook).unwrap(),
             strip_nulls(body),
@@ -936,7 +933,7 @@ fn unknown_event_is_kept_raw() {
     let hook = parse_webhook(body).unwrap();
     assert_eq!(
         hook.event,
-        WebhookEvent::Unknown {
+        Event::Unknown {
             name: "future:thing".into(),
             data: json!({"a": [1, 2]})
         }
@@ -955,7 +952,7 @@ fn real_message_send_hook_decodes() {
         Some("42286ab3-b29a-4fde-8538-da0ae501d825")
     );
     assert_eq!(hook.timestamp, Some(1506985696616));
-    let WebhookEvent::MessageSend(m) = &hook.event else {
+    let Event::MessageSend(m) = &hook.event else {
         panic!("{:?}", hook.event)
     };
     assert_eq!(m.content, MessageContent::text("Hey :)"));
@@ -987,7 +984,7 @@ fn typed_event_payloads() {
             .unwrap()
             .event
     };
-    let WebhookEvent::MessageAcknowledgeIgnored(ack) = parse(
+    let Event::MessageAcknowledgeIgnored(ack) = parse(
         "message:acknowledge:ignored",
         json!({"website_id": "w", "session_id": "s", "inbox_id": null, "origin": "email",
                "fingerprints": [176722560012345_i64], "details": {"type": "bounce", "reason": "mailbox_full"}}),
@@ -998,7 +995,7 @@ fn typed_event_payloads() {
     assert_eq!(ack.inbox_id, None);
     assert_eq!(ack.details.unwrap().reason.as_deref(), Some("mailbox_full"));
 
-    let WebhookEvent::PeopleImportProgress(p) = parse(
+    let Event::PeopleImportProgress(p) = parse(
         "people:import:progress",
         json!({"website_id": "w", "progress": 40, "count": {"skipped": 1, "remaining": 60},
                "items": {"skipped": [{"identifier": null, "reason": "invalid_email"}]}}),
@@ -1012,7 +1009,7 @@ fn typed_event_payloads() {
     );
 
     for id in [json!(12), json!("upload-1")] {
-        let WebhookEvent::BucketUrlUploadGenerated(b) = parse(
+        let Event::BucketUrlUploadGenerated(b) = parse(
             "bucket:url:upload:generated",
             json!({"from": "user", "id": id, "identifier": "i", "resource": {"type": "website", "id": "w"},
                    "policy": {"size_limit": 10485760}, "type": "image/png",
@@ -1024,7 +1021,7 @@ fn typed_event_payloads() {
         assert_eq!(b.policy.unwrap().size_limit, Some(10485760));
     }
 
-    let WebhookEvent::StatusHealthChanged(s) = parse(
+    let Event::StatusHealthChanged(s) = parse(
         "status:health:changed",
         json!({"website_id": "w", "health": "sick", "nodes": [{"label": "api", "replica": "eu-1"}]}),
     ) else {
@@ -1032,7 +1029,7 @@ fn typed_event_payloads() {
     };
     assert_eq!(s.health, Some(webhook::HealthState::Sick));
 
-    let WebhookEvent::MessageUpdated(u) = parse(
+    let Event::MessageUpdated(u) = parse(
         "message:updated",
         json!({"website_id": "w", "session_id": "s", "fingerprint": 3, "content": "edited"}),
     ) else {
@@ -1043,7 +1040,7 @@ fn typed_event_payloads() {
         Some(webhook::UpdatedContent::Text("edited".into()))
     );
 
-    let WebhookEvent::SessionSetState(st) = parse(
+    let Event::SessionSetState(st) = parse(
         "session:set_state",
         json!({"session_id": "s", "state": "resolved"}),
     ) else {
@@ -1051,7 +1048,7 @@ fn typed_event_payloads() {
     };
     assert_eq!(st.state, Some(ConversationState::Resolved));
 
-    let WebhookEvent::WidgetActionProcessed(w) = parse(
+    let Event::WidgetActionProcessed(w) = parse(
         "widget:action:processed",
         json!({"session_id": "s", "plugin_id": "p", "correlation_id": "c", "outcome": "failure", "result": {"error": "x"}}),
     ) else {
@@ -1292,7 +1289,7 @@ fn decode_all(v: &Value) {
     try_as::<webhook::RawWebhook>(v);
     try_as::<webhook::WebhookPayload>(v);
     for name in EVENT_NAMES {
-        if let Ok(e) = WebhookEvent::from_parts(name, v.clone()) {
+        if let Ok(e) = Event::from_parts(name, v.clone()) {
             let _ = e.data_value();
         }
     }

@@ -1,10 +1,13 @@
 //! Crisp RTM: the events of your websites as they happen, over a websocket (feature `rtm`, off
 //! by default; the `chatdesk` umbrella forwards it as its own `rtm` feature, not a default one).
 //!
+//! [`RtmBuilder::connect`] returns an [`Events`] stream, the same type a web hook receiver
+//! ([`crate::hooks`]) gives, so one handler serves both delivery modes ([`crate::events`]).
+//!
 //! ```no_run
 //! use chatdesk_crisp_api::{CrispClient, Credentials, Tier};
-//! use chatdesk_crisp_api::rtm::RtmItem;
-//! use chatdesk_crisp_api::model::webhook::WebhookEvent;
+//! use chatdesk_crisp_api::events::EventItem;
+//! use chatdesk_crisp_api::model::webhook::Event;
 //! use futures_util::StreamExt;
 //!
 //! # async fn run() -> Result<(), chatdesk_crisp_api::rtm::RtmError> {
@@ -12,8 +15,8 @@
 //! let mut rtm = client.rtm().events(["message:send", "session:set_state"]).connect().await?;
 //! while let Some(item) = rtm.next().await {
 //!     match item? {
-//!         RtmItem::Event(WebhookEvent::MessageSend(message)) => println!("{:?}", message.content),
-//!         RtmItem::Reconnected { downtime } => println!("missed up to {downtime:?}: resync over REST"),
+//!         EventItem::Event(Event::MessageSend(message)) => println!("{:?}", message.content),
+//!         EventItem::Reconnected { downtime } => println!("missed up to {downtime:?}: resync over REST"),
 //!         other => println!("{other:?}"),
 //!     }
 //! }
@@ -26,15 +29,15 @@
 //! * **Connection**: a websocket to the URL's origin, with the URL's **own path** as the Engine.IO
 //!   path (often `/`, not `/socket.io/`) and `EIO=4&transport=websocket`; then `40`, then the
 //!   `authentication` emit (tier, identifier, key, events, rooms, inboxes). `authenticated` makes
-//!   the stream yield [`RtmItem::Connected`]; `unauthorized` ends it with
+//!   the stream yield [`EventItem::Connected`]; `unauthorized` ends it with
 //!   [`RtmError::Unauthorized`], and no further connection is attempted.
 //! * **Heartbeat**: the server pings, the client answers; no ping for `pingInterval +
 //!   pingTimeout` (the server's values, from its handshake) means the connection is dead.
 //! * **Reconnection**: full-jitter backoff (a random wait up to `min(cap, base·2^attempt)`,
 //!   5 s base and 10 s cap by default), authentication again every time, and after
 //!   [`RtmBuilder::rediscover_after`] consecutive failures a new discovery and a switch to the
-//!   rescue URL when there is one. The stream yields [`RtmItem::Reconnecting`] before each
-//!   wait and [`RtmItem::Reconnected`] with the downtime: **events of that gap are lost** (RTM
+//!   rescue URL when there is one. The stream yields [`EventItem::Reconnecting`] before each
+//!   wait and [`EventItem::Reconnected`] with the downtime: **events of that gap are lost** (RTM
 //!   has no replay), so resync what matters over REST, e.g. the messages of the open
 //!   conversations since the last one you saw.
 //! * **Backpressure**: events wait in a bounded buffer ([`RtmBuilder::buffer`]). When it is
@@ -42,25 +45,24 @@
 //!   item: nothing is ever dropped inside the library. A consumer that stays behind long
 //!   enough gets dropped by the server, which shows as `Reconnecting`/`Reconnected`.
 //! * **Tasks**: the connection runs in one task spawned on the current runtime (a
-//!   current-thread runtime works); dropping the [`Rtm`] handle aborts it.
+//!   current-thread runtime works); dropping the [`Events`] stream aborts it.
 //! * **Secrets**: the key is never in `Debug`, errors or traces. Spans `rtm.discover`,
 //!   `rtm.connect`, `rtm.authenticate` and `rtm.reconnect`; an event per push, with its name.
 
 pub mod codec;
 
 use crate::client::{CrispClient, Tier};
-use chatdesk_model::crisp::webhook::{EVENT_NAMES, WebhookEvent};
+use crate::events::{AbortOnDrop, EventItem, Events};
+use chatdesk_model::crisp::webhook::EVENT_NAMES;
 use chatdesk_model::crisp::website::ConnectEndpoints;
 use chatdesk_transport::http::{Method, StatusCode};
 use chatdesk_transport::websocket::{self, WsConfig, WsError, WsStream, WsUrl, tungstenite};
 use chatdesk_transport::{EndpointSpec, Error, Replay, RequestBody, build_request};
 use codec::{CodecError, Packet, SioPacket};
-use futures_util::{SinkExt, Stream, StreamExt};
+use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use std::fmt;
-use std::pin::Pin;
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::sync::mpsc;
 use tokio::time::Instant;
@@ -71,41 +73,13 @@ use tungstenite::Message;
 /// enforces: Crisp re-reads the token's websites on each, and asks clients not to flood it.
 pub const REBIND_INTERVAL: Duration = Duration::from_millis(2500);
 
-/// One item of the [`Rtm`] stream.
-// An event is large (a message, an enriched profile) and the rest small; boxing it would only
-// make matching worse, and the buffer holds a bounded number of items anyway.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RtmItem {
-    /// Authenticated: events flow from now on. The first item of every stream.
-    Connected,
-    /// An event, typed as for web hooks (unknown names are [`WebhookEvent::Unknown`], raw).
-    Event(WebhookEvent),
-    /// An event of a known name whose data did not decode as its type, kept as sent.
-    Malformed {
-        /// The event name.
-        name: String,
-        /// The data as sent.
-        data: Value,
-        /// What did not decode.
-        error: String,
-    },
-    /// The connection was lost; a new one is tried after `after`.
-    Reconnecting {
-        /// 1 for the first attempt after a loss.
-        attempt: u32,
-        /// The wait before this attempt.
-        after: Duration,
-        /// Why the connection (or the previous attempt) failed.
-        cause: String,
-    },
-    /// Connected and authenticated again. Events of the `downtime` were not delivered.
-    Reconnected {
-        /// From the loss of the connection to the new authentication.
-        downtime: Duration,
-    },
-}
+/// The items of an RTM stream: the [`EventItem`] both delivery modes share, under the name it
+/// had before web hooks joined it.
+pub use crate::events::EventItem as RtmItem;
+
+/// A live RTM connection: the [`Events`] stream both delivery modes share, under the name it
+/// had before web hooks joined it.
+pub use crate::events::Events as Rtm;
 
 /// What can end an RTM connection, or refuse a control call.
 #[derive(Debug, thiserror::Error)]
@@ -165,6 +139,10 @@ pub enum RtmError {
     /// The connection is closed (after [`RtmControl::close`] or a final error).
     #[error("the RTM connection is closed")]
     Closed,
+    /// An RTM command (`rebind`, `bind_push`, `bind_pop`) on an [`Events`] stream of web hooks,
+    /// whose websites and events are set in the Crisp Marketplace instead.
+    #[error("not an RTM stream: web hooks take no RTM commands")]
+    NotRtm,
 }
 
 impl RtmError {
@@ -174,7 +152,8 @@ impl RtmError {
             RtmError::Unauthorized { .. }
             | RtmError::Setup(_)
             | RtmError::Url(_)
-            | RtmError::Closed => true,
+            | RtmError::Closed
+            | RtmError::NotRtm => true,
             RtmError::Discovery(e) => matches!(
                 e.status(),
                 Some(StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN)
@@ -343,7 +322,7 @@ impl RtmBuilder {
     ///
     /// Failed attempts are retried with the backoff, up to [`RtmBuilder::connect_attempts`];
     /// a final error ([`RtmError::is_final`]), such as `unauthorized`, is returned at once.
-    pub async fn connect(self) -> Result<Rtm, RtmError> {
+    pub async fn connect(self) -> Result<Events, RtmError> {
         let mut settings = self.settings;
         if settings.events.is_empty() {
             settings.events = EVENT_NAMES.iter().map(|s| (*s).to_owned()).collect();
@@ -382,67 +361,11 @@ impl RtmBuilder {
         };
         driver.failures = 0;
         let task = tokio::spawn(driver.run(session, early));
-        Ok(Rtm {
-            items: items_rx,
-            control: RtmControl {
-                commands,
-                last_rebind: Arc::new(Mutex::new(None)),
-            },
-            _task: AbortOnDrop(task),
-        })
-    }
-}
-
-/// A live RTM connection: a [`Stream`] of [`RtmItem`]s, ending after [`RtmControl::close`] or
-/// a final error (yielded as the last item). Dropping it ends the connection and its task.
-///
-/// It dereferences to its [`RtmControl`] (`rebind`, `bind_push`, `bind_pop`, `close`); clone
-/// that with [`Rtm::control`] to act from elsewhere.
-pub struct Rtm {
-    items: mpsc::Receiver<Result<RtmItem, RtmError>>,
-    control: RtmControl,
-    _task: AbortOnDrop,
-}
-
-impl fmt::Debug for Rtm {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Rtm")
-            .field("queued", &self.items.len())
-            .finish_non_exhaustive()
-    }
-}
-
-impl Rtm {
-    /// A handle to control the connection from elsewhere (it does not keep it alive).
-    pub fn control(&self) -> RtmControl {
-        self.control.clone()
-    }
-
-    /// How many items wait in the buffer (never more than [`RtmBuilder::buffer`]).
-    pub fn queued(&self) -> usize {
-        self.items.len()
-    }
-}
-
-impl std::ops::Deref for Rtm {
-    type Target = RtmControl;
-    fn deref(&self) -> &RtmControl {
-        &self.control
-    }
-}
-
-impl Stream for Rtm {
-    type Item = Result<RtmItem, RtmError>;
-    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.items.poll_recv(cx)
-    }
-}
-
-struct AbortOnDrop(tokio::task::JoinHandle<()>);
-
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        self.0.abort();
+        let control = RtmControl {
+            commands,
+            last_rebind: Arc::new(Mutex::new(None)),
+        };
+        Ok(Events::rtm(items_rx, control, AbortOnDrop(task)))
     }
 }
 
@@ -515,7 +438,7 @@ impl RtmControl {
     /// Closes the connection gracefully (`41`, then a websocket close); the stream ends after
     /// the items already buffered. Like every command, it is carried out when the connection is
     /// read again: at once, unless the buffer is full (then once you take an item). To stop
-    /// at once, drop the [`Rtm`] handle.
+    /// at once, drop the [`Events`] stream.
     pub fn close(&self) -> Result<(), RtmError> {
         self.send(Command::Close)
     }
@@ -609,11 +532,11 @@ struct Driver {
     events: Vec<String>,
     targets: Targets,
     failures: u32,
-    items: mpsc::Sender<Result<RtmItem, RtmError>>,
+    items: mpsc::Sender<Result<EventItem, RtmError>>,
     commands: mpsc::UnboundedReceiver<Command>,
 }
 
-type Early = Vec<RtmItem>;
+type Early = Vec<EventItem>;
 
 impl Driver {
     fn backoff(&self, attempt: u32) -> Duration {
@@ -788,7 +711,7 @@ impl Driver {
                                 };
                                 return Err(RtmError::Unauthorized { message });
                             }
-                            _ => early.push(typed(name, data)),
+                            _ => early.push(EventItem::from_parts(name, data)),
                         },
                         Packet::Message(SioPacket::Disconnect) | Packet::Close => {
                             return Err(RtmError::ServerClosed);
@@ -806,12 +729,12 @@ impl Driver {
         Ok((Session { ws, heartbeat }, early))
     }
 
-    async fn emit(&self, item: Result<RtmItem, RtmError>) -> bool {
+    async fn emit(&self, item: Result<EventItem, RtmError>) -> bool {
         self.items.send(item).await.is_ok()
     }
 
     async fn run(mut self, mut session: Session, early: Early) {
-        if !self.emit(Ok(RtmItem::Connected)).await {
+        if !self.emit(Ok(EventItem::Connected)).await {
             return;
         }
         for item in early {
@@ -848,7 +771,7 @@ impl Driver {
             attempt += 1;
             let after = self.backoff(attempt);
             tracing::info!(attempt, ?after, cause = %cause, "RTM reconnecting");
-            let item = RtmItem::Reconnecting {
+            let item = EventItem::Reconnecting {
                 attempt,
                 after,
                 cause: error_chain(&cause),
@@ -873,7 +796,7 @@ impl Driver {
                     self.failures = 0;
                     let downtime = lost_at.elapsed();
                     tracing::info!(?downtime, "RTM reconnected");
-                    if !self.emit(Ok(RtmItem::Reconnected { downtime })).await {
+                    if !self.emit(Ok(EventItem::Reconnected { downtime })).await {
                         return None;
                     }
                     for item in early {
@@ -941,7 +864,7 @@ impl Driver {
                             tracing::debug!(event = %name, "RTM push");
                             // A full buffer blocks here: the socket is not read until the
                             // consumer takes an item.
-                            if !self.emit(Ok(typed(name, data))).await {
+                            if !self.emit(Ok(EventItem::from_parts(name, data))).await {
                                 return End::Stop;
                             }
                         }
@@ -978,18 +901,6 @@ impl Driver {
                 () = &mut deadline => return End::Lost(RtmError::HeartbeatTimeout(heartbeat)),
             }
         }
-    }
-}
-
-/// The event as an item: typed, or kept raw when its data does not fit its type.
-fn typed(name: String, data: Value) -> RtmItem {
-    match WebhookEvent::from_parts(&name, data.clone()) {
-        Ok(event) => RtmItem::Event(event),
-        Err(e) => RtmItem::Malformed {
-            name,
-            data,
-            error: e.to_string(),
-        },
     }
 }
 

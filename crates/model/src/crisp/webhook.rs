@@ -1,4 +1,12 @@
-//! Crisp web hooks: signature verification and typed events.
+//! Crisp events, as web hooks and RTM deliver them: signature verification and the typed
+//! [`Event`].
+//!
+//! Crisp sends the same events two ways: POSTed to your URL (web hooks, the body
+//! `{website_id, event, data, timestamp}`) or pushed on an RTM websocket (`["<event>", data]`).
+//! The `data` is the same in both, so both decode to one value: [`Event::from_parts`] from the
+//! name and data of a push, [`parse_webhook`] from a hook body (its [`WebhookPayload::event`]).
+//! An RTM push and a hook delivery of one event give equal [`Event`]s and equal
+//! [`Event::identity`], which is what de-duplication keys on.
 //!
 //! Plugin hooks (set up in the Marketplace) are signed: the header `X-Crisp-Signature` holds the
 //! lowercase hex HMAC-SHA256, keyed with the plugin's hook secret, of the bytes
@@ -8,13 +16,13 @@
 //! Verify over the raw request bytes, before any parsing, then decode with [`parse_webhook`]:
 //!
 //! ```
-//! use chatdesk_model::crisp::webhook::{compute_signature, parse_webhook, verify_signature, WebhookEvent};
+//! use chatdesk_model::crisp::webhook::{compute_signature, parse_webhook, verify_signature, Event};
 //!
 //! let body = br#"{"website_id":"w","event":"session:set_email","data":{"session_id":"s","email":"a@b.c"},"timestamp":1700000000000}"#;
 //! let signature = compute_signature(b"secret", body, "1700000000000").unwrap();
 //! verify_signature(b"secret", body, "1700000000000", &signature).unwrap();
 //! let hook = parse_webhook(body).unwrap();
-//! assert!(matches!(hook.event, WebhookEvent::SessionSetEmail(ref e) if e.email.as_deref() == Some("a@b.c")));
+//! assert!(matches!(hook.event, Event::SessionSetEmail(ref e) if e.email.as_deref() == Some("a@b.c")));
 //! ```
 //!
 //! Neither official client checks how old a hook is; [`verify_signature_fresh`] adds that check.
@@ -972,19 +980,34 @@ string_enum! {
 // Events
 // ---------------------------------------------------------------------------------------------
 
-/// Declares [`WebhookEvent`], one variant per event name, plus the name table and the
+/// Declares [`Event`], one variant per event name, plus the name table and the
 /// name/data conversions.
 macro_rules! webhook_events {
     ($( $(#[$doc:meta])* $variant:ident($payload:ty) = $name:literal, )+) => {
-        /// A web hook (or RTM) event, by name, with its payload.
+        /// A Crisp event, by name, with its payload: what a web hook delivers and what an RTM
+        /// push carries, decoded the same way for both.
         ///
-        /// Names this crate does not know are kept in [`WebhookEvent::Unknown`] with their data.
+        /// Names this crate does not know are kept in [`Event::Unknown`] with their data.
+        ///
+        /// ```
+        /// use chatdesk_model::crisp::webhook::{parse_webhook, Event};
+        /// use serde_json::json;
+        ///
+        /// let data = json!({"website_id": "w", "session_id": "s", "state": "resolved"});
+        /// // An RTM push: `42["session:set_state", data]`.
+        /// let pushed = Event::from_parts("session:set_state", data.clone()).unwrap();
+        /// // A web hook delivery of the same event.
+        /// let body = json!({"website_id": "w", "event": "session:set_state", "data": data, "timestamp": 1});
+        /// let hooked = parse_webhook(body.to_string().as_bytes()).unwrap().event;
+        /// assert_eq!(pushed, hooked);
+        /// assert_eq!(pushed.identity(), hooked.identity());
+        /// ```
         // Payload sizes differ (a message or an enriched profile is large), but an event is
         // decoded once per hook and handed over by value; boxing would only make matching worse.
         #[allow(clippy::large_enum_variant)]
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
-        pub enum WebhookEvent {
+        pub enum Event {
             $( $(#[$doc])* $variant($payload), )+
             /// An event name this crate does not know, with its data as sent.
             Unknown {
@@ -998,12 +1021,12 @@ macro_rules! webhook_events {
         /// Every event name this crate types, in the order of the API notes.
         pub const EVENT_NAMES: &[&str] = &[ $( $name ),+ ];
 
-        impl WebhookEvent {
+        impl Event {
             /// The event name, e.g. `message:send`.
             pub fn name(&self) -> &str {
                 match self {
-                    $( WebhookEvent::$variant(_) => $name, )+
-                    WebhookEvent::Unknown { name, .. } => name,
+                    $( Event::$variant(_) => $name, )+
+                    Event::Unknown { name, .. } => name,
                 }
             }
 
@@ -1015,16 +1038,16 @@ macro_rules! webhook_events {
             pub fn from_parts(name: &str, data: Value) -> Result<Self, serde_json::Error> {
                 let data = if data.is_null() { Value::Object(DataMap::new()) } else { data };
                 Ok(match name {
-                    $( $name => WebhookEvent::$variant(<$payload>::deserialize(&data)?), )+
-                    _ => WebhookEvent::Unknown { name: name.to_owned(), data },
+                    $( $name => Event::$variant(<$payload>::deserialize(&data)?), )+
+                    _ => Event::Unknown { name: name.to_owned(), data },
                 })
             }
 
             /// The payload back as JSON.
             pub fn data_value(&self) -> Result<Value, serde_json::Error> {
                 match self {
-                    $( WebhookEvent::$variant(p) => serde_json::to_value(p), )+
-                    WebhookEvent::Unknown { data, .. } => Ok(data.clone()),
+                    $( Event::$variant(p) => serde_json::to_value(p), )+
+                    Event::Unknown { data, .. } => Ok(data.clone()),
                 }
             }
         }
@@ -1198,6 +1221,117 @@ webhook_events! {
     WidgetActionProcessed(WidgetActionProcessed) = "widget:action:processed",
 }
 
+/// The name [`Event`] had when it served web hooks only.
+#[deprecated(
+    note = "renamed `Event`: the same type serves web hooks and RTM; this alias goes in the next release"
+)]
+pub type WebhookEvent = Event;
+
+/// What tells one event from another, whichever way it arrived: the key of de-duplication.
+///
+/// * `message:send`, `message:received` and `message:removed` are known by their name, website,
+///   conversation and message `fingerprint` (Crisp's id of a message), when the data has one.
+/// * Every other event (and a message event without a fingerprint) is known by its name and
+///   a 64-bit hash of its data (object keys sorted, so the key order as sent does not matter).
+///
+/// An RTM push and a web hook delivery of one event, and every retried delivery of a hook,
+/// have the same identity. The flip side: two events of one name with equal data (a
+/// conversation set to `resolved` twice, with no timestamp in the data) have the same identity
+/// too, so keep de-duplication windows short (see the `chatdesk-crisp-api` de-dup helper).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EventIdentity {
+    name: String,
+    key: IdentityKey,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum IdentityKey {
+    Message {
+        website_id: Option<String>,
+        session_id: Option<String>,
+        fingerprint: i64,
+    },
+    Data(u64),
+}
+
+impl EventIdentity {
+    /// The event name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The message fingerprint, for the message events known by it.
+    pub fn fingerprint(&self) -> Option<i64> {
+        match self.key {
+            IdentityKey::Message { fingerprint, .. } => Some(fingerprint),
+            IdentityKey::Data(_) => None,
+        }
+    }
+}
+
+impl Event {
+    /// This event's identity (see [`EventIdentity`]): equal for an RTM push and a web hook
+    /// delivery of the same event, and for every retry of one delivery.
+    pub fn identity(&self) -> EventIdentity {
+        let message =
+            |website_id: &Option<String>, session_id: &Option<String>, fp: Option<i64>| {
+                fp.map(|fingerprint| IdentityKey::Message {
+                    website_id: website_id.clone(),
+                    session_id: session_id.clone(),
+                    fingerprint,
+                })
+            };
+        let key = match self {
+            Event::MessageSend(m) | Event::MessageReceived(m) => {
+                message(&m.website_id, &m.session_id, m.fingerprint)
+            }
+            Event::MessageRemoved(m) => message(&m.website_id, &m.session_id, m.fingerprint),
+            _ => None,
+        };
+        let key = key.unwrap_or_else(|| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            match self.data_value() {
+                Ok(data) => hash_json(&data, &mut hasher),
+                // Serialising a typed payload cannot fail (no map has non-string keys); should
+                // it ever, its debug form still tells different events apart.
+                Err(_) => std::hash::Hash::hash(&format!("{self:?}"), &mut hasher),
+            }
+            IdentityKey::Data(std::hash::Hasher::finish(&hasher))
+        });
+        EventIdentity {
+            name: self.name().to_owned(),
+            key,
+        }
+    }
+}
+
+/// Feeds a JSON value to `hasher` with object keys in sorted order and a tag per JSON type, so
+/// equal values hash equally however their objects were ordered.
+fn hash_json(value: &Value, hasher: &mut impl std::hash::Hasher) {
+    use std::hash::Hash;
+    match value {
+        Value::Null => 0u8.hash(hasher),
+        Value::Bool(b) => (1u8, b).hash(hasher),
+        Value::Number(n) => (2u8, n.to_string()).hash(hasher),
+        Value::String(s) => (3u8, s).hash(hasher),
+        Value::Array(items) => {
+            (4u8, items.len()).hash(hasher);
+            for item in items {
+                hash_json(item, hasher);
+            }
+        }
+        Value::Object(map) => {
+            (5u8, map.len()).hash(hasher);
+            let mut entries: Vec<_> = map.iter().collect();
+            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            for (key, item) in entries {
+                key.hash(hasher);
+                hash_json(item, hasher);
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Body
 // ---------------------------------------------------------------------------------------------
@@ -1225,8 +1359,7 @@ wire_struct! {
 impl RawWebhook {
     /// Types the payload by event name.
     pub fn typed(self) -> Result<WebhookPayload, WebhookError> {
-        let event =
-            WebhookEvent::from_parts(&self.event, self.data).map_err(WebhookError::Payload)?;
+        let event = Event::from_parts(&self.event, self.data).map_err(WebhookError::Payload)?;
         Ok(WebhookPayload {
             website_id: self.website_id,
             timestamp: self.timestamp,
@@ -1244,12 +1377,12 @@ pub struct WebhookPayload {
     /// When the hook was emitted (ms).
     pub timestamp: Option<i64>,
     /// The event and its data.
-    pub event: WebhookEvent,
+    pub event: Event,
 }
 
 impl WebhookPayload {
     /// A hook carrying `event`.
-    pub fn new(website_id: Option<String>, timestamp: Option<i64>, event: WebhookEvent) -> Self {
+    pub fn new(website_id: Option<String>, timestamp: Option<i64>, event: Event) -> Self {
         WebhookPayload {
             website_id,
             timestamp,
@@ -1284,8 +1417,7 @@ impl Serialize for WebhookPayload {
 impl<'de> Deserialize<'de> for WebhookPayload {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = RawWebhook::deserialize(d)?;
-        let event =
-            WebhookEvent::from_parts(&raw.event, raw.data).map_err(serde::de::Error::custom)?;
+        let event = Event::from_parts(&raw.event, raw.data).map_err(serde::de::Error::custom)?;
         Ok(WebhookPayload {
             website_id: raw.website_id,
             timestamp: raw.timestamp,
