@@ -5,6 +5,11 @@
 //! or a user writes, Crisp ones on request. Then one forged hook of each vendor is sent, and
 //! refused with 401.
 //!
+//! This example shows the checks by hand, for both vendors on one hyper server. For Crisp alone,
+//! `chatdesk::crisp::hooks::WebhookReceiver` (feature `rtm`) does the same checks as a ready
+//! `tower::Service` and yields the events on the stream RTM gives; `rtm_bot` uses it in web hook
+//! mode.
+//!
 //! ```sh
 //! cargo run --example webhook_receiver                # 3 tracked events
 //! cargo run --example webhook_receiver -- --size 10

@@ -41,8 +41,16 @@ fn example_path(name: &str) -> PathBuf {
 
 /// Runs an example with `args`, without any vendor credentials, and requires exit status 0.
 fn run(name: &str, args: &[&str]) -> Run {
+    run_with(name, args, &[])
+}
+
+/// [`run`] with `env` set for the example.
+fn run_with(name: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut child = Command::new(example_path(name))
         .args(args)
+        .env_remove("CHATDESK_CRISP_MODE")
+        .env_remove("CHATDESK_CRISP_LISTEN")
+        .envs(env.iter().copied())
         .env_remove("CRISP_IDENTIFIER")
         .env_remove("CRISP_KEY")
         .env_remove("CRISP_WEBSITE_ID")
@@ -162,15 +170,31 @@ fn custom_middleware() {
         .prints(r#"double saw: POST /v1/users/double/events x-source=Some("custom-middleware")"#);
 }
 
-#[test]
+/// The bot's run is the same in both modes but for how it starts listening.
 #[cfg(feature = "rtm")]
-fn rtm_bot() {
-    let out = run("rtm_bot", &["--max-events", "2"]);
+fn rtm_bot_answers_twice(mode: &str, listening: &str) {
+    let out = run_with(
+        "rtm_bot",
+        &["--max-events", "2"],
+        &[("CHATDESK_CRISP_MODE", mode)],
+    );
     out.prints("crisp: simulator at http://127.0.0.1:")
-        .prints("connected, waiting for visitor messages")
+        .prints(listening)
         .prints(": question 1")
         .prints(": question 2")
         .prints("done: answered 2 visitor messages")
         .prints(r#"simulator: 2 "got it" answers stored"#);
     assert_eq!(out.count(r#"answered "got it""#), 2, "{}", out.stdout);
+}
+
+#[test]
+#[cfg(feature = "rtm")]
+fn rtm_bot() {
+    rtm_bot_answers_twice("rtm", "connected, waiting for visitor messages");
+}
+
+#[test]
+#[cfg(feature = "rtm")]
+fn rtm_bot_on_web_hooks() {
+    rtm_bot_answers_twice("webhook", "web hooks: POST http://127.0.0.1:");
 }
