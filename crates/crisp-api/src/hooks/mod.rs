@@ -36,8 +36,7 @@
 //! attempts; an event may then arrive twice (a `200` lost on the way back). Use
 //! [`Events::dedup`](crate::events::Events::dedup) to let it through once.
 //!
-//! Verification is over the raw body bytes with
-//! [`verify_signature`](chatdesk_model::crisp::webhook::verify_signature) (HMAC-SHA256 of
+//! Verification is over the raw body bytes with [`verify_signature`] (HMAC-SHA256 of
 //! `[timestamp;body]`), before any parsing. Secrets are never in `Debug`, logs or traces.
 
 use crate::events::{EventItem, Events, Received};
