@@ -337,6 +337,27 @@ async fn retried_deliveries_are_let_through_once_by_dedup() {
     assert_eq!(events.duplicates(), 4);
 }
 
+#[tokio::test(start_paused = true)]
+async fn the_stream_ends_once_the_service_is_gone() {
+    let (service, mut events) = WebhookReceiver::plugin(SECRET).build();
+    let copy = service.clone();
+    assert_eq!(
+        status(&service, signed(&visitor_message(5, "last"), SECRET, 1)).await,
+        StatusCode::OK
+    );
+    drop(service);
+    assert_eq!(fingerprint_of(&next(&mut events).await), Some(5));
+    // A clone still serves: the stream waits for it.
+    assert!(
+        timeout(Duration::from_millis(50), events.next())
+            .await
+            .is_err()
+    );
+    drop(copy);
+    assert!(timeout(WAIT, events.next()).await.unwrap().is_none());
+    events.close().unwrap();
+}
+
 #[tokio::test]
 async fn rtm_commands_on_a_web_hook_stream_are_refused() {
     let (_service, events) = WebhookReceiver::plugin(SECRET).build();

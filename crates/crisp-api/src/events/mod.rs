@@ -37,8 +37,8 @@
 //!
 //! **Lifecycle items are RTM only.** [`EventItem::Connected`], [`EventItem::Reconnecting`],
 //! [`EventItem::Reconnected`] and the `Err` items ([`RtmError`]) come from the websocket; a web
-//! hook stream yields only `Event` and `Malformed` items, and ends after
-//! [`Events::close`] (or when it is dropped, after which the receiver answers `503`).
+//! hook stream yields only `Event` and `Malformed` items, and ends after [`Events::close`] (the
+//! receiver then answers `503`) or once every clone of its service is dropped.
 //!
 //! **Duplicates.** RTM never delivers an event twice on its own, but Crisp re-delivers a web hook
 //! whose answer it did not get (`X-Delivery-Attempt-Count` counts the attempts), and a bot that
@@ -56,7 +56,7 @@ use futures_util::Stream;
 use serde_json::Value;
 use std::fmt;
 use std::pin::Pin;
-use std::sync::Arc;
+use std::sync::Weak;
 use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::sync::mpsc;
@@ -138,7 +138,8 @@ pub(crate) type Received = Result<EventItem, RtmError>;
 /// docs](self).
 ///
 /// It ends after [`Events::close`], after a final RTM error (yielded as the last item), or, for
-/// web hooks, when the receiver is closed. Dropping it ends the RTM connection and its task, or
+/// web hooks, once every clone of the [`WebhookService`](crate::hooks::WebhookService) is
+/// dropped (after the items already received). Dropping it ends the RTM connection and its task, or
 /// makes the web hook receiver answer `503` (so Crisp delivers again later).
 pub struct Events {
     items: mpsc::Receiver<Received>,
@@ -152,7 +153,9 @@ enum Source {
         control: RtmControl,
         _task: AbortOnDrop,
     },
-    Webhooks(Arc<Shared>),
+    /// Weak: the services keep the receiver alive, so the stream ends once every clone of
+    /// the service is dropped (the server is gone).
+    Webhooks(Weak<Shared>),
 }
 
 /// Aborts the RTM connection task when the stream is dropped.
@@ -190,7 +193,7 @@ impl Events {
         )
     }
 
-    pub(crate) fn webhooks(items: mpsc::Receiver<Received>, shared: Arc<Shared>) -> Self {
+    pub(crate) fn webhooks(items: mpsc::Receiver<Received>, shared: Weak<Shared>) -> Self {
         Events::new(items, Source::Webhooks(shared))
     }
 
@@ -248,7 +251,10 @@ impl Events {
         match &self.source {
             Source::Rtm { control, .. } => control.close(),
             Source::Webhooks(shared) => {
-                shared.close();
+                // Without a service left the stream is ending anyway.
+                if let Some(shared) = shared.upgrade() {
+                    shared.close();
+                }
                 Ok(())
             }
         }

@@ -163,10 +163,8 @@ impl WebhookReceiver {
             checks: self.checks,
             items: Mutex::new(Some(items)),
         });
-        let service = WebhookService {
-            shared: Arc::clone(&shared),
-        };
-        (service, Events::webhooks(items_rx, shared))
+        let events = Events::webhooks(items_rx, Arc::downgrade(&shared));
+        (WebhookService { shared }, events)
     }
 }
 

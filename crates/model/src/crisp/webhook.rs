@@ -1435,3 +1435,58 @@ pub fn parse_webhook_raw(raw_body: &[u8]) -> Result<RawWebhook, WebhookError> {
 pub fn parse_webhook(raw_body: &[u8]) -> Result<WebhookPayload, WebhookError> {
     parse_webhook_raw(raw_body)?.typed()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn identity(name: &str, data: Value) -> EventIdentity {
+        Event::from_parts(name, data).unwrap().identity()
+    }
+
+    #[test]
+    fn messages_are_known_by_fingerprint_and_the_rest_by_their_data() {
+        let sent = |content: &str| {
+            identity(
+                "message:send",
+                json!({"website_id": "w", "session_id": "s", "fingerprint": 9, "content": content}),
+            )
+        };
+        // A message is its fingerprint: an edit of the content in between does not matter.
+        assert_eq!(sent("a"), sent("b"));
+        assert_eq!(sent("a").fingerprint(), Some(9));
+        let received = identity(
+            "message:received",
+            json!({"website_id": "w", "session_id": "s", "fingerprint": 9}),
+        );
+        assert_ne!(sent("a"), received, "the name is part of the identity");
+        let other_session = identity(
+            "message:send",
+            json!({"website_id": "w", "session_id": "t", "fingerprint": 9}),
+        );
+        assert_ne!(sent("a"), other_session);
+
+        let state = |state: &str, order_flipped: bool| {
+            let data = if order_flipped {
+                json!({"state": state, "session_id": "s", "website_id": "w"})
+            } else {
+                json!({"website_id": "w", "session_id": "s", "state": state})
+            };
+            identity("session:set_state", data)
+        };
+        assert_eq!(state("resolved", false), state("resolved", true));
+        assert_ne!(state("resolved", false), state("pending", false));
+        assert_eq!(state("resolved", false).fingerprint(), None);
+        let unknown = |x: i64| identity("brand:new", json!({"nested": {"b": [x], "a": null}}));
+        assert_eq!(unknown(1), unknown(1));
+        assert_ne!(unknown(1), unknown(2));
+    }
+
+    #[test]
+    #[allow(deprecated)]
+    fn the_old_name_still_names_the_type() {
+        let event: WebhookEvent = Event::from_parts("session:removed", json!({})).unwrap();
+        assert!(matches!(event, WebhookEvent::SessionRemoved(_)));
+    }
+}
