@@ -51,6 +51,12 @@ pub enum Outcome {
     /// The server refused the request **without processing it**, for rate limiting. Any
     /// request may be sent again, after the server's wait when it gave one.
     RateLimited(Option<Duration>),
+    /// The server refused the request unprocessed because the token's **daily quota** (or
+    /// another long quota) is spent, with how long until it frees up when the answer said.
+    /// Retrying soon cannot succeed: the rate limiter marks the budget spent (see
+    /// [`RateLimiter::exhausted`](crate::RateLimiter::exhausted)) and the call fails with
+    /// [`Error::QuotaExhausted`]; later calls fail the same way before sending.
+    QuotaExhausted(Option<Duration>),
     /// The server failed while handling the request: it may have been processed, so only a
     /// [`Replay::Safe`](crate::Replay::Safe) request is sent again (after the server's wait, if
     /// any and within the cap).
