@@ -238,6 +238,22 @@ impl Classifier for ServerErrors {
     }
 }
 
+/// Whether a vendor's error text speaks of a quota (`quota`, in any case): the conservative
+/// rule by which the vendor crates tell a spent daily quota from a short refusal, as neither
+/// Crisp nor Carrot documents a code for it. Used on the error code and message of a refusal
+/// (429, Crisp's 420) only.
+///
+/// ```
+/// use chatdesk_transport::classify::mentions_quota;
+/// assert!(mentions_quota("Daily Quota exceeded"));
+/// assert!(!mentions_quota("rate_limited"));
+/// ```
+pub fn mentions_quota(text: &str) -> bool {
+    text.as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"quota"))
+}
+
 /// What the chain decided about an answer, put in the response's extensions by the layer that
 /// classified it, so that the layers above do not classify the same answer again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
