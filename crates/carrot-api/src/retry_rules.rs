@@ -174,6 +174,37 @@ mod tests {
         }
     }
 
+    /// A refusal whose error name or message mentions a quota is a spent quota, in a real 429
+    /// or a 429 in a 2xx `meta`; other refusals and other errors are not.
+    #[test]
+    fn a_refusal_that_mentions_a_quota_is_a_spent_quota() {
+        const SPENT: &str = r#"{"meta":{"status":429,"error":"TooManyRequests","error_message":"daily quota exceeded"},"data":{}}"#;
+        const NAMED: &str = r#"{"meta":{"status":429,"error":"QuotaExceeded"},"data":{}}"#;
+        const NOT_A_REFUSAL: &str = r#"{"meta":{"status":400,"error":"ValidationError","error_message":"quota"},"data":{}}"#;
+        let spent = Outcome::QuotaExhausted(None);
+        for (code, body, outcome, by) in [
+            (429, SPENT, spent, "carrot_quota"),
+            (200, SPENT, spent, "carrot_quota"),
+            (429, NAMED, spent, "carrot_quota"),
+            (429, THROTTLED, Outcome::RateLimited(None), "http_429"),
+            (
+                200,
+                THROTTLED,
+                Outcome::RateLimited(None),
+                "carrot_meta_error",
+            ),
+            (400, NOT_A_REFUSAL, Outcome::Final, "fallback"),
+            (200, NOT_A_REFUSAL, Outcome::Final, "fallback"),
+            (429, "quota", Outcome::RateLimited(None), "http_429"),
+        ] {
+            assert_eq!(
+                classify(Some(&RULES), &answer(code, body)),
+                (outcome, by),
+                "{code} {body}"
+            );
+        }
+    }
+
     #[test]
     fn the_prefilter_only_lets_success_through_unparsed() {
         assert!(may_be_error(THROTTLED.as_bytes()));

@@ -41,6 +41,11 @@ fn example_path(name: &str) -> PathBuf {
 
 /// Runs an example with `args`, without any vendor credentials, and requires exit status 0.
 fn run(name: &str, args: &[&str]) -> Run {
+    run_to(name, args, 0)
+}
+
+/// [`run`], requiring exit status `code`.
+fn run_to(name: &str, args: &[&str], code: i32) -> Run {
     let mut child = Command::new(example_path(name))
         .args(args)
         .env_remove("CRISP_IDENTIFIER")
@@ -76,8 +81,9 @@ fn run(name: &str, args: &[&str]) -> Run {
     };
     let stdout = stdout.join().expect("stdout reader").expect("utf-8 stdout");
     let stderr = stderr.join().expect("stderr reader").expect("utf-8 stderr");
-    assert!(
-        status.success(),
+    assert_eq!(
+        status.code(),
+        Some(code),
         "example {name} {args:?} exited with {status}\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
     );
     Run { stdout, stderr }
@@ -134,6 +140,47 @@ fn export_conversations() {
     assert_eq!(kinds.get("carrot part"), Some(&12), "{kinds:?}");
     assert!(
         out.stderr.contains("crisp: 12 message records"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// A spent daily quota stops the export cleanly: before sending on the client's own budget, and
+/// after the server's answer on the simulator's quota; both print the budget and exit with 3.
+#[test]
+fn export_conversations_stops_on_a_daily_quota() {
+    let out = run_to("export_conversations", &["--size", "6", "--daily", "5"], 3);
+    assert!(
+        out.stderr
+            .contains("crisp daily budget: 0 of 5 requests left (5 used), more frees up in 2"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("stopped: the crisp daily quota is spent; it frees up in 2"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stdout.contains("carrot"),
+        "the export stopped at Crisp"
+    );
+    let out = run_to(
+        "export_conversations",
+        &["--size", "6", "--sim-daily", "4"],
+        3,
+    );
+    // Four accepted, the fifth refused by the simulator (sent, so counted), none after it.
+    assert!(
+        out.stderr
+            .contains("crisp daily budget: 0 of 5000 requests left (5 used)"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("stopped: the crisp daily quota is spent; it frees up in 24h 00m 00s"),
         "{}",
         out.stderr
     );

@@ -205,4 +205,92 @@ mod tests {
             .unwrap_err();
         assert!(matches!(err, Error::RateLimited { .. }), "{err:?}");
     }
+
+    const QUOTA: &str =
+        r#"{"error":true,"reason":"rate_limited","data":{"message":"daily quota exceeded"}}"#;
+
+    fn answer_with(
+        code: u16,
+        body: &'static str,
+        retry_after: Option<&str>,
+    ) -> Result<Response<Bytes>, Error> {
+        let mut resp = Response::builder().status(code);
+        if let Some(wait) = retry_after {
+            resp = resp.header("retry-after", wait);
+        }
+        Ok(resp.body(Bytes::from_static(body.as_bytes())).unwrap())
+    }
+
+    /// A refusal that mentions a quota, in its reason or its message, is a spent quota; any
+    /// other refusal, and a non-refusal that mentions one, is not.
+    #[test]
+    fn a_refusal_that_mentions_a_quota_is_a_spent_quota() {
+        let quota_reason = r#"{"error":true,"reason":"quota_limit","data":{}}"#;
+        let invalid =
+            r#"{"error":true,"reason":"invalid_data","data":{"message":"quota must be a number"}}"#;
+        let spent = |d| Outcome::QuotaExhausted(d);
+        for (code, body, retry_after, outcome, by) in [
+            (429, QUOTA, None, spent(None), "crisp_quota"),
+            (420, QUOTA, None, spent(None), "crisp_quota"),
+            (
+                429,
+                quota_reason,
+                Some("60"),
+                spent(Some(Duration::from_secs(60))),
+                "crisp_quota",
+            ),
+            (429, REFUSED, None, Outcome::RateLimited(None), "http_429"),
+            (420, REFUSED, None, Outcome::RateLimited(None), "crisp_420"),
+            (
+                420,
+                "<html>quota</html>",
+                None,
+                Outcome::RateLimited(None),
+                "crisp_420",
+            ),
+            (400, invalid, None, Outcome::Final, "fallback"),
+        ] {
+            assert_eq!(
+                classify(Some(&RULES), &answer_with(code, body, retry_after)),
+                (outcome, by),
+                "{code} {body}"
+            );
+        }
+    }
+
+    /// Over loopback: the server's "quota spent" fails the call at once with `QuotaExhausted`
+    /// (not retried), marks the client's daily budget spent, and the next call is never sent.
+    /// (Paused clock: the mark and the budget are read at one instant, so `resets_in` is exact.)
+    #[tokio::test(start_paused = true)]
+    async fn a_spent_quota_stops_the_client_before_the_next_request() {
+        let (url, hits) = script(vec![(200, OK), (429, QUOTA)]).await;
+        let crisp = CrispClient::builder()
+            .credentials(Credentials::new("id", "key", Tier::Plugin))
+            .base_url(&url)
+            .daily_quota(crate::PLUGIN_DAILY_QUOTA)
+            .build()
+            .unwrap();
+        let create = || crisp.website("w").conversations().create();
+        create().await.unwrap();
+        let err = create().await.unwrap_err();
+        assert!(
+            matches!(err, Error::QuotaExhausted { vendor: "crisp", resets_in: Some(d) } if d == Duration::from_secs(86_400)),
+            "{err:?}"
+        );
+        assert_eq!(hits.load(Ordering::SeqCst), 2, "not retried");
+        let again = create().await.unwrap_err();
+        assert!(matches!(again, Error::QuotaExhausted { .. }), "{again:?}");
+        assert_eq!(
+            hits.load(Ordering::SeqCst),
+            2,
+            "the third call was never sent"
+        );
+        let budget = crisp
+            .transport()
+            .rate_limiter()
+            .budget("crisp")
+            .await
+            .unwrap();
+        assert_eq!((budget.limit, budget.used, budget.remaining), (5_000, 2, 0));
+    }
 }
