@@ -97,7 +97,8 @@ impl DailyQuota {
         }
     }
 
-    /// Leaves `margin` requests of the limit unused.
+    /// Leaves `margin` requests of the limit unused (a margin of the whole limit lets nothing
+    /// go).
     pub const fn margin(mut self, margin: u32) -> DailyQuota {
         self.margin = margin;
         self
@@ -307,5 +308,41 @@ impl DailyCounter {
             remaining,
             resets_in: Duration::from_millis(at.saturating_sub(now_ms)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: u64 = 1_796_083_200_000 + 10 * HOUR_MS;
+
+    /// Inputs the library does not control (a vendor's `Retry-After`, a clock that steps back)
+    /// neither panic nor lose a count.
+    #[test]
+    fn absurd_waits_and_a_clock_stepping_back_are_safe() {
+        let mut c = DailyCounter::new(DailyQuota::rolling(2));
+        c.mark_spent(T, Some(Duration::MAX));
+        assert_eq!(c.check(T), Err(Duration::from_millis(u64::MAX - T)));
+        let mut c = DailyCounter::new(DailyQuota::rolling(2));
+        c.count(T);
+        c.count(T - 3 * HOUR_MS);
+        assert_eq!(
+            c.budget(T).used,
+            2,
+            "a request from the past counts in the newest hour"
+        );
+        assert!(c.check(T - DAY_MS).is_err());
+    }
+
+    #[test]
+    fn buckets_of_each_reset() {
+        let rolling = DailyQuota::rolling(1).shape();
+        assert_eq!(rolling.bucket(T), T / HOUR_MS);
+        assert_eq!(rolling.drops_at(rolling.bucket(T)), T + 25 * HOUR_MS);
+        let offset = DailyQuota::utc_offset(1, Duration::from_secs(30 * 3600)).shape();
+        assert_eq!(offset.offset_ms, 6 * HOUR_MS, "taken modulo a day");
+        // 10:00 is after 06:00: the next reset is 06:00 tomorrow.
+        assert_eq!(offset.drops_at(offset.bucket(T)), T + 20 * HOUR_MS);
     }
 }

@@ -22,6 +22,10 @@
 //!   without one. Without it, every task waiting at a reopened gate would go at once and be
 //!   refused again.
 //!
+//! * **Daily quotas** ([`DailyQuota`], per vendor). Once a day's budget is spent, or a vendor
+//!   answer says the token's quota is ([`RateLimiter::exhausted`]), requests fail at once with
+//!   [`Error::QuotaExhausted`], before sending; [`RateLimiter::budget`] tells how much is left.
+//!
 //! Waiting uses tokio's clock, so tests under `tokio::time::pause` are exact and instant.
 //!
 //! The trait is small and asynchronous so that a shared backend (Redis, a coordinator) can
