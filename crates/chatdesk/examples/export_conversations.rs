@@ -8,7 +8,17 @@
 //! cargo run --example export_conversations                           # to stdout
 //! cargo run --example export_conversations -- --size 500 export.jsonl
 //! cargo run --example export_conversations -- --resume walk.json export.jsonl
+//! cargo run --example export_conversations -- --daily 100 export.jsonl   # stops on the budget
+//! cargo run --example export_conversations -- --sim-daily 50 export.jsonl # the server's quota
 //! ```
+//!
+//! **Daily quota.** Crisp caps each token per day (a plugin token: 5,000 requests by default).
+//! The client counts its Crisp requests against `--daily N` (default 5,000, over a rolling 24
+//! hours) and prints the budget left at the end. When the budget is spent, or the server says
+//! the token's quota is (`--sim-daily N` sets the simulator's own quota for Crisp), the next
+//! call fails with `Error::QuotaExhausted` **before sending**: the export stops there, says when
+//! the quota frees up, and exits with status 3 (1 is any other failure). With `--resume`, a
+//! later run goes on from the last complete page.
 //!
 //! With `--resume <file>`, the Crisp conversation walk is resumable: after each page of
 //! conversations (and all their messages) is written, the walk's position (`PageStep::next`, a
@@ -35,7 +45,8 @@
 mod common;
 
 use chatdesk::prelude::*;
-use chatdesk_sim::{Seed, Sim};
+use chatdesk::transport::DailyQuota;
+use chatdesk_sim::{RateLimit, RateScope, Seed, Sim, Vendor};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
@@ -44,6 +55,11 @@ use std::io::{BufWriter, Write};
 const PAGE: u32 = 50;
 /// Messages in each simulated conversation.
 const MESSAGES: usize = 3;
+/// The client's Crisp budget per rolling 24 hours unless `--daily N` says otherwise: the daily
+/// quota of a plugin token.
+const DAILY: u32 = 5_000;
+/// The exit status when a daily quota stopped the export.
+const QUOTA_SPENT: i32 = 3;
 
 #[tokio::main]
 async fn main() -> common::Fallible<()> {
@@ -58,6 +74,8 @@ async fn main() -> common::Fallible<()> {
         }
         None => None,
     };
+    let daily = take_number(&mut rest, "--daily")?.unwrap_or(DAILY);
+    let sim_daily = take_number(&mut rest, "--sim-daily")?;
     let out: Box<dyn Write> = match rest.first() {
         Some(path) => Box::new(BufWriter::new(std::fs::File::create(path)?)),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
@@ -66,19 +84,60 @@ async fn main() -> common::Fallible<()> {
         out,
         counts: BTreeMap::new(),
     };
-    let sim = Sim::builder()
-        .seed(Seed::default().conversations(size, MESSAGES))
-        .start()
-        .await?;
-    let transport = Transport::builder()
-        .rate_limiter(chatdesk::default_rate_limiter())
-        .build();
+    let mut sim = Sim::builder().seed(Seed::default().conversations(size, MESSAGES));
+    if let Some(quota) = sim_daily {
+        // One count per token over every route, as Crisp's plugin quota.
+        let rule = RateLimit::daily(quota.into())
+            .vendor(Vendor::Crisp)
+            .scope(RateScope::PerToken);
+        sim = sim.rate_limit(rule);
+    }
+    let sim = sim.start().await?;
+    let limiter = chatdesk::default_rate_limiter().daily_quota("crisp", DailyQuota::rolling(daily));
+    let transport = Transport::builder().rate_limiter(limiter).build();
     let (crisp, website_id) = common::crisp(&sim, transport.clone())?;
-    let carrot = common::carrot(&sim, transport)?;
+    let carrot = common::carrot(&sim, transport.clone())?;
 
+    let result = export(&crisp, &website_id, &carrot, &mut out, resume.as_deref()).await;
+    out.out.flush()?;
+    for ((vendor, kind), n) in &out.counts {
+        eprintln!("{vendor}: {n} {kind} records");
+    }
+    if let Some(b) = transport.rate_limiter().budget("crisp").await {
+        eprintln!(
+            "crisp daily budget: {} of {} requests left ({} used), more frees up in {}",
+            b.remaining,
+            b.limit,
+            b.used,
+            human(b.resets_in)
+        );
+    }
+    match result {
+        Err(e) => match e.downcast_ref::<chatdesk::Error>() {
+            Some(chatdesk::Error::QuotaExhausted { vendor, resets_in }) => {
+                let when = resets_in.map_or("at an unknown time".to_owned(), |d| {
+                    format!("in {}", human(d))
+                });
+                eprintln!("stopped: the {vendor} daily quota is spent; it frees up {when}");
+                std::process::exit(QUOTA_SPENT);
+            }
+            _ => Err(e),
+        },
+        Ok(()) => Ok(()),
+    }
+}
+
+/// Writes every Crisp conversation and message, then every Carrot conversation and part.
+async fn export(
+    crisp: &CrispClient,
+    website_id: &str,
+    carrot: &CarrotClient,
+    out: &mut JsonLines,
+    resume: Option<&std::path::Path>,
+) -> common::Fallible<()> {
     let website = crisp.website(website_id);
     let list = website.conversations().list().per_page(PAGE);
-    let stored: Option<chatdesk::crisp::Position<u32>> = match &resume {
+    let stored: Option<chatdesk::crisp::Position<u32>> = match resume {
         Some(path) if path.exists() => serde_json::from_slice(&std::fs::read(path)?)?,
         _ => None,
     };
@@ -105,7 +164,7 @@ async fn main() -> common::Fallible<()> {
                 out.write(json!({"vendor": "crisp", "kind": "message", "session_id": session_id, "message": message}))?;
             }
         }
-        if let Some(path) = &resume {
+        if let Some(path) = resume {
             // Written after the page's records are flushed, so a crash never skips a page.
             out.out.flush()?;
             if let Some(next) = &step.next {
@@ -114,7 +173,7 @@ async fn main() -> common::Fallible<()> {
         }
     }
     // The walk is complete (a page-numbered list ends on an empty page, which yields no step).
-    if let Some(path) = resume.as_ref().filter(|p| p.exists()) {
+    if let Some(path) = resume.filter(|p| p.exists()) {
         std::fs::remove_file(path)?;
     }
 
@@ -131,11 +190,25 @@ async fn main() -> common::Fallible<()> {
             )?;
         }
     }
-    out.out.flush()?;
-    for ((vendor, kind), n) in &out.counts {
-        eprintln!("{vendor}: {n} {kind} records");
-    }
     Ok(())
+}
+
+/// Removes `flag N` from `args` and returns `N`.
+fn take_number(args: &mut Vec<String>, flag: &str) -> common::Fallible<Option<u32>> {
+    let Some(i) = args.iter().position(|a| a == flag) else {
+        return Ok(None);
+    };
+    args.remove(i);
+    if i >= args.len() {
+        return Err(format!("{flag} needs a number").into());
+    }
+    Ok(Some(args.remove(i).parse()?))
+}
+
+/// `1h 02m 03s`, to the second.
+fn human(d: std::time::Duration) -> String {
+    let s = d.as_secs();
+    format!("{}h {:02}m {:02}s", s / 3600, s / 60 % 60, s % 60)
 }
 
 /// Writes one JSON document a line, and counts them by vendor and kind.

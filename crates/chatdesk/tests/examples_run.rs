@@ -41,21 +41,32 @@ fn example_path(name: &str) -> PathBuf {
 
 /// Runs an example with `args`, without any vendor credentials, and requires exit status 0.
 fn run(name: &str, args: &[&str]) -> Run {
-    run_with(name, args, &[])
+    run_full(name, args, &[], 0)
 }
 
 /// [`run`] with `env` set for the example.
 fn run_with(name: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
+    run_full(name, args, env, 0)
+}
+
+/// [`run`], requiring exit status `code`.
+fn run_to(name: &str, args: &[&str], code: i32) -> Run {
+    run_full(name, args, &[], code)
+}
+
+/// Runs an example with `args` and `env`, without vendor credentials, and requires exit status
+/// `code`.
+fn run_full(name: &str, args: &[&str], env: &[(&str, &str)], code: i32) -> Run {
     let mut child = Command::new(example_path(name))
         .args(args)
         .env_remove("CHATDESK_CRISP_MODE")
         .env_remove("CHATDESK_CRISP_LISTEN")
-        .envs(env.iter().copied())
         .env_remove("CRISP_IDENTIFIER")
         .env_remove("CRISP_KEY")
         .env_remove("CRISP_WEBSITE_ID")
         .env_remove("CARROT_TOKEN")
         .env_remove("CHATDESK_EXAMPLE_SIZE")
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -84,8 +95,9 @@ fn run_with(name: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
     };
     let stdout = stdout.join().expect("stdout reader").expect("utf-8 stdout");
     let stderr = stderr.join().expect("stderr reader").expect("utf-8 stderr");
-    assert!(
-        status.success(),
+    assert_eq!(
+        status.code(),
+        Some(code),
         "example {name} {args:?} exited with {status}\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
     );
     Run { stdout, stderr }
@@ -142,6 +154,47 @@ fn export_conversations() {
     assert_eq!(kinds.get("carrot part"), Some(&12), "{kinds:?}");
     assert!(
         out.stderr.contains("crisp: 12 message records"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// A spent daily quota stops the export cleanly: before sending on the client's own budget, and
+/// after the server's answer on the simulator's quota; both print the budget and exit with 3.
+#[test]
+fn export_conversations_stops_on_a_daily_quota() {
+    let out = run_to("export_conversations", &["--size", "6", "--daily", "5"], 3);
+    assert!(
+        out.stderr
+            .contains("crisp daily budget: 0 of 5 requests left (5 used), more frees up in 2"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("stopped: the crisp daily quota is spent; it frees up in 2"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stdout.contains("carrot"),
+        "the export stopped at Crisp"
+    );
+    let out = run_to(
+        "export_conversations",
+        &["--size", "6", "--sim-daily", "4"],
+        3,
+    );
+    // Four accepted, the fifth refused by the simulator (sent, so counted), none after it.
+    assert!(
+        out.stderr
+            .contains("crisp daily budget: 0 of 5000 requests left (5 used)"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("stopped: the crisp daily quota is spent; it frees up in 24h 00m 00s"),
         "{}",
         out.stderr
     );

@@ -7,9 +7,17 @@
 //! `Retry-After` when one is sent, which Crisp does not document). The rules travel with each
 //! request in a [`RetryRules`] extension, so a transport shared with another vendor applies them
 //! to Crisp's requests only.
+//!
+//! **Spent daily quota.** Crisp's guide says only that a plugin token's quota is "reset daily"
+//! and that a spent one gives "quota limit errors"; it documents no code for them, and no
+//! official client tells them apart. The rule chosen here is conservative: a 429 or 420 whose
+//! `reason` or `data.message` mentions "quota" ([`mentions_quota`]) is
+//! [`Outcome::QuotaExhausted`], so the call fails with [`Error::QuotaExhausted`] and the rate
+//! limiter marks the token's daily budget spent (until the answer's `Retry-After`, else the
+//! quota's reset); any other 429 or 420 stays a short refusal.
 
 use bytes::Bytes;
-use chatdesk_transport::classify::{Classifier, Outcome, RetryRules};
+use chatdesk_transport::classify::{Classifier, Outcome, RetryRules, mentions_quota};
 use chatdesk_transport::http::{Request, Response};
 use chatdesk_transport::retry::retry_after_of;
 use chatdesk_transport::{Body, Error};
@@ -30,8 +38,32 @@ impl Classifier for EnhanceYourCalm {
     }
 }
 
+/// A 429 or 420 whose `reason` or `data.message` mentions a quota: the token's daily quota is
+/// spent (see the module docs). Name: `"crisp_quota"`.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct QuotaSpent;
+
+impl Classifier for QuotaSpent {
+    fn name(&self) -> &'static str {
+        "crisp_quota"
+    }
+
+    fn classify(&self, attempt: &Result<Response<Bytes>, Error>) -> Option<Outcome> {
+        let resp = attempt
+            .as_ref()
+            .ok()
+            .filter(|r| matches!(r.status().as_u16(), 420 | 429))?;
+        let (reason, message) = crate::envelope::reason_and_message(resp.body());
+        [reason, message]
+            .iter()
+            .flatten()
+            .any(|text| mentions_quota(text))
+            .then(|| Outcome::QuotaExhausted(retry_after_of(resp)))
+    }
+}
+
 /// Crisp's rules, consulted before the transport's generic ones.
-pub(crate) static RULES: RetryRules = RetryRules::new(&[&EnhanceYourCalm]);
+pub(crate) static RULES: RetryRules = RetryRules::new(&[&QuotaSpent, &EnhanceYourCalm]);
 
 /// Attaches [`RULES`] to a request built for Crisp.
 pub(crate) fn attach(mut req: Request<Body>) -> Request<Body> {
@@ -172,5 +204,93 @@ mod tests {
             .await
             .unwrap_err();
         assert!(matches!(err, Error::RateLimited { .. }), "{err:?}");
+    }
+
+    const QUOTA: &str =
+        r#"{"error":true,"reason":"rate_limited","data":{"message":"daily quota exceeded"}}"#;
+
+    fn answer_with(
+        code: u16,
+        body: &'static str,
+        retry_after: Option<&str>,
+    ) -> Result<Response<Bytes>, Error> {
+        let mut resp = Response::builder().status(code);
+        if let Some(wait) = retry_after {
+            resp = resp.header("retry-after", wait);
+        }
+        Ok(resp.body(Bytes::from_static(body.as_bytes())).unwrap())
+    }
+
+    /// A refusal that mentions a quota, in its reason or its message, is a spent quota; any
+    /// other refusal, and a non-refusal that mentions one, is not.
+    #[test]
+    fn a_refusal_that_mentions_a_quota_is_a_spent_quota() {
+        let quota_reason = r#"{"error":true,"reason":"quota_limit","data":{}}"#;
+        let invalid =
+            r#"{"error":true,"reason":"invalid_data","data":{"message":"quota must be a number"}}"#;
+        let spent = |d| Outcome::QuotaExhausted(d);
+        for (code, body, retry_after, outcome, by) in [
+            (429, QUOTA, None, spent(None), "crisp_quota"),
+            (420, QUOTA, None, spent(None), "crisp_quota"),
+            (
+                429,
+                quota_reason,
+                Some("60"),
+                spent(Some(Duration::from_secs(60))),
+                "crisp_quota",
+            ),
+            (429, REFUSED, None, Outcome::RateLimited(None), "http_429"),
+            (420, REFUSED, None, Outcome::RateLimited(None), "crisp_420"),
+            (
+                420,
+                "<html>quota</html>",
+                None,
+                Outcome::RateLimited(None),
+                "crisp_420",
+            ),
+            (400, invalid, None, Outcome::Final, "fallback"),
+        ] {
+            assert_eq!(
+                classify(Some(&RULES), &answer_with(code, body, retry_after)),
+                (outcome, by),
+                "{code} {body}"
+            );
+        }
+    }
+
+    /// Over loopback: the server's "quota spent" fails the call at once with `QuotaExhausted`
+    /// (not retried), marks the client's daily budget spent, and the next call is never sent.
+    /// (Paused clock: the mark and the budget are read at one instant, so `resets_in` is exact.)
+    #[tokio::test(start_paused = true)]
+    async fn a_spent_quota_stops_the_client_before_the_next_request() {
+        let (url, hits) = script(vec![(200, OK), (429, QUOTA)]).await;
+        let crisp = CrispClient::builder()
+            .credentials(Credentials::new("id", "key", Tier::Plugin))
+            .base_url(&url)
+            .daily_quota(crate::PLUGIN_DAILY_QUOTA)
+            .build()
+            .unwrap();
+        let create = || crisp.website("w").conversations().create();
+        create().await.unwrap();
+        let err = create().await.unwrap_err();
+        assert!(
+            matches!(err, Error::QuotaExhausted { vendor: "crisp", resets_in: Some(d) } if d == Duration::from_secs(86_400)),
+            "{err:?}"
+        );
+        assert_eq!(hits.load(Ordering::SeqCst), 2, "not retried");
+        let again = create().await.unwrap_err();
+        assert!(matches!(again, Error::QuotaExhausted { .. }), "{again:?}");
+        assert_eq!(
+            hits.load(Ordering::SeqCst),
+            2,
+            "the third call was never sent"
+        );
+        let budget = crisp
+            .transport()
+            .rate_limiter()
+            .budget("crisp")
+            .await
+            .unwrap();
+        assert_eq!((budget.limit, budget.used, budget.remaining), (5_000, 2, 0));
     }
 }

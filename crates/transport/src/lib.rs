@@ -76,7 +76,9 @@ pub use kit::{List, Op, Parts, Vendor, send_once};
 pub use meta::{RateKey, Replay, RequestMeta};
 pub use page::Page;
 pub use paginate::{Fetched, PageStep, Pages, Paginator, Position};
-pub use ratelimit::{LocalRateLimiter, Quota, RateLimitLayer, RateLimiter};
+pub use ratelimit::{
+    Budget, DailyQuota, DailyReset, LocalRateLimiter, Quota, RateLimitLayer, RateLimiter,
+};
 pub use retry::{Attempts, RetryBudget, RetryConfig, RetryLayer};
 pub use secret::Secret;
 pub use timeout::{Timeout, TimeoutLayer};

@@ -10,6 +10,7 @@
 //! | [`Outcome::NotSent`]: never left the process ([`Error::Connect`], `Transport { maybe_sent: false }`) | retry | retry |
 //! | [`Outcome::RateLimited`]: refused unprocessed (429; a vendor's own refusal, such as Crisp's 420, when its rules say so) | retry after `Retry-After` (else backoff) | same |
 //! | …with a `Retry-After` longer than [`RetryConfig::max_retry_after`] | [`Error::RateLimited`] at once | same |
+//! | [`Outcome::QuotaExhausted`]: refused unprocessed because a daily quota is spent (a vendor's rules say so) | [`Error::QuotaExhausted`] at once (the rate-limit layer marks the budget spent) | same |
 //! | [`Outcome::ServerError`]: a 5xx answer (or a vendor's error in a 2xx body that says 5xx) | retry | return the answer: it may have been processed |
 //! | [`Outcome::MaybeSent`]: timeout, reset or other failure after sending | retry | return the error |
 //! | [`Outcome::Final`]: any other answer (2xx, 3xx, other 4xx) or error | return | return |

@@ -22,15 +22,21 @@
 //!   without one. Without it, every task waiting at a reopened gate would go at once and be
 //!   refused again.
 //!
+//! * **Daily quotas** ([`DailyQuota`], per vendor). Once a day's budget is spent, or a vendor
+//!   answer says the token's quota is ([`RateLimiter::exhausted`]), requests fail at once with
+//!   [`Error::QuotaExhausted`], before sending; [`RateLimiter::budget`] tells how much is left.
+//!
 //! Waiting uses tokio's clock, so tests under `tokio::time::pause` are exact and instant.
 //!
 //! The trait is small and asynchronous so that a shared backend (Redis, a coordinator) can
 //! implement it later without changing the layer or the vendor crates.
 
+mod daily;
 mod gcra;
 mod layer;
 mod local;
 
+pub use daily::{Budget, DailyQuota, DailyReset};
 pub use layer::{RateLimit, RateLimitLayer};
 pub use local::LocalRateLimiter;
 
@@ -68,6 +74,23 @@ pub trait RateLimiter: Send + Sync + 'static {
 
     /// [`reset`](Self::reset) for every key. The default does nothing.
     fn reset_all(&self) {}
+
+    /// Records that a vendor answer on `key` said the token's daily quota is spent
+    /// ([`Outcome::QuotaExhausted`](crate::classify::Outcome::QuotaExhausted)), with how long
+    /// until it frees up when the answer said. A limiter with a [`DailyQuota`] for the vendor
+    /// marks it spent, so that [`acquire`](Self::acquire) fails with
+    /// [`Error::QuotaExhausted`] before sending. The default treats it as a refusal
+    /// ([`refused`](Self::refused)).
+    fn exhausted(&self, key: RateKey, resets_in: Option<Duration>) {
+        self.refused(key, resets_in);
+    }
+
+    /// The current budget of `vendor`'s [`DailyQuota`], or `None` when the limiter has none
+    /// (the default).
+    fn budget(&self, vendor: &'static str) -> BoxFuture<Option<Budget>> {
+        let _ = vendor;
+        Box::pin(async { None })
+    }
 }
 
 /// A steady rate with a burst allowance.
