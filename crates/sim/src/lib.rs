@@ -358,6 +358,7 @@ impl SimBuilder {
             http2: self.http2,
         });
         core.set_faults(self.faults);
+        tokio::spawn(carrot::rts::ping_loop(Arc::downgrade(&core)));
         let (stop_tx, stop_rx) = watch::channel(());
         let task = tokio::spawn(server::accept_loop(listener, Arc::clone(&core), stop_rx));
         Ok(Sim {

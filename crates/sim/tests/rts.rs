@@ -655,3 +655,29 @@ fn httpdate_secs(s: &str) -> u64 {
         .unwrap()
         .as_secs()
 }
+
+#[tokio::test]
+async fn the_ping_channel_ticks_while_subscribed_and_can_be_silenced() {
+    let sim = sim().await;
+    sim.carrot_rts()
+        .set_ping_interval(Some(Duration::from_millis(50)));
+    // Nobody listens on `ping`: nothing is published there.
+    let mut other = connect(&sim, &[ch("conversation_reply", &sim)]).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(sim.carrot_rts().published("ping").is_empty());
+    nothing_more(&mut other).await;
+
+    let mut ws = connect(&sim, &["ping".to_owned()]).await;
+    let a = next(&mut ws).await;
+    let b = next(&mut ws).await;
+    assert_eq!(
+        (&a["channel"], &b["channel"]),
+        (&json!("ping"), &json!("ping"))
+    );
+    assert!(b["id"].as_u64() > a["id"].as_u64(), "{a} {b}");
+
+    sim.carrot_rts().set_ping_interval(None);
+    // At most one tick may have been queued before the switch.
+    let _ = next_item(&mut ws, Duration::from_millis(100)).await;
+    nothing_more(&mut ws).await;
+}

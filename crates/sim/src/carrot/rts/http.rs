@@ -60,6 +60,7 @@ fn control(core: &Core, method: &Method, action: &str, body: &Value) -> Response
                 "replayed": s.replayed,
                 "replay_gaps": s.replay_gaps,
                 "dropped_slow": s.dropped_slow,
+                "ping_interval_ms": rts.ping_interval().map(|d| d.as_millis() as u64),
             }))
         }
         "log" if get => ok(json!(rts.publish_log())),
@@ -105,7 +106,18 @@ fn control(core: &Core, method: &Method, action: &str, body: &Value) -> Response
                 "`capacity` should be a positive integer",
             ),
         },
-        "stats" | "log" | "inject" | "drop" | "refuse" | "expire" | "replay" => error(
+        "ping" if post => match body.get("interval_ms").map(Value::as_u64) {
+            Some(Some(ms)) => {
+                let every = (ms > 0).then(|| std::time::Duration::from_millis(ms));
+                rts.set_ping_interval(every);
+                ok(json!({"interval_ms": ms}))
+            }
+            _ => error(
+                StatusCode::BAD_REQUEST,
+                "`interval_ms` should be a non-negative integer (0 stops the pings)",
+            ),
+        },
+        "stats" | "log" | "inject" | "drop" | "refuse" | "expire" | "replay" | "ping" => error(
             StatusCode::METHOD_NOT_ALLOWED,
             "wrong method for this control route",
         ),
