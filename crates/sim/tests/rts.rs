@@ -681,3 +681,97 @@ async fn the_ping_channel_ticks_while_subscribed_and_can_be_silenced() {
     let _ = next_item(&mut ws, Duration::from_millis(100)).await;
     nothing_more(&mut ws).await;
 }
+
+/// The JSON type of a value, for comparing shapes.
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "bool",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+#[tokio::test]
+async fn a_user_reply_has_every_field_of_the_vendors_example() {
+    // `tests/data/carrot-examples/rts_conversation_reply.json`: the `conversation_reply` message
+    // body published on https://developers.dashly.io/rts/channels/conversation_reply (copied
+    // verbatim from the reference material's carrot-examples/).
+    let example: Value = serde_json::from_str(include_str!(
+        "data/carrot-examples/rts_conversation_reply.json"
+    ))
+    .unwrap();
+    let sim = sim().await;
+    let (conv, user) = conversation(&sim).await;
+    let admin = sim.carrot_admin_ids()[0].to_string();
+    ok_data(
+        &carrot_post(
+            &sim,
+            &format!("/conversations/{conv}/assign"),
+            &[("from_admin", admin.as_str()), ("admin", admin.as_str())],
+        )
+        .await,
+    );
+    let mut ws = connect(&sim, &[ch("conversation_reply", &sim)]).await;
+    ok_data(
+        &carrot_post(
+            &sim,
+            &format!("/conversations/{conv}/reply"),
+            &[
+                ("from_user", "default_user"),
+                ("body", "Reply test"),
+                ("random_id", "1650977560"),
+            ],
+        )
+        .await,
+    );
+    let got = next(&mut ws).await["message"].clone();
+    let mut missing = Vec::new();
+    for (path, want, have) in [
+        ("", &example, &got),
+        (".assignee", &example["assignee"], &got["assignee"]),
+    ] {
+        for (k, w) in want.as_object().unwrap() {
+            match have.get(k) {
+                Some(h) if json_type(h) == json_type(w) => {}
+                other => missing.push(format!(
+                    "{path}.{k}: {other:?} instead of a {}",
+                    json_type(w)
+                )),
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:?} in {got}");
+    assert_eq!(
+        (
+            &got["type"],
+            &got["from"],
+            &got["conversation"],
+            &got["random_id"]
+        ),
+        (
+            &json!("reply_user"),
+            &json!(user),
+            &json!(conv),
+            &json!(1_650_977_560u64)
+        )
+    );
+}
+
+#[tokio::test]
+async fn what_the_client_sends_is_ignored_and_its_pings_are_answered() {
+    use futures_util::SinkExt;
+    let sim = sim().await;
+    let channel = ch("conversation_reply", &sim);
+    let mut ws = connect(&sim, std::slice::from_ref(&channel)).await;
+    ws.send(Message::text("hello?")).await.unwrap();
+    ws.send(Message::Ping(b"probe".to_vec().into()))
+        .await
+        .unwrap();
+    let pong = timeout(WAIT, ws.next()).await.unwrap().unwrap().unwrap();
+    assert_eq!(pong, Message::Pong(b"probe".to_vec().into()));
+    let p = sim.carrot_rts().inject(&channel, json!({}));
+    assert_eq!(next(&mut ws).await["id"], p.id);
+}
