@@ -16,6 +16,10 @@ use crate::server::Core;
 pub(crate) const RTS_PATH: &str = "/rts";
 const WEBSOCKET: &str = "/rts/websocket/";
 const CONTROL: &str = "/_sim/rts/";
+/// The control routes (after [`CONTROL`]).
+const ROUTES: [&str; 9] = [
+    "stats", "log", "inject", "drop", "refuse", "expire", "replay", "ping", "queue",
+];
 
 /// Whether `path` belongs to RTS rather than to the REST simulators.
 pub(crate) fn handles(path: &str) -> bool {
@@ -95,17 +99,7 @@ fn control(core: &Core, method: &Method, action: &str, body: &Value) -> Response
             }
             None => control::bad_count(),
         },
-        "replay" if post => match body.get("capacity").and_then(Value::as_u64) {
-            Some(n) if n > 0 => {
-                let n = usize::try_from(n).unwrap_or(usize::MAX);
-                rts.set_replay_capacity(n);
-                ok(json!({"capacity": n}))
-            }
-            _ => error(
-                StatusCode::BAD_REQUEST,
-                "`capacity` should be a positive integer",
-            ),
-        },
+        "replay" if post => set_positive(body, "capacity", |n| rts.set_replay_capacity(n)),
         "ping" if post => match body.get("interval_ms").map(Value::as_u64) {
             Some(Some(ms)) => {
                 let every = (ms > 0).then(|| std::time::Duration::from_millis(ms));
@@ -117,10 +111,26 @@ fn control(core: &Core, method: &Method, action: &str, body: &Value) -> Response
                 "`interval_ms` should be a non-negative integer (0 stops the pings)",
             ),
         },
-        "stats" | "log" | "inject" | "drop" | "refuse" | "expire" | "replay" | "ping" => error(
+        "queue" if post => set_positive(body, "messages", |n| rts.set_socket_queue(n)),
+        known if ROUTES.contains(&known) => error(
             StatusCode::METHOD_NOT_ALLOWED,
             "wrong method for this control route",
         ),
         _ => error(StatusCode::NOT_FOUND, "unknown RTS control route"),
+    }
+}
+
+/// Applies the positive integer `key` of `body` with `set`; answers `{key: n}`, or 400.
+fn set_positive(body: &Value, key: &str, set: impl FnOnce(usize)) -> Response<SimBody> {
+    match body.get(key).and_then(Value::as_u64).filter(|n| *n > 0) {
+        Some(n) => {
+            let n = usize::try_from(n).unwrap_or(usize::MAX);
+            set(n);
+            ok(json!({ key: n }))
+        }
+        None => error(
+            StatusCode::BAD_REQUEST,
+            &format!("`{key}` should be a positive integer"),
+        ),
     }
 }

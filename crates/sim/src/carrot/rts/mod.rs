@@ -28,8 +28,8 @@ pub(crate) mod stamp;
 
 pub(crate) use channel::Kind;
 
-/// Messages queued for one socket (beyond its replay) before the hub gives up on it: a client
-/// that reads this slowly is cut, and can resume from its last `tag`/`time`.
+/// Default number of messages queued for one socket (beyond its replay) before the hub gives
+/// up on it: a client that reads this slowly is cut, and can resume from its last `tag`/`time`.
 const SOCKET_QUEUE: usize = 1024;
 /// Default number of messages each channel keeps for replay.
 const DEFAULT_REPLAY: usize = 1000;
@@ -100,6 +100,7 @@ struct Hub {
     clock: Clock,
     expire_next: u64,
     replay_capacity: usize,
+    socket_queue: usize,
 }
 
 /// What publishing a message did.
@@ -148,6 +149,7 @@ impl Default for CarrotRts {
                 clock: Clock::default(),
                 expire_next: 0,
                 replay_capacity: DEFAULT_REPLAY,
+                socket_queue: SOCKET_QUEUE,
             }),
             gate: Gate::default(),
             ping: watch::Sender::new(Ping {
@@ -297,6 +299,13 @@ impl CarrotRts {
                 }
             });
         }
+    }
+
+    /// How many messages may wait for one socket (beyond its replay) before it is cut as too
+    /// slow (at least 1; default 1024). Applies to sockets opened afterwards. A small queue lets a
+    /// test reach a slow client's cut with little data (the socket's TCP buffers fill first).
+    pub fn set_socket_queue(&self, n: usize) {
+        self.lock().socket_queue = n.max(1);
     }
 
     /// The ids of every message published on `channel`, oldest first (the last 100,000).
@@ -480,7 +489,7 @@ impl CarrotRts {
             }
             replay.sort_by_key(|(id, _)| *id);
         }
-        let (tx, rx) = mpsc::channel(SOCKET_QUEUE + replay.len());
+        let (tx, rx) = mpsc::channel(hub.socket_queue.saturating_add(replay.len()));
         for (_, text) in replay {
             // The queue was sized for the replay: this cannot fail.
             if tx.try_send(text).is_ok() {
