@@ -537,7 +537,16 @@ async fn malformed_subscriptions_are_answered_400() {
             other => panic!("expected a 400, got {other:?}"),
         }
     }
-    assert_eq!(sim.carrot_rts().stats().bad_requests, 3);
+    // No slash after `websocket` at all: no channel either.
+    let bare = format!("{}/websocket?auth_token={token}", sim.carrot_rts_url());
+    match timeout(WAIT, tokio_tungstenite::connect_async(bare))
+        .await
+        .unwrap()
+    {
+        Err(WsError::Http(resp)) => assert_eq!(resp.status(), 400),
+        other => panic!("expected a 400, got {other:?}"),
+    }
+    assert_eq!(sim.carrot_rts().stats().bad_requests, 4);
 }
 
 #[tokio::test]
@@ -918,4 +927,34 @@ async fn a_client_that_does_not_read_is_cut_and_resumes_without_loss() {
     got.extend(rest);
     let ids: Vec<u64> = got.iter().map(|m| m["id"].as_u64().unwrap()).collect();
     assert_eq!(ids, published);
+}
+
+#[tokio::test]
+async fn a_message_sent_to_a_user_opens_a_conversation_but_no_user_start() {
+    let sim = sim().await;
+    let (_, user) = conversation(&sim).await;
+    let channels = [
+        ch("conversation", &sim),
+        ch("conversation_reply", &sim),
+        ch("conversation_started_user", &sim),
+    ];
+    let mut ws = connect(&sim, &channels).await;
+    let sent = ok_data(
+        &carrot_post(
+            &sim,
+            &format!("/users/{user}/sendmessage"),
+            &[("body", "promo")],
+        )
+        .await,
+    );
+    let conv = next(&mut ws).await;
+    assert_eq!(conv["channel"], channels[0]);
+    assert_eq!(conv["message"]["id"], sent["conversation"]);
+    let part = next(&mut ws).await;
+    assert_eq!(part["channel"], channels[1]);
+    assert_eq!(
+        (&part["message"]["type"], &part["message"]["body"]),
+        (&json!("reply_admin"), &json!("promo"))
+    );
+    nothing_more(&mut ws).await;
 }

@@ -14,7 +14,7 @@ use crate::server::Core;
 
 /// The base the vendor's URL layout is appended to (`{base}/websocket/{channels}?auth_token=…`).
 pub(crate) const RTS_PATH: &str = "/rts";
-const WEBSOCKET: &str = "/rts/websocket/";
+const WEBSOCKET: &str = "/rts/websocket";
 const CONTROL: &str = "/_sim/rts/";
 /// The control routes (after [`CONTROL`]).
 const ROUTES: [&str; 9] = [
@@ -29,8 +29,10 @@ pub(crate) fn handles(path: &str) -> bool {
 /// Serves a request for which [`handles`] is true.
 pub(crate) async fn serve(core: Arc<Core>, req: Request<Incoming>) -> Response<SimBody> {
     let path = req.uri().path().to_owned();
-    if let Some(channels) = path.strip_prefix(WEBSOCKET) {
-        return conn::upgrade(core, req, channels);
+    if let Some(rest) = path.strip_prefix(WEBSOCKET)
+        && (rest.is_empty() || rest.starts_with('/'))
+    {
+        return conn::upgrade(core, req, rest);
     }
     let Some(action) = path.strip_prefix(CONTROL) else {
         return error(
