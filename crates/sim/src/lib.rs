@@ -63,7 +63,7 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 
 pub use accounting::RequestRecord;
-pub use carrot::{ApiVersion, CarrotConfig, CarrotRts, Published, RtsStats};
+pub use carrot::{ApiVersion, CarrotConfig, CarrotRts, RtsPublished, RtsStats};
 pub use config::{
     ConfigError, ErrorBody, Fault, FaultKind, Nth, RateLimit, RateScope, Seed, Vendor,
 };

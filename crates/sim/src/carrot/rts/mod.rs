@@ -105,7 +105,7 @@ struct Hub {
 
 /// What publishing a message did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Published {
+pub struct RtsPublished {
     /// The message's `id` (unique across all channels of the simulator, increasing).
     pub id: u64,
     /// Sockets it was queued for.
@@ -232,7 +232,7 @@ impl CarrotRts {
     /// Publishes `message` on `channel` exactly as a REST write does (stamped, kept for replay
     /// and in the publish log, queued for every socket subscribed to it). Any channel name is
     /// accepted, documented or not.
-    pub fn inject(&self, channel: &str, message: Value) -> Published {
+    pub fn inject(&self, channel: &str, message: Value) -> RtsPublished {
         self.publish(channel, message)
     }
 
@@ -370,7 +370,7 @@ impl CarrotRts {
     }
 
     /// Stamps, stores and queues one message.
-    pub(crate) fn publish(&self, channel: &str, message: Value) -> Published {
+    pub(crate) fn publish(&self, channel: &str, message: Value) -> RtsPublished {
         let now = stamp::now_secs();
         let mut hub = self.lock();
         let hub = &mut *hub;
@@ -421,7 +421,7 @@ impl CarrotRts {
             }
             bump(&self.dropped_slow);
         }
-        Published { id, sockets }
+        RtsPublished { id, sockets }
     }
 
     /// Counts an upgrade attempt; `Some(status)` when it must be refused.
