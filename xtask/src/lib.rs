@@ -5,12 +5,15 @@
 //!   faults, checking for task, socket and memory leaks and for exactly-once writes.
 //! * [`reliability`]: the fault matrix behind `docs/reliability.md`.
 //! * [`fuzz`]: which property tests `cargo xtask fuzz` runs.
+//! * [`rtm_bench`]: the benchmark's RTM row (events per second and CPU per event, our client
+//!   against a bare websocket reader).
 //! * [`bulk`], [`sys`]: bulk sends under a limit and under faults (the benchmark's parts 2 and
 //!   3, and the fault list the soak and the matrix use), and the `/proc` readings.
 
 pub mod bulk;
 pub mod fuzz;
 pub mod reliability;
+pub mod rtm_bench;
 pub mod soak;
 pub mod sys;
 

@@ -533,3 +533,193 @@ async fn the_pushes_of_many_rest_writes_all_decode_as_their_types() {
         }
     }
 }
+
+/// A client for the simulator's first keypair of `tier`, with `key` in place of its own.
+fn tier_client(sim: &Sim, tier: CrispTier, key: Option<&str>) -> CrispClient {
+    let kp = sim
+        .crisp_config()
+        .keypair(tier)
+        .expect("a keypair of that tier")
+        .clone();
+    CrispClient::builder()
+        .credentials(Credentials::new(
+            kp.identifier,
+            key.unwrap_or(&kp.key),
+            self::tier(tier),
+        ))
+        .base_url(sim.crisp_base_url())
+        .build()
+        .unwrap()
+}
+
+/// `rooms` narrows delivery to the listed websites: a message on a website the token covers
+/// but that is not in `rooms` is not delivered, and the one behind it on a listed website is.
+#[tokio::test]
+async fn rooms_limit_delivery_to_the_listed_websites() {
+    let (sim, client, first) = start().await;
+    let second = sim.crisp_config().website_ids[1].clone();
+    let mut rtm = fast(client.rtm())
+        .events(["message:send"])
+        .rooms([second.as_str()])
+        .connect()
+        .await
+        .unwrap();
+    assert_eq!(next_ok(&mut rtm).await, RtmItem::Connected);
+    // Without `rooms` the token would get both websites: the plugin is on each.
+    let outside = new_conversation(&client, &first).await;
+    let inside = new_conversation(&client, &second).await;
+    let pushed = sim.crisp_rtm().stats().pushed;
+    visitor_says(&client, &first, &outside, "not in rooms").await;
+    let sent = visitor_says(&client, &second, &inside, "in rooms").await;
+    let (event, _) = next_event(&mut rtm).await;
+    let WebhookEvent::MessageSend(message) = &event else {
+        panic!("expected message:send, got {event:?}");
+    };
+    assert_eq!(message.fingerprint, Some(sent));
+    assert_eq!(message.website_id.as_deref(), Some(second.as_str()));
+    assert_eq!(sim.crisp_rtm().stats().pushed, pushed + 1);
+    assert!(
+        timeout(Duration::from_millis(100), rtm.next())
+            .await
+            .is_err(),
+        "nothing else may arrive"
+    );
+}
+
+/// The website and user tiers discover over their own routes, authenticate with their own tier
+/// and receive the events of REST writes; a wrong key of theirs is final, at discovery or at
+/// authentication, and opens no further connection.
+#[tokio::test]
+async fn website_and_user_tokens_discover_authenticate_and_receive_events() {
+    for (tier, route) in [
+        (CrispTier::Website, "/v1/website/connect/endpoints"),
+        (CrispTier::User, "/v1/user/connect/endpoints"),
+    ] {
+        let sim = Sim::builder().start().await.unwrap();
+        let website_id = sim.crisp_website_id();
+        let client = tier_client(&sim, tier, None);
+        let mut rtm = fast(client.rtm())
+            .events(["message:send"])
+            .connect()
+            .await
+            .unwrap_or_else(|e| panic!("{tier:?}: {e}"));
+        assert_eq!(next_ok(&mut rtm).await, RtmItem::Connected, "{tier:?}");
+        let discovered: Vec<_> = sim
+            .requests()
+            .into_iter()
+            .filter(|r| r.path.ends_with("/connect/endpoints"))
+            .map(|r| (r.path, r.status))
+            .collect();
+        assert_eq!(discovered, [(route.to_owned(), 200)], "{tier:?}");
+        let stats = sim.crisp_rtm().stats();
+        assert_eq!(
+            (stats.authentications, stats.authenticated),
+            (1, 1),
+            "{tier:?}"
+        );
+
+        let session = new_conversation(&client, &website_id).await;
+        let sent = visitor_says(&client, &website_id, &session, "hello").await;
+        let (event, _) = next_event(&mut rtm).await;
+        assert_eq!(fingerprint(&event), Some(sent), "{tier:?}: {event:?}");
+        drop(rtm);
+
+        // A wrong key: refused by discovery (final), or, with the URL given, by the RTM server.
+        let wrong = tier_client(&sim, tier, Some("not-the-key"));
+        let err = fast(wrong.rtm()).connect().await.unwrap_err();
+        assert!(
+            matches!(err, RtmError::Discovery(_)) && err.is_final(),
+            "{tier:?}: {err:?}"
+        );
+        let err = fast(wrong.rtm())
+            .url(sim.crisp_rtm_url())
+            .connect_attempts(5)
+            .connect()
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, RtmError::Unauthorized { .. }),
+            "{tier:?}: {err:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let stats = sim.crisp_rtm().stats();
+        assert_eq!(stats.connection_attempts, 2, "{tier:?}: {stats:?}");
+        assert_eq!(stats.unauthorized, 1, "{tier:?}");
+    }
+}
+
+/// A REST write of each of four kinds arrives over RTM as its typed event, carrying the
+/// identity the write had: the fingerprint of a sent and of an edited message, the session of a
+/// state change, the people id and email of a new profile.
+#[tokio::test]
+async fn rest_writes_arrive_as_typed_events_with_their_identity() {
+    use chatdesk_crisp_api::model::conversation::ConversationState;
+    use chatdesk_crisp_api::model::webhook::UpdatedContent;
+
+    let (_sim, client, website_id) = start().await;
+    let mut rtm = fast(client.rtm())
+        .events([
+            "message:send",
+            "message:updated",
+            "session:set_state",
+            "people:profile:created",
+        ])
+        .connect()
+        .await
+        .unwrap();
+    assert_eq!(next_ok(&mut rtm).await, RtmItem::Connected);
+    let website = client.website(&website_id);
+    let session = new_conversation(&client, &website_id).await;
+    let conversation = website.conversation(&session);
+
+    let sent = visitor_says(&client, &website_id, &session, "typo").await;
+    match next_event(&mut rtm).await.0 {
+        WebhookEvent::MessageSend(m) => {
+            assert_eq!(m.fingerprint, Some(sent));
+            assert_eq!(m.session_id.as_deref(), Some(session.as_str()));
+        }
+        other => panic!("expected message:send, got {other:?}"),
+    }
+
+    conversation
+        .update_message(sent, from(json!({"content": "no typo"})))
+        .await
+        .unwrap();
+    match next_event(&mut rtm).await.0 {
+        WebhookEvent::MessageUpdated(m) => {
+            assert_eq!(m.fingerprint, Some(sent));
+            assert_eq!(m.session_id.as_deref(), Some(session.as_str()));
+            assert_eq!(m.content, Some(UpdatedContent::Text("no typo".into())));
+        }
+        other => panic!("expected message:updated, got {other:?}"),
+    }
+
+    conversation
+        .change_state(from(json!({"state": "resolved"})))
+        .await
+        .unwrap();
+    match next_event(&mut rtm).await.0 {
+        WebhookEvent::SessionSetState(s) => {
+            assert_eq!(s.session_id.as_deref(), Some(session.as_str()));
+            assert_eq!(s.website_id.as_deref(), Some(website_id.as_str()));
+            assert_eq!(s.state, Some(ConversationState::Resolved));
+        }
+        other => panic!("expected session:set_state, got {other:?}"),
+    }
+
+    let profile = website
+        .people()
+        .add_profile(from(
+            json!({"email": "grace@example.com", "person": {"nickname": "Grace"}}),
+        ))
+        .await
+        .unwrap();
+    match next_event(&mut rtm).await.0 {
+        WebhookEvent::PeopleProfileCreated(p) => {
+            assert!(p.people_id.is_some());
+            assert_eq!(p.people_id, profile.people_id);
+            assert_eq!(p.email.as_deref(), Some("grace@example.com"));
+        }
+        other => panic!("expected people:profile:created, got {other:?}"),
+    }
+}

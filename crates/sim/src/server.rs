@@ -178,7 +178,12 @@ fn strip_scheme(v: &[u8]) -> &[u8] {
 }
 
 /// Picks the fault for this request (every matching rule counts it; the first that hits wins).
-fn pick_fault(core: &Core, vendor: Vendor, method: &Method, path: &str) -> Option<FaultKind> {
+pub(crate) fn pick_fault(
+    core: &Core,
+    vendor: Vendor,
+    method: &Method,
+    path: &str,
+) -> Option<FaultKind> {
     let rules = {
         let r = core.faults.read().unwrap_or_else(|p| p.into_inner());
         if r.is_empty() {
@@ -554,7 +559,7 @@ pub(crate) async fn accept_loop(
                     // Crisp RTM, Carrot RTS (websocket upgrades) and their control routes bypass the REST
                     // pipeline.
                     if crate::crisp::rtm::http::handles(req.uri().path()) {
-                        return Ok(crate::crisp::rtm::http::serve(core, req).await);
+                        return crate::crisp::rtm::http::serve(core, req).await;
                     }
                     if crate::carrot::rts::http::handles(req.uri().path()) {
                         return Ok(crate::carrot::rts::http::serve(core, req).await);

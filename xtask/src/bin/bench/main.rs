@@ -6,7 +6,7 @@
 mod export;
 mod percall;
 
-use xtask::{bulk, sys};
+use xtask::{bulk, rtm_bench, sys};
 
 use std::fmt::Write;
 
@@ -26,6 +26,19 @@ fn main() {
                 }
             }
             Err(e) => eprintln!("bench: {e}"),
+        }
+        return;
+    }
+    // `--rtm`: only the RTM row (`BENCH_N` events, default 20,000).
+    if std::env::args().any(|a| a == "--rtm") {
+        let n = std::env::var("BENCH_N").ok().and_then(|v| v.parse().ok());
+        let n = n.unwrap_or(20_000);
+        match rtm_bench::run(n).and_then(|rows| Ok((rows, rtm_bench::decode_only(n)?))) {
+            Ok((rows, decode)) => print!("{}", rtm_bench::section(&rows, decode)),
+            Err(e) => {
+                eprintln!("bench: {e}");
+                std::process::exit(1);
+            }
         }
         return;
     }
@@ -115,6 +128,12 @@ fn run(quick: bool) -> Result<String, String> {
              {carrot_decode:.1} µs per Carrot conversation (included in the rows above).\n"
         ),
     );
+
+    // 1b. RTM events.
+    let events = if quick { 2_000 } else { 20_000 };
+    eprintln!("bench: RTM events ({events} per row)…");
+    let rows = rtm_bench::run(events)?;
+    r.push_str(&rtm_bench::section(&rows, rtm_bench::decode_only(events)?));
 
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

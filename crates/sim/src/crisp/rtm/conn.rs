@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
-use http::{Request, Response, StatusCode};
+use http::{Method, Request, Response, StatusCode};
 use hyper::body::Incoming;
 use serde_json::{Value, json};
 use tokio::time::{Instant, sleep_until};
@@ -13,11 +13,13 @@ use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::Message;
 
 use super::frame::{self, Inbound};
-use super::{Binding, Out};
-use crate::body::SimBody;
+use super::{Binding, CrispRtm, Out};
+use crate::accounting::RequestRecord;
+use crate::body::{Aborted, SimBody};
+use crate::config::{FaultKind, Vendor};
 use crate::crisp::CrispTier;
 use crate::realtime::{query_param, websocket};
-use crate::server::Core;
+use crate::server::{Core, pick_fault};
 
 /// Largest text frame a client may send (the open packet announces it as `maxPayload`).
 const MAX_PAYLOAD: usize = 1_000_000;
@@ -26,37 +28,137 @@ fn plain(status: StatusCode, body: Value) -> Response<SimBody> {
     websocket::json_response(status, &body)
 }
 
-/// Answers a request to the RTM path: `101 Switching Protocols` and a socket task, or the
-/// Engine.IO error a server gives (`400 {"code":…,"message":…}`), or 503 while refusing.
-pub(crate) fn upgrade(core: Arc<Core>, mut req: Request<Incoming>) -> Response<SimBody> {
+/// What the socket task does first, as an injected fault on the RTM path decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    /// The open packet, then the session.
+    Normal,
+    /// `close_after`: the upgrade is answered, then the socket closes before the open packet.
+    CloseAtOnce,
+    /// `truncated`: half of the open packet, then the socket closes.
+    HalfOpen,
+    /// `invalid_json`: an open packet that is not JSON, then the socket closes.
+    BrokenOpen,
+}
+
+/// Answers a request to the RTM path (see [`answer`]) and records it in the request log, as a
+/// `GET` of route class `rtm`: status 101 for an upgrade, 0 when the connection was closed
+/// unanswered, with the fault that hit it.
+pub(crate) async fn upgrade(
+    core: Arc<Core>,
+    req: Request<Incoming>,
+) -> Result<Response<SimBody>, Aborted> {
+    let seq = core.acct.next_seq();
+    let at = core.start.elapsed();
+    let path = req.uri().path().to_owned();
     let query = req.uri().query().unwrap_or("").to_owned();
-    let eio3 = match query_param(&query, "EIO") {
+    let mut fault = None;
+    let result = answer(Arc::clone(&core), req, &path, &query, &mut fault).await;
+    let status = result.as_ref().map_or(0, |r| r.status().as_u16());
+    if core.log_requests {
+        eprintln!(
+            "chatdesk-sim: {seq} crisp GET {path}?{query} -> {}{} [rtm]",
+            if status == 0 {
+                "closed".to_owned()
+            } else {
+                status.to_string()
+            },
+            fault.map(|f| format!(" [fault {f}]")).unwrap_or_default(),
+        );
+    }
+    let (path, path_cut) = core.bounds.log_field(&path);
+    let (query, query_cut) = core.bounds.log_field(&query);
+    core.acct.record_request(RequestRecord {
+        seq,
+        at,
+        vendor: Some(Vendor::Crisp),
+        method: "GET".to_owned(),
+        path,
+        query,
+        route_class: "rtm",
+        status,
+        processed: status == 101,
+        fault,
+        rate_limited: false,
+        truncated: path_cut || query_cut,
+    });
+    result
+}
+
+/// `101 Switching Protocols` and a socket task, or the Engine.IO error a server gives
+/// (`400 {"code":…,"message":…}`), or 503 while refusing, or what a fault rule matching
+/// `GET <path>` (vendor crisp) makes of it: `delay` waits `headers` before answering,
+/// `close_before` closes unanswered, `status` answers that status, `close_after` /
+/// `truncated` / `invalid_json` break the opening of an accepted socket ([`Opening`]);
+/// `oversized` has no effect here.
+async fn answer(
+    core: Arc<Core>,
+    mut req: Request<Incoming>,
+    path: &str,
+    query: &str,
+    fault_name: &mut Option<&'static str>,
+) -> Result<Response<SimBody>, Aborted> {
+    let eio3 = match query_param(query, "EIO") {
         Some("4") => false,
         Some("3") => true,
         _ => {
-            return plain(
+            return Ok(plain(
                 StatusCode::BAD_REQUEST,
                 json!({"code": 5, "message": "Unsupported protocol version"}),
-            );
+            ));
         }
     };
     let key = websocket::upgrade_key(&req);
-    let (Some("websocket"), Some(key)) = (query_param(&query, "transport"), key) else {
+    let (Some("websocket"), Some(key)) = (query_param(query, "transport"), key) else {
         // Only the websocket transport is served (the Crisp clients use nothing else).
-        return plain(
+        return Ok(plain(
             StatusCode::BAD_REQUEST,
             json!({"code": 0, "message": "Transport unknown"}),
-        );
+        ));
     };
     let rtm = core.crisp.rtm();
-    let rescue = req.uri().path().starts_with(super::http::RESCUE_PATH);
+    let rescue = path.starts_with(super::http::RESCUE_PATH);
     if !rtm.admit(rescue) {
-        return plain(
+        return Ok(plain(
             StatusCode::SERVICE_UNAVAILABLE,
             json!({"code": 503, "message": "refused by the simulator's control API"}),
-        );
+        ));
     }
-    websocket::accept(&mut req, &key, MAX_PAYLOAD, move |ws| run(core, ws, eio3))
+    let fault = pick_fault(&core, Vendor::Crisp, &Method::GET, path);
+    *fault_name = fault.as_ref().map(FaultKind::name);
+    let opening = match fault {
+        None | Some(FaultKind::OversizedBody { .. }) => Opening::Normal,
+        Some(FaultKind::Delay { headers, .. }) => {
+            tokio::time::sleep(headers).await;
+            Opening::Normal
+        }
+        Some(FaultKind::CloseBeforeProcessing) => return Err(Aborted),
+        Some(FaultKind::Status { status, .. }) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+            return Ok(plain(
+                status,
+                json!({"code": status.as_u16(), "message": "injected by a simulator fault rule"}),
+            ));
+        }
+        Some(FaultKind::CloseAfterProcessing) => Opening::CloseAtOnce,
+        Some(FaultKind::TruncatedBody) => Opening::HalfOpen,
+        Some(FaultKind::InvalidJson) => Opening::BrokenOpen,
+    };
+    Ok(websocket::accept(&mut req, &key, MAX_PAYLOAD, move |ws| {
+        run(core, ws, eio3, opening)
+    }))
+}
+
+/// Sends one text frame, counting it; `false` when the socket is gone.
+async fn send<K>(sink: &mut K, rtm: &CrispRtm, text: impl Into<String>) -> bool
+where
+    K: futures_util::Sink<Message> + Unpin,
+{
+    let ok = sink.send(Message::text(text.into())).await.is_ok();
+    if ok {
+        rtm.count_frame_out();
+    }
+    ok
 }
 
 fn names(v: Option<&Value>) -> BTreeSet<String> {
@@ -83,13 +185,30 @@ struct Session {
     eio3: bool,
     connected: bool,
     tier: Option<CrispTier>,
+    /// When the last applied `socket:bind` arrived (for the bind throttle).
+    last_bind: Option<Instant>,
 }
 
-async fn run<S>(core: Arc<Core>, ws: WebSocketStream<S>, eio3: bool)
+async fn run<S>(core: Arc<Core>, ws: WebSocketStream<S>, eio3: bool, opening: Opening)
 where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
 {
     let rtm = core.crisp.rtm();
+    if opening != Opening::Normal {
+        let (mut sink, _stream) = ws.split();
+        let open = frame::open("sim-faulted", 25_000, 20_000, MAX_PAYLOAD);
+        match opening {
+            Opening::HalfOpen => {
+                send(&mut sink, rtm, open.get(..open.len() / 2).unwrap_or("0")).await;
+            }
+            Opening::BrokenOpen => {
+                send(&mut sink, rtm, "0{\"sid\":<html>").await;
+            }
+            Opening::CloseAtOnce | Opening::Normal => {}
+        }
+        // Dropping both halves closes the TCP connection without a close frame.
+        return;
+    }
     let (id, mut rx, mut drop_rx, hb) = rtm.register();
     let interval = Duration::from_millis(hb.ping_interval_ms);
     let timeout = Duration::from_millis(hb.ping_timeout_ms);
@@ -99,16 +218,14 @@ where
         eio3,
         connected: eio3,
         tier: None,
+        last_bind: None,
     };
     let (mut sink, mut stream) = ws.split();
     let open = frame::open(&s.sid, hb.ping_interval_ms, hb.ping_timeout_ms, MAX_PAYLOAD);
-    let mut ok = sink.send(Message::text(open)).await.is_ok();
+    let mut ok = send(&mut sink, rtm, open).await;
     if ok && eio3 {
         // Socket.IO v2 servers connect the default namespace unasked.
-        ok = sink
-            .send(Message::text(frame::connected(&s.sid, true)))
-            .await
-            .is_ok();
+        ok = send(&mut sink, rtm, frame::connected(&s.sid, true)).await;
     }
     let mut next_ping = Instant::now() + interval;
     let mut pong_deadline: Option<Instant> = None;
@@ -123,7 +240,7 @@ where
         tokio::select! {
             _ = drop_rx.changed() => break,
             out = rx.recv() => match out {
-                Some(Out::Text(t)) => ok = sink.send(Message::text(t)).await.is_ok(),
+                Some(Out::Text(t)) => ok = send(&mut sink, rtm, t).await,
                 // The hub dropped this socket (it fell too far behind).
                 None => break,
             },
@@ -133,6 +250,7 @@ where
                     Some(Ok(Message::Close(_))) | None | Some(Err(_)) => break,
                     Some(Ok(_)) => continue,
                 };
+                rtm.count_frame_in();
                 let mut replies = Vec::new();
                 let inbound = frame::parse(text.as_str());
                 let answer = rtm.heartbeat().answer_pings;
@@ -155,7 +273,7 @@ where
                     other => handle(&core, &mut s, other, &mut replies),
                 };
                 for r in replies {
-                    if sink.send(Message::text(r)).await.is_err() {
+                    if !send(&mut sink, rtm, r).await {
                         ok = false;
                         break;
                     }
@@ -172,7 +290,7 @@ where
                 }
                 if rtm.heartbeat().pinging {
                     rtm.count_ping();
-                    ok = sink.send(Message::text("2")).await.is_ok();
+                    ok = send(&mut sink, rtm, "2").await;
                     pong_deadline = Some(Instant::now() + timeout);
                 }
                 next_ping = Instant::now() + interval;
@@ -239,6 +357,24 @@ fn handle(core: &Core, s: &mut Session, packet: Inbound, replies: &mut Vec<Strin
                     return Next::Go;
                 };
                 rtm.count_bind();
+                if name == "socket:bind" {
+                    let now = Instant::now();
+                    let interval = rtm.bind_interval();
+                    if s.last_bind
+                        .is_some_and(|t| now.duration_since(t) < interval)
+                    {
+                        rtm.count_bind_throttled();
+                        if core.log_requests {
+                            eprintln!(
+                                "chatdesk-sim: rtm {}: socket:bind within {} ms of the previous one, ignored",
+                                s.sid,
+                                interval.as_millis()
+                            );
+                        }
+                        return Next::Go;
+                    }
+                    s.last_bind = Some(now);
+                }
                 let websites = core.crisp.rtm_websites(tier);
                 let listed = arg
                     .get("events")

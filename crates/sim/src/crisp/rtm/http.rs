@@ -7,7 +7,7 @@ use hyper::body::Incoming;
 use serde_json::{Value, json};
 
 use super::conn;
-use crate::body::SimBody;
+use crate::body::{Aborted, SimBody};
 use crate::realtime::control::{self, count, error};
 use crate::realtime::websocket;
 use crate::server::Core;
@@ -27,16 +27,20 @@ fn reply(status: StatusCode, body: Value) -> Response<SimBody> {
     websocket::json_response(status, &body)
 }
 
-/// Serves a request for which [`handles`] is true.
-pub(crate) async fn serve(core: Arc<Core>, req: Request<Incoming>) -> Response<SimBody> {
+/// Serves a request for which [`handles`] is true. `Err` closes the connection unanswered (a
+/// `close_before` fault on the RTM path).
+pub(crate) async fn serve(
+    core: Arc<Core>,
+    req: Request<Incoming>,
+) -> Result<Response<SimBody>, Aborted> {
     let path = req.uri().path().to_owned();
     let Some(action) = path.strip_prefix(CONTROL) else {
-        return conn::upgrade(core, req);
+        return conn::upgrade(core, req).await;
     };
-    control::serve(req, action, |method, action, body| {
+    Ok(control::serve(req, action, |method, action, body| {
         control(&core, method, action, body)
     })
-    .await
+    .await)
 }
 
 fn control(core: &Core, method: &Method, action: &str, body: &Value) -> Response<SimBody> {
@@ -44,30 +48,10 @@ fn control(core: &Core, method: &Method, action: &str, body: &Value) -> Response
     let want_post = |m: &Method| m == Method::POST;
     match action {
         "stats" if method == Method::GET => {
-            let s = rtm.stats();
-            let h = rtm.heartbeat();
-            reply(
-                StatusCode::OK,
-                json!({
-                    "connection_attempts": s.connection_attempts,
-                    "connections_refused": s.connections_refused,
-                    "rescue_attempts": s.rescue_attempts,
-                    "open_sockets": s.open_sockets,
-                    "authentications": s.authentications,
-                    "authenticated": s.authenticated,
-                    "unauthorized": s.unauthorized,
-                    "binds": s.binds,
-                    "pushed": s.pushed,
-                    "pings_sent": s.pings_sent,
-                    "pongs_received": s.pongs_received,
-                    "heartbeat": {
-                        "ping_interval_ms": h.ping_interval_ms,
-                        "ping_timeout_ms": h.ping_timeout_ms,
-                        "pinging": h.pinging,
-                        "answer_pings": h.answer_pings,
-                    },
-                }),
-            )
+            let mut stats = serde_json::to_value(rtm.stats()).unwrap_or_else(|_| json!({}));
+            stats["heartbeat"] = serde_json::to_value(rtm.heartbeat()).unwrap_or(Value::Null);
+            stats["bind_interval_ms"] = json!(rtm.bind_interval().as_millis() as u64);
+            reply(StatusCode::OK, stats)
         }
         "inject" if want_post(method) => {
             let Some(event) = body.get("event").and_then(Value::as_str) else {
@@ -127,10 +111,22 @@ fn control(core: &Core, method: &Method, action: &str, body: &Value) -> Response
                 json!({"ping_interval_ms": i, "ping_timeout_ms": t, "pinging": p, "answer_pings": a}),
             )
         }
-        "stats" | "inject" | "drop" | "refuse" | "unauthorize" | "heartbeat" => error(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "wrong method for this control route",
-        ),
+        "bind_interval" if want_post(method) => match body.get("ms").and_then(Value::as_u64) {
+            Some(ms) => {
+                rtm.set_bind_interval(std::time::Duration::from_millis(ms));
+                reply(StatusCode::OK, json!({"ms": ms}))
+            }
+            None => error(
+                StatusCode::BAD_REQUEST,
+                "`ms` should be a non-negative integer",
+            ),
+        },
+        "stats" | "inject" | "drop" | "refuse" | "unauthorize" | "heartbeat" | "bind_interval" => {
+            error(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "wrong method for this control route",
+            )
+        }
         _ => error(StatusCode::NOT_FOUND, "unknown RTM control route"),
     }
 }

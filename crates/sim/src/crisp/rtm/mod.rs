@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use serde_json::Value;
 use tokio::sync::{mpsc, watch};
@@ -20,13 +21,24 @@ pub(crate) mod conn;
 pub(crate) mod frame;
 pub(crate) mod http;
 
+/// The default shortest time between two `socket:bind` events of one socket that the server
+/// applies ([`CrispRtm::set_bind_interval`] changes it, e.g. to milliseconds in tests).
+///
+/// Crisp asks clients not to rebind more than once per 2.5 s (the official Node client enforces
+/// it), but does not say what it does to a faster one; the simulator ignores such a `socket:bind`
+/// (the socket keeps its binding) and counts it in [`RtmStats::binds_throttled`], so a client
+/// that relies on rebinding faster sees it fail here rather than in production.
+pub(crate) const DEFAULT_BIND_INTERVAL: Duration = Duration::from_millis(2500);
+
 /// Frames queued for one socket before the server gives up on it (a client that reads this
 /// slowly is dropped, as a live server would).
 const SOCKET_QUEUE: usize = 1024;
 
 /// Counters of what the RTM server saw since start, for assertions such as "no further
 /// connection attempts after `unauthorized`".
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+///
+/// `GET /_sim/rtm/stats` answers the same fields, by the same names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct RtmStats {
     /// Websocket upgrade requests to the RTM path (refused ones included).
     pub connection_attempts: u64,
@@ -43,19 +55,27 @@ pub struct RtmStats {
     pub authenticated: u64,
     /// Authentications answered `unauthorized`.
     pub unauthorized: u64,
-    /// `socket:bind`, `socket:bind:push` and `socket:bind:pop` events received.
+    /// `socket:bind`, `socket:bind:push` and `socket:bind:pop` events received (throttled ones
+    /// included).
     pub binds: u64,
+    /// `socket:bind` events ignored because they came within the bind interval (2.5 s unless
+    /// [`CrispRtm::set_bind_interval`] changed it) of the socket's previous applied one.
+    pub binds_throttled: u64,
     /// Event frames pushed to sockets (one per socket reached).
     pub pushed: u64,
     /// Pings the server sent (EIO4).
     pub pings_sent: u64,
     /// Pongs the server received (EIO4).
     pub pongs_received: u64,
+    /// Websocket text frames received from clients, of every kind (pings, pongs, events…).
+    pub frames_received: u64,
+    /// Websocket text frames sent to clients, of every kind (open packets, pings, events…).
+    pub frames_sent: u64,
 }
 
 /// Heartbeat settings; changes apply to sockets opened afterwards, except the two switches,
 /// which apply at once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct RtmHeartbeat {
     /// `pingInterval` announced in the open packet and used by the server (ms). Default 25 000.
     pub ping_interval_ms: u64,
@@ -115,6 +135,7 @@ struct HubState {
     next_id: u64,
     unauthorize_next: u64,
     heartbeat: RtmHeartbeat,
+    bind_interval: Duration,
 }
 
 /// The simulator's RTM server state and its control surface, reached with
@@ -128,9 +149,12 @@ pub struct CrispRtm {
     authenticated: AtomicU64,
     unauthorized: AtomicU64,
     binds: AtomicU64,
+    binds_throttled: AtomicU64,
     pushed: AtomicU64,
     pings: AtomicU64,
     pongs: AtomicU64,
+    frames_in: AtomicU64,
+    frames_out: AtomicU64,
 }
 
 impl std::fmt::Debug for CrispRtm {
@@ -149,6 +173,7 @@ impl Default for CrispRtm {
                 next_id: 1,
                 unauthorize_next: 0,
                 heartbeat: RtmHeartbeat::default(),
+                bind_interval: DEFAULT_BIND_INTERVAL,
             }),
             gate: Gate::default(),
             rescue: AtomicU64::new(0),
@@ -156,9 +181,12 @@ impl Default for CrispRtm {
             authenticated: AtomicU64::new(0),
             unauthorized: AtomicU64::new(0),
             binds: AtomicU64::new(0),
+            binds_throttled: AtomicU64::new(0),
             pushed: AtomicU64::new(0),
             pings: AtomicU64::new(0),
             pongs: AtomicU64::new(0),
+            frames_in: AtomicU64::new(0),
+            frames_out: AtomicU64::new(0),
         }
     }
 }
@@ -218,6 +246,18 @@ impl CrispRtm {
         self.lock().heartbeat.answer_pings = on;
     }
 
+    /// Sets the shortest time between two applied `socket:bind` events of one socket (at once,
+    /// open sockets included); a sooner one is ignored and counted in
+    /// [`RtmStats::binds_throttled`]. `Duration::ZERO` turns the throttle off.
+    pub fn set_bind_interval(&self, interval: Duration) {
+        self.lock().bind_interval = interval;
+    }
+
+    /// The bind throttle in force (see [`CrispRtm::set_bind_interval`]).
+    pub fn bind_interval(&self) -> Duration {
+        self.lock().bind_interval
+    }
+
     /// The heartbeat settings in force.
     pub fn heartbeat(&self) -> RtmHeartbeat {
         self.lock().heartbeat
@@ -236,9 +276,12 @@ impl CrispRtm {
             authenticated: g(&self.authenticated),
             unauthorized: g(&self.unauthorized),
             binds: g(&self.binds),
+            binds_throttled: g(&self.binds_throttled),
             pushed: g(&self.pushed),
             pings_sent: g(&self.pings),
             pongs_received: g(&self.pongs),
+            frames_received: g(&self.frames_in),
+            frames_sent: g(&self.frames_out),
         }
     }
 
@@ -334,6 +377,18 @@ impl CrispRtm {
         bump(&self.binds);
     }
 
+    pub(crate) fn count_bind_throttled(&self) {
+        bump(&self.binds_throttled);
+    }
+
+    pub(crate) fn count_frame_in(&self) {
+        bump(&self.frames_in);
+    }
+
+    pub(crate) fn count_frame_out(&self) {
+        bump(&self.frames_out);
+    }
+
     pub(crate) fn count_ping(&self) {
         bump(&self.pings);
     }
@@ -342,3 +397,6 @@ impl CrispRtm {
         bump(&self.pongs);
     }
 }
+
+#[cfg(test)]
+mod tests;
