@@ -55,6 +55,8 @@ mod meta;
 mod page;
 pub mod paginate;
 pub mod ratelimit;
+#[cfg(feature = "websocket")]
+pub mod realtime;
 pub mod retry;
 mod secret;
 mod timeout;

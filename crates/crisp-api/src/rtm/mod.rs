@@ -52,6 +52,7 @@ use crate::client::{CrispClient, Tier};
 use chatdesk_model::crisp::webhook::{EVENT_NAMES, WebhookEvent};
 use chatdesk_model::crisp::website::ConnectEndpoints;
 use chatdesk_transport::http::{Method, StatusCode};
+use chatdesk_transport::realtime::{self, Backoff, Inbox, Outbox, Task, error_chain};
 use chatdesk_transport::websocket::{self, WsConfig, WsError, WsStream, WsUrl, tungstenite};
 use chatdesk_transport::{EndpointSpec, Error, Replay, RequestBody, build_request};
 use codec::{CodecError, Packet, SioPacket};
@@ -354,7 +355,7 @@ impl RtmBuilder {
             targets.app = Some(url.clone());
             targets.rescue = settings.rescue_url.clone();
         }
-        let (items, items_rx) = mpsc::channel(settings.buffer);
+        let (items, items_rx) = realtime::bounded(settings.buffer);
         let (commands, commands_rx) = mpsc::unbounded_channel();
         let mut driver = Driver {
             client: self.client,
@@ -381,14 +382,14 @@ impl RtmBuilder {
             }
         };
         driver.failures = 0;
-        let task = tokio::spawn(driver.run(session, early));
+        let task = Task::spawn(driver.run(session, early));
         Ok(Rtm {
             items: items_rx,
             control: RtmControl {
                 commands,
                 last_rebind: Arc::new(Mutex::new(None)),
             },
-            _task: AbortOnDrop(task),
+            _task: task,
         })
     }
 }
@@ -399,9 +400,9 @@ impl RtmBuilder {
 /// It dereferences to its [`RtmControl`] (`rebind`, `bind_push`, `bind_pop`, `close`); clone
 /// that with [`Rtm::control`] to act from elsewhere.
 pub struct Rtm {
-    items: mpsc::Receiver<Result<RtmItem, RtmError>>,
+    items: Inbox<Result<RtmItem, RtmError>>,
     control: RtmControl,
-    _task: AbortOnDrop,
+    _task: Task,
 }
 
 impl fmt::Debug for Rtm {
@@ -434,15 +435,7 @@ impl std::ops::Deref for Rtm {
 impl Stream for Rtm {
     type Item = Result<RtmItem, RtmError>;
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.items.poll_recv(cx)
-    }
-}
-
-struct AbortOnDrop(tokio::task::JoinHandle<()>);
-
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        self.0.abort();
+        Pin::new(&mut self.items).poll_next(cx)
     }
 }
 
@@ -609,7 +602,7 @@ struct Driver {
     events: Vec<String>,
     targets: Targets,
     failures: u32,
-    items: mpsc::Sender<Result<RtmItem, RtmError>>,
+    items: Outbox<Result<RtmItem, RtmError>>,
     commands: mpsc::UnboundedReceiver<Command>,
 }
 
@@ -617,12 +610,7 @@ type Early = Vec<RtmItem>;
 
 impl Driver {
     fn backoff(&self, attempt: u32) -> Duration {
-        let exp = self
-            .settings
-            .backoff_base
-            .saturating_mul(1u32 << attempt.saturating_sub(1).min(16));
-        let ceiling = exp.min(self.settings.backoff_cap);
-        ceiling.mul_f64(fastrand::f64())
+        Backoff::new(self.settings.backoff_base, self.settings.backoff_cap).delay(attempt)
     }
 
     /// Counts a failed attempt; every `rediscover_after` in a row, discovers again and
@@ -807,7 +795,7 @@ impl Driver {
     }
 
     async fn emit(&self, item: Result<RtmItem, RtmError>) -> bool {
-        self.items.send(item).await.is_ok()
+        self.items.send(item).await
     }
 
     async fn run(mut self, mut session: Session, early: Early) {
@@ -993,17 +981,6 @@ fn typed(name: String, data: Value) -> RtmItem {
     }
 }
 
-fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut text = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
-    }
-    text
-}
-
 async fn next_packet(ws: &mut WsStream) -> Result<Packet, RtmError> {
     loop {
         match ws.next().await {
@@ -1080,7 +1057,7 @@ mod tests {
 
     #[test]
     fn backoff_is_full_jitter_under_the_cap() {
-        let (items, _rx) = mpsc::channel(1);
+        let (items, _rx) = realtime::bounded(1);
         let (_tx, commands) = mpsc::unbounded_channel();
         let client = CrispClient::new(crate::Credentials::new("i", "k", Tier::Plugin));
         let mut settings = client.rtm().settings;
