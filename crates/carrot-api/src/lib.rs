@@ -99,6 +99,8 @@ pub mod groups;
 pub mod paginate;
 mod props;
 mod retry_rules;
+#[cfg(feature = "rts")]
+pub mod rts;
 mod setters;
 mod table;
 
