@@ -14,7 +14,10 @@
 //!
 //! Crisp RTM (the real-time socket) is served on the same port under `/rtm/`: an Engine.IO /
 //! Socket.IO websocket server whose pushes follow the Crisp REST writes, with a control surface
-//! for tests ([`Sim::crisp_rtm`], also over HTTP under `/_sim/rtm/`).
+//! for tests ([`Sim::crisp_rtm`], also over HTTP under `/_sim/rtm/`). Carrot RTS (Realtime
+//! Services) is served under `/rts/` ([`Sim::carrot_rts_url`]): the vendor's push-stream websocket
+//! layout, its messages following the Carrot REST writes, with replay on reconnect and controls
+//! ([`Sim::carrot_rts`], `/_sim/rts/`).
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), chatdesk_sim::SimError> {
@@ -41,6 +44,7 @@ pub mod exchange;
 mod form;
 mod limits;
 mod ratelimit;
+mod realtime;
 mod server;
 #[cfg(feature = "testkit")]
 pub mod testkit;
@@ -59,7 +63,7 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 
 pub use accounting::RequestRecord;
-pub use carrot::{ApiVersion, CarrotConfig};
+pub use carrot::{ApiVersion, CarrotConfig, CarrotRts, Published, RtsStats};
 pub use config::{
     ConfigError, ErrorBody, Fault, FaultKind, Nth, RateLimit, RateScope, Seed, Vendor,
 };
@@ -387,6 +391,7 @@ impl Drop for Sim {
     fn drop(&mut self) {
         self.stop.take();
         self.core.crisp.rtm().drop_all();
+        self.core.carrot.rts().drop_all();
         if let Some(t) = self.task.take() {
             t.abort();
         }
@@ -440,6 +445,20 @@ impl Sim {
     /// over HTTP under `/_sim/rtm/` (see the README).
     pub fn crisp_rtm(&self) -> &CrispRtm {
         self.core.crisp.rtm()
+    }
+
+    /// The Carrot RTS base URL (`ws://127.0.0.1:PORT/rts`), in place of the vendor's
+    /// `wss://realtime-services.carrotquest.io`: append the vendor's layout,
+    /// `/websocket/{channel}[/{channel}…]?auth_token=TOKEN[&tag=TAG&time=TIME]`.
+    pub fn carrot_rts_url(&self) -> String {
+        format!("ws://{}/rts", self.addr)
+    }
+
+    /// The Carrot RTS server's control surface: inject messages, drop sockets, expire the token,
+    /// refuse upgrades, read the publish log and the counters. The same controls are served over
+    /// HTTP under `/_sim/rts/` (see the README).
+    pub fn carrot_rts(&self) -> &CarrotRts {
+        self.core.carrot.rts()
     }
 
     /// The default Crisp keypair, its tier and the first website id.
@@ -653,12 +672,14 @@ impl Sim {
             "crisp_website_id": c.website_id,
             "carrot_token": self.carrot_token(),
             "carrot_app_id": self.carrot_app_id(),
+            "carrot_rts_url": self.carrot_rts_url(),
         })
     }
 
     /// [`Sim::summary`] as one line of JSON with the keys in the documented order
     /// (`crisp_base_url`, `carrot_base_url`, `crisp_identifier`, `crisp_key`, `crisp_tier`,
-    /// `crisp_website_id`, `carrot_token`, `carrot_app_id`): what the binary prints.
+    /// `crisp_website_id`, `carrot_token`, `carrot_app_id`, `carrot_rts_url`): what the binary
+    /// prints.
     pub fn summary_line(&self) -> String {
         let s = self.summary();
         let keys = [
@@ -670,6 +691,7 @@ impl Sim {
             "crisp_website_id",
             "carrot_token",
             "carrot_app_id",
+            "carrot_rts_url",
         ];
         let fields: Vec<String> = keys
             .iter()
@@ -682,6 +704,7 @@ impl Sim {
     pub async fn shutdown(mut self) {
         self.stop.take();
         self.core.crisp.rtm().drop_all();
+        self.core.carrot.rts().drop_all();
         if let Some(t) = self.task.take() {
             let _ = t.await;
         }

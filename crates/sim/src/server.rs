@@ -551,9 +551,13 @@ pub(crate) async fn accept_loop(
             let svc = hyper::service::service_fn(move |req: Request<Incoming>| {
                 let core = Arc::clone(&core);
                 async move {
-                    // RTM (websocket upgrades) and its control routes bypass the REST pipeline.
+                    // Crisp RTM, Carrot RTS (websocket upgrades) and their control routes bypass the REST
+                    // pipeline.
                     if crate::crisp::rtm::http::handles(req.uri().path()) {
                         return Ok(crate::crisp::rtm::http::serve(core, req).await);
+                    }
+                    if crate::carrot::rts::http::handles(req.uri().path()) {
+                        return Ok(crate::carrot::rts::http::serve(core, req).await);
                     }
                     serve(core, req).await
                 }

@@ -77,6 +77,7 @@ async fn binary_prints_one_json_line_and_serves() {
         [
             "carrot_app_id",
             "carrot_base_url",
+            "carrot_rts_url",
             "carrot_token",
             "crisp_base_url",
             "crisp_identifier",

@@ -123,6 +123,7 @@ async fn summary_has_the_documented_fields() {
     assert_eq!(s["carrot_app_id"], 5);
     assert_eq!(s["crisp_base_url"], format!("http://{}/v1", sim.addr()));
     assert_eq!(s["carrot_base_url"], format!("http://{}", sim.addr()));
+    assert_eq!(s["carrot_rts_url"], format!("ws://{}/rts", sim.addr()));
     assert_eq!(sim.crisp_credentials().identifier, "id-1");
 }
 

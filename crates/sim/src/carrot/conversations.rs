@@ -2,6 +2,7 @@
 //! assignment, tags, closing and read marks.
 
 use super::*;
+use rts::publish::Actor;
 
 impl CarrotSim {
     /// `GET /conversations/{id}`.
@@ -40,16 +41,22 @@ impl CarrotSim {
         let none = Map::new;
         let id = Self::conv_id(st, arg)?;
         let who = match req.text("from_user") {
-            Some(_) => st.conv(id).map_or(0, |c| c.user),
-            None => Self::admin_param(st, req, "from_admin", false)?
-                .or_else(|| st.admins.first().map(|a| a.id))
-                .unwrap_or(0),
+            Some(_) => Actor::User(st.conv(id).map_or(0, |c| c.user)),
+            None => Actor::Admin(
+                Self::admin_param(st, req, "from_admin", false)?
+                    .or_else(|| st.admins.first().map(|a| a.id))
+                    .unwrap_or(0),
+            ),
+        };
+        let who_id = match who {
+            Actor::User(u) | Actor::Admin(u) => u,
         };
         let body = req.get("body").unwrap_or("").to_string();
         if let Some(c) = st.conv_mut(id) {
-            c.typing = Some((who, body));
+            c.typing = Some((who_id, body.clone()));
         }
         self.write(format!("carrot:settyping:{id}"));
+        self.rts_typing(st, id, who, &body);
         Ok((json!({}), none()))
     }
 
@@ -77,6 +84,7 @@ impl CarrotSim {
         };
         let r = self.system_part(st, id, PartKind::Assigned, from, body, random_id, req)?;
         self.write(format!("carrot:assign:{id}:{}", admin.unwrap_or(0)));
+        self.rts_assigned(st, id, from);
         Ok((r, none()))
     }
 
@@ -128,6 +136,7 @@ impl CarrotSim {
                 req,
             )?;
             self.write(format!("carrot:untag:{id}:{tag}"));
+            self.rts_tag(st, id, &tag, from, false);
             return Ok((if req.v1 { json!({}) } else { r }, none()));
         }
         if has {
@@ -156,6 +165,7 @@ impl CarrotSim {
             req,
         )?;
         self.write(format!("carrot:tag:{id}:{tag}"));
+        self.rts_tag(st, id, &tag, from, true);
         Ok((if req.v1 { json!({}) } else { r }, none()))
     }
 
@@ -178,6 +188,7 @@ impl CarrotSim {
             req,
         )?;
         self.write(format!("carrot:close:{id}"));
+        self.rts_closed(st, id, from);
         Ok((r, none()))
     }
 
@@ -191,6 +202,7 @@ impl CarrotSim {
             }
         }
         self.write(format!("carrot:markread:{id}"));
+        self.rts_read(st, id);
         Ok((json!({"conversation": req.id(id)}), none()))
     }
 
@@ -311,6 +323,7 @@ impl CarrotSim {
             body
         };
         self.write(format!("carrot:reply:{id}:{disc}"));
+        self.rts_reply(st, id, pid);
         if kind == PartKind::ReplyUser {
             let hook = self.conversation_hook(st, id, Some(pid));
             self.queue_hook(hook);

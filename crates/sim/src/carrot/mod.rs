@@ -18,6 +18,7 @@ pub(crate) mod page;
 mod paging;
 mod render;
 mod routes;
+pub(crate) mod rts;
 pub(crate) mod state;
 mod users;
 mod utils;
@@ -44,6 +45,7 @@ use state::{Conversation, Event, Part, PartExtra, PartKind, Presence, State, Use
 use wire::*;
 
 pub use routes::route_class;
+pub use rts::{CarrotRts, Published, RtsStats};
 pub use wire::error_reply;
 pub(crate) use wire::request_token;
 
@@ -95,6 +97,8 @@ pub struct CarrotSim {
     state: Mutex<State>,
     acct: Arc<Accounting>,
     hooks: Option<tokio::sync::mpsc::UnboundedSender<HookBody>>,
+    /// The RTS server the writes publish to.
+    rts: CarrotRts,
 }
 
 impl CarrotSim {
@@ -111,7 +115,13 @@ impl CarrotSim {
             state: Mutex::new(state),
             acct,
             hooks,
+            rts: CarrotRts::default(),
         }
+    }
+
+    /// The RTS server (real-time messages of the writes) and its controls.
+    pub fn rts(&self) -> &CarrotRts {
+        &self.rts
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {

@@ -98,6 +98,7 @@ impl CarrotSim {
             "carrot:event:{uid}:{name}:{}",
             req.get("params").unwrap_or("{}")
         ));
+        self.rts_event(st, eid);
         let hook = self.event_hook(st, eid);
         self.queue_hook(hook);
         let e = st.event(eid).ok_or_else(|| lookup("event vanished"))?;
@@ -181,6 +182,8 @@ impl CarrotSim {
             st.by_user_id.insert(ext, uid);
         }
         self.write(format!("carrot:props:{uid}:{raw}"));
+        let keys: Vec<&str> = affected.iter().filter_map(Value::as_str).collect();
+        self.rts_props(st, uid, &keys);
         let mut meta = Map::new();
         meta.insert("affected_props".into(), Value::Array(affected));
         meta.insert("ignored_operations".into(), Value::Array(ignored));
@@ -219,6 +222,7 @@ impl CarrotSim {
             }
         }
         self.write(format!("carrot:setpresence:{uid}:{}", presence.as_str()));
+        self.rts_presence(st, uid);
         Ok((json!({}), none()))
     }
 
@@ -247,7 +251,7 @@ impl CarrotSim {
         let uid = self.user_id(st, arg, req, false)?;
         let admin = st.admins.first().map_or(0, |a| a.id);
         let cid = st.open_conversation(uid, kind);
-        st.push_part(
+        let pid = st.push_part(
             cid,
             new_part(PartKind::ReplyAdmin, admin, body.clone(), 0, None),
         );
@@ -257,6 +261,10 @@ impl CarrotSim {
         st.next_message += 1;
         let msg = st.next_message;
         self.write(format!("carrot:sendmessage:{uid}:{body}"));
+        self.rts_new_conversation(st, cid, false);
+        if let Some(pid) = pid {
+            self.rts_reply(st, cid, pid);
+        }
         Ok((
             json!({"conversation": req.id(cid), "message": req.id(msg)}),
             none(),
@@ -295,6 +303,7 @@ impl CarrotSim {
             body
         };
         self.write(format!("carrot:startconversation:{uid}:{disc}"));
+        self.rts_new_conversation(st, cid, true);
         let hook = self.conversation_hook(st, cid, pid);
         self.queue_hook(hook);
         Ok((json!({"id": req.id(cid)}), none()))
@@ -309,6 +318,7 @@ impl CarrotSim {
                 .insert("$email_unsubscribed".into(), Value::Bool(true));
         }
         self.write(format!("carrot:unsubscribeemail:{uid}"));
+        self.rts_props(st, uid, &["$email_unsubscribed"]);
         Ok((json!({}), none()))
     }
 

@@ -5,41 +5,25 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
-use http::header::{CONNECTION, SEC_WEBSOCKET_ACCEPT, SEC_WEBSOCKET_KEY, UPGRADE};
-use http::{HeaderValue, Request, Response, StatusCode};
+use http::{Request, Response, StatusCode};
 use hyper::body::Incoming;
-use hyper_util::rt::TokioIo;
 use serde_json::{Value, json};
 use tokio::time::{Instant, sleep_until};
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
-use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
 
 use super::frame::{self, Inbound};
 use super::{Binding, Out};
 use crate::body::SimBody;
 use crate::crisp::CrispTier;
+use crate::realtime::{query_param, websocket};
 use crate::server::Core;
 
 /// Largest text frame a client may send (the open packet announces it as `maxPayload`).
 const MAX_PAYLOAD: usize = 1_000_000;
 
 fn plain(status: StatusCode, body: Value) -> Response<SimBody> {
-    let mut resp = Response::new(SimBody::full(bytes::Bytes::from(body.to_string())));
-    *resp.status_mut() = status;
-    resp.headers_mut().insert(
-        http::header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    resp
-}
-
-fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
-    query.split('&').find_map(|p| {
-        let (k, v) = p.split_once('=')?;
-        (k == name).then_some(v)
-    })
+    websocket::json_response(status, &body)
 }
 
 /// Answers a request to the RTM path: `101 Switching Protocols` and a socket task, or the
@@ -56,14 +40,8 @@ pub(crate) fn upgrade(core: Arc<Core>, mut req: Request<Incoming>) -> Response<S
             );
         }
     };
-    let is_ws = req
-        .headers()
-        .get(UPGRADE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
-    let key = req.headers().get(SEC_WEBSOCKET_KEY).cloned();
-    let (true, Some("websocket"), Some(key)) = (is_ws, query_param(&query, "transport"), key)
-    else {
+    let key = websocket::upgrade_key(&req);
+    let (Some("websocket"), Some(key)) = (query_param(&query, "transport"), key) else {
         // Only the websocket transport is served (the Crisp clients use nothing else).
         return plain(
             StatusCode::BAD_REQUEST,
@@ -78,28 +56,7 @@ pub(crate) fn upgrade(core: Arc<Core>, mut req: Request<Incoming>) -> Response<S
             json!({"code": 503, "message": "refused by the simulator's control API"}),
         );
     }
-    let on_upgrade = hyper::upgrade::on(&mut req);
-    tokio::spawn(async move {
-        let Ok(upgraded) = on_upgrade.await else {
-            return;
-        };
-        let config = WebSocketConfig::default()
-            .max_message_size(Some(MAX_PAYLOAD))
-            .max_frame_size(Some(MAX_PAYLOAD));
-        let ws =
-            WebSocketStream::from_raw_socket(TokioIo::new(upgraded), Role::Server, Some(config))
-                .await;
-        run(core, ws, eio3).await;
-    });
-    let mut resp = Response::new(SimBody::full(bytes::Bytes::new()));
-    *resp.status_mut() = StatusCode::SWITCHING_PROTOCOLS;
-    let h = resp.headers_mut();
-    h.insert(UPGRADE, HeaderValue::from_static("websocket"));
-    h.insert(CONNECTION, HeaderValue::from_static("Upgrade"));
-    if let Ok(v) = HeaderValue::from_str(&derive_accept_key(key.as_bytes())) {
-        h.insert(SEC_WEBSOCKET_ACCEPT, v);
-    }
-    resp
+    websocket::accept(&mut req, &key, MAX_PAYLOAD, move |ws| run(core, ws, eio3))
 }
 
 fn names(v: Option<&Value>) -> BTreeSet<String> {

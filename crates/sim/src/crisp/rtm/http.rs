@@ -2,14 +2,14 @@
 
 use std::sync::Arc;
 
-use bytes::Bytes;
 use http::{Method, Request, Response, StatusCode};
-use http_body_util::{BodyExt, Limited};
 use hyper::body::Incoming;
 use serde_json::{Value, json};
 
 use super::conn;
 use crate::body::SimBody;
+use crate::realtime::control::{self, count, error};
+use crate::realtime::websocket;
 use crate::server::Core;
 
 /// The path Engine.IO is served on (what `connect/endpoints` hands out).
@@ -17,8 +17,6 @@ pub(crate) const RTM_PATH: &str = "/rtm/";
 /// The rescue socket's path (`data.rescue.socket.app`), served like [`RTM_PATH`].
 pub(crate) const RESCUE_PATH: &str = "/rtm/rescue";
 const CONTROL: &str = "/_sim/rtm/";
-/// Control request bodies larger than this are refused.
-const MAX_CONTROL_BODY: usize = 1024 * 1024;
 
 /// Whether `path` belongs to RTM rather than to the REST simulators.
 pub(crate) fn handles(path: &str) -> bool {
@@ -26,17 +24,7 @@ pub(crate) fn handles(path: &str) -> bool {
 }
 
 fn reply(status: StatusCode, body: Value) -> Response<SimBody> {
-    let mut resp = Response::new(SimBody::full(Bytes::from(body.to_string())));
-    *resp.status_mut() = status;
-    resp.headers_mut().insert(
-        http::header::CONTENT_TYPE,
-        http::HeaderValue::from_static("application/json"),
-    );
-    resp
-}
-
-fn error(status: StatusCode, message: &str) -> Response<SimBody> {
-    reply(status, json!({"error": true, "message": message}))
+    websocket::json_response(status, &body)
 }
 
 /// Serves a request for which [`handles`] is true.
@@ -45,31 +33,10 @@ pub(crate) async fn serve(core: Arc<Core>, req: Request<Incoming>) -> Response<S
     let Some(action) = path.strip_prefix(CONTROL) else {
         return conn::upgrade(core, req);
     };
-    let action = action.trim_end_matches('/').to_owned();
-    let method = req.method().clone();
-    let body = match Limited::new(req.into_body(), MAX_CONTROL_BODY)
-        .collect()
-        .await
-    {
-        Ok(b) => b.to_bytes(),
-        Err(_) => return error(StatusCode::BAD_REQUEST, "the body could not be read"),
-    };
-    let body: Value = if body.is_empty() {
-        json!({})
-    } else {
-        match serde_json::from_slice(&body) {
-            Ok(v @ Value::Object(_)) => v,
-            _ => return error(StatusCode::BAD_REQUEST, "the body should be a JSON object"),
-        }
-    };
-    control(&core, &method, &action, &body)
-}
-
-fn count(body: &Value) -> Option<u64> {
-    match body.get("count") {
-        None => Some(1),
-        Some(v) => v.as_u64(),
-    }
+    control::serve(req, action, |method, action, body| {
+        control(&core, method, action, body)
+    })
+    .await
 }
 
 fn control(core: &Core, method: &Method, action: &str, body: &Value) -> Response<SimBody> {
@@ -122,20 +89,14 @@ fn control(core: &Core, method: &Method, action: &str, body: &Value) -> Response
                 rtm.refuse_next(n);
                 reply(StatusCode::OK, json!({"refuse_next": n}))
             }
-            None => error(
-                StatusCode::BAD_REQUEST,
-                "`count` should be a non-negative integer",
-            ),
+            None => control::bad_count(),
         },
         "unauthorize" if want_post(method) => match count(body) {
             Some(n) => {
                 rtm.unauthorize_next(n);
                 reply(StatusCode::OK, json!({"unauthorize_next": n}))
             }
-            None => error(
-                StatusCode::BAD_REQUEST,
-                "`count` should be a non-negative integer",
-            ),
+            None => control::bad_count(),
         },
         "heartbeat" if want_post(method) => {
             let h = rtm.heartbeat();

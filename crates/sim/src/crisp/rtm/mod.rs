@@ -14,6 +14,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde_json::Value;
 use tokio::sync::{mpsc, watch};
 
+use crate::realtime::Gate;
+
 pub(crate) mod conn;
 pub(crate) mod frame;
 pub(crate) mod http;
@@ -111,7 +113,6 @@ struct Socket {
 struct HubState {
     sockets: BTreeMap<u64, Socket>,
     next_id: u64,
-    refuse_next: u64,
     unauthorize_next: u64,
     heartbeat: RtmHeartbeat,
 }
@@ -120,10 +121,8 @@ struct HubState {
 /// `Sim::crisp_rtm()`. Every method is synchronous and cheap.
 pub struct CrispRtm {
     state: Mutex<HubState>,
-    /// Bumped to close every open socket at once.
-    drop_gen: watch::Sender<u64>,
-    attempts: AtomicU64,
-    refused: AtomicU64,
+    /// Attempts, refusals and the drop-all signal.
+    gate: Gate,
     rescue: AtomicU64,
     authentications: AtomicU64,
     authenticated: AtomicU64,
@@ -148,13 +147,10 @@ impl Default for CrispRtm {
             state: Mutex::new(HubState {
                 sockets: BTreeMap::new(),
                 next_id: 1,
-                refuse_next: 0,
                 unauthorize_next: 0,
                 heartbeat: RtmHeartbeat::default(),
             }),
-            drop_gen: watch::Sender::new(0),
-            attempts: AtomicU64::new(0),
-            refused: AtomicU64::new(0),
+            gate: Gate::default(),
             rescue: AtomicU64::new(0),
             authentications: AtomicU64::new(0),
             authenticated: AtomicU64::new(0),
@@ -188,14 +184,15 @@ impl CrispRtm {
     /// network cut looks to the client). Returns how many were open.
     pub fn drop_all(&self) -> usize {
         let n = self.lock().sockets.len();
-        self.drop_gen.send_modify(|g| *g += 1);
+        self.gate.drop_all();
         n
     }
 
     /// Refuses the next `n` connection attempts with HTTP 503 before the websocket upgrade
     /// (replaces any count still pending).
     pub fn refuse_next(&self, n: u64) {
-        self.lock().refuse_next = n;
+        self.gate
+            .refuse_next(n, ::http::StatusCode::SERVICE_UNAVAILABLE);
     }
 
     /// Answers the next `n` `authentication` events with `unauthorized` (then closes), whatever
@@ -231,8 +228,8 @@ impl CrispRtm {
         let open = self.lock().sockets.len() as u64;
         let g = |c: &AtomicU64| c.load(Ordering::Relaxed);
         RtmStats {
-            connection_attempts: g(&self.attempts),
-            connections_refused: g(&self.refused),
+            connection_attempts: self.gate.attempts(),
+            connections_refused: self.gate.refused(),
             rescue_attempts: g(&self.rescue),
             open_sockets: open,
             authentications: g(&self.authentications),
@@ -280,17 +277,10 @@ impl CrispRtm {
 
     /// Counts an upgrade attempt; `false` when it must be refused.
     pub(crate) fn admit(&self, rescue: bool) -> bool {
-        bump(&self.attempts);
         if rescue {
             bump(&self.rescue);
         }
-        let mut st = self.lock();
-        if st.refuse_next > 0 {
-            st.refuse_next -= 1;
-            bump(&self.refused);
-            return false;
-        }
-        true
+        self.gate.admit().is_none()
     }
 
     /// Registers a new socket: its id, its frame queue and the drop signal.
@@ -302,9 +292,7 @@ impl CrispRtm {
         let id = st.next_id;
         st.next_id += 1;
         st.sockets.insert(id, Socket { tx, binding: None });
-        let mut gen_rx = self.drop_gen.subscribe();
-        gen_rx.mark_unchanged();
-        (id, rx, gen_rx, st.heartbeat)
+        (id, rx, self.gate.drop_signal(), st.heartbeat)
     }
 
     pub(crate) fn unregister(&self, id: u64) {
