@@ -240,7 +240,7 @@ async fn each_channel_kind_decodes_as_its_type() {
         msg(
             3,
             &format!("conversation_typing.{APP}.{u}"),
-            json!({"conversation": 70, "user": u, "body": "hel"}),
+            json!({"conversation": 70, "from": u, "from_type": "user", "body": "hel"}),
         ),
         msg(
             4,
@@ -255,7 +255,7 @@ async fn each_channel_kind_decodes_as_its_type() {
         msg(
             6,
             &format!("conversation_closed.{APP}"),
-            json!({"conversation": 70, "from_admin": 11946}),
+            json!({"conversation": 70, "from": {"id": 11946, "name": "Maks"}}),
         ),
         msg(
             7,
@@ -346,7 +346,7 @@ async fn each_channel_kind_decodes_as_its_type() {
         assigned.assignee.as_ref().and_then(|a| a.name.as_deref()),
         Some("Maks")
     );
-    assert_eq!(closed.from_admin.map(|a| a.0), Some(11946));
+    assert_eq!(closed.from.as_ref().map(|f| f.id().0), Some(11946));
     assert_eq!(
         (added.tag.as_deref(), deleted.tag.as_deref()),
         (Some("vip"), Some("vip"))

@@ -20,7 +20,8 @@
 //! | `conversation.{app}[.{user}]`, `ping`, anything else | kept as sent ([`RtsEvent::Other`]) |
 //!
 //! Only the reply payload is documented (an example in the vendor's RTS page); the other shapes
-//! are read leniently: every field is optional, unknown fields are ignored, so a payload that
+//! are inferred from the REST forms of the same objects (who acted is a `from` like a part's:
+//! a user id or an admin object) and read leniently: every field is optional, unknown fields are ignored, so a payload that
 //! carries more or less than these types still decodes. A payload that is not even an object of
 //! the expected kind is an error of [`RtsEvent::decode`], which the client turns into an item that
 //! keeps the raw JSON.
@@ -39,8 +40,8 @@
 //! }
 //! ```
 
-use crate::carrot::common::Admin;
-use crate::carrot::conversation::Conversation;
+use crate::carrot::common::{Admin, Timestamp};
+use crate::carrot::conversation::{Conversation, PartFrom};
 use crate::carrot::event::Event;
 use crate::carrot::user::Presence;
 use crate::carrot::webhook::ChatMessage;
@@ -107,14 +108,12 @@ wire_struct! {
     pub struct RtsTyping {
         /// The conversation.
         pub conversation: Option<FlexId>,
-        /// The user's Carrot id, when the user types.
-        pub user: Option<FlexId>,
-        /// The admin, when an operator types.
-        pub from_admin: Option<FlexId>,
+        /// Who types: a user's Carrot id or an admin, as a part's `from`.
+        pub from: Option<PartFrom>,
+        /// `user` or `admin`, when sent.
+        pub from_type: Option<String>,
         /// The text typed so far.
         pub body: Option<String>,
-        /// Who types: `user` or `admin`, when sent.
-        pub from: Option<String>,
     }
 }
 
@@ -126,8 +125,6 @@ wire_struct! {
         pub conversation: Option<FlexId>,
         /// The user's Carrot id.
         pub user: Option<FlexId>,
-        /// Who read: `user` or `admin`, when sent.
-        pub reader: Option<String>,
     }
 }
 
@@ -139,8 +136,8 @@ wire_struct! {
         pub conversation: Option<FlexId>,
         /// The new assignee (`None` when unassigned or not sent).
         pub assignee: Option<Admin>,
-        /// The admin who made the change.
-        pub from_admin: Option<FlexId>,
+        /// Who made the change: an admin, or an id.
+        pub from: Option<PartFrom>,
     }
 }
 
@@ -150,8 +147,8 @@ wire_struct! {
     pub struct RtsClosed {
         /// The conversation.
         pub conversation: Option<FlexId>,
-        /// The admin who closed it.
-        pub from_admin: Option<FlexId>,
+        /// Who closed it: an admin, or an id.
+        pub from: Option<PartFrom>,
     }
 }
 
@@ -163,8 +160,8 @@ wire_struct! {
         pub conversation: Option<FlexId>,
         /// The tag.
         pub tag: Option<String>,
-        /// The admin who made the change.
-        pub from_admin: Option<FlexId>,
+        /// Who made the change: an admin, or an id.
+        pub from: Option<PartFrom>,
     }
 }
 
@@ -176,6 +173,10 @@ wire_struct! {
         pub user: Option<FlexId>,
         /// The new presence.
         pub presence: Option<Presence>,
+        /// When the user was last seen.
+        pub last_seen: Option<Timestamp>,
+        /// The page the user is on.
+        pub current_page: Option<String>,
     }
 }
 
