@@ -174,3 +174,16 @@ fn rtm_bot() {
         .prints(r#"simulator: 2 "got it" answers stored"#);
     assert_eq!(out.count(r#"answered "got it""#), 2, "{}", out.stdout);
 }
+
+#[test]
+#[cfg(feature = "rts")]
+fn carrot_rts_bot() {
+    let out = run("carrot_rts_bot", &["--conversations", "2"]);
+    out.prints("carrot: simulator at http://127.0.0.1:")
+        .prints("connected, waiting for new conversations")
+        .prints(": Hello, question 1")
+        .prints(": Hello, question 2")
+        .prints("done: answered 2 new conversations")
+        .prints("simulator: 2 answers stored");
+    assert_eq!(out.count("answered conversation"), 2, "{}", out.stdout);
+}
