@@ -642,8 +642,28 @@ impl Write for Capture {
     }
 }
 
+/// Every record written to the `log` crate (where tungstenite and tokio-tungstenite log), from
+/// every test of this binary.
+struct LogCapture(Mutex<Vec<String>>);
+
+impl log::Log for LogCapture {
+    fn enabled(&self, _: &log::Metadata<'_>) -> bool {
+        true
+    }
+    fn log(&self, record: &log::Record<'_>) {
+        let line = format!("{} {}: {}", record.level(), record.target(), record.args());
+        self.0.lock().unwrap().push(line);
+    }
+    fn flush(&self) {}
+}
+
+static LOGS: LogCapture = LogCapture(Mutex::new(Vec::new()));
+
 #[tokio::test]
 async fn the_token_never_appears_in_traces_debug_or_errors() {
+    // Only this test installs it; the other tests' records land here too.
+    log::set_logger(&LOGS).unwrap();
+    log::set_max_level(log::LevelFilter::Trace);
     let capture = Capture::default();
     let writer = capture.clone();
     let subscriber = tracing_subscriber::fmt()
@@ -757,7 +777,12 @@ async fn the_token_never_appears_in_traces_debug_or_errors() {
         "channels are shown: {logs}"
     );
     assert!(logs.contains("127.0.0.1"), "the host is shown: {logs}");
-    for text in printed.iter().chain([&logs]) {
+    let records = LOGS.0.lock().unwrap().join("\n");
+    assert!(
+        records.contains("tungstenite"),
+        "log records were captured: {records}"
+    );
+    for text in printed.iter().chain([&logs, &records]) {
         assert!(!text.contains("s3cr3t"), "the token leaked: {text}");
     }
 }

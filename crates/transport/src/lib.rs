@@ -63,6 +63,8 @@ mod timeout;
 mod trace;
 #[cfg(feature = "websocket")]
 pub mod websocket;
+#[cfg(feature = "websocket")]
+mod ws_handshake;
 
 pub use builder::{Transport, TransportBuilder};
 pub use classify::{Classifier, RetryRules};

@@ -67,10 +67,9 @@
 //!   handle aborts it and closes the socket.
 //! * **Secrets**: the URL carries the token, so it is never printed: `Debug` of every type
 //!   here, the errors and the tracing spans (`rts.connect` with the host and channels,
-//!   `rts.reconnect`) show the host and the channels only. The websocket library under the
-//!   client (tungstenite) writes the raw upgrade request, token included, to the `log` crate at
-//!   `trace` level (target `tungstenite::handshake::client`); if you forward `log` records at
-//!   trace level, filter that target out.
+//!   `rts.reconnect`) show the host and the channels only. The upgrade request is written by
+//!   the transport's own handshake, not tungstenite's, which logs the raw request (token
+//!   included) to the `log` crate at trace level.
 
 mod channel;
 mod dedup;
