@@ -107,7 +107,11 @@ async fn main() -> Fallible<()> {
                 }
                 reply.await?;
                 answered.push(conversation.id);
-                println!("answered conversation {} ({})", conversation.id, answered.len());
+                println!(
+                    "answered conversation {} ({})",
+                    conversation.id,
+                    answered.len()
+                );
                 if max.is_some_and(|max| answered.len() as u64 >= max) {
                     break;
                 }

@@ -178,8 +178,10 @@ mod tests {
             out
         })
         .await;
-        let mut config = WsConfig::default();
-        config.user_agent = Some("chatdesk-test".into());
+        let config = WsConfig {
+            user_agent: Some("chatdesk-test".into()),
+            ..WsConfig::default()
+        };
         let mut ws = connect(&url, &config).await.unwrap();
         let first = ws.next().await.unwrap().unwrap();
         assert_eq!(first.into_text().unwrap().as_str(), "hi");

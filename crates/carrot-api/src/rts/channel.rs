@@ -166,14 +166,14 @@ impl Channel {
 
     fn check(&self) -> Result<(), ChannelError> {
         for (which, id) in [("app", &self.app), ("user", &self.user)] {
-            if let Some(id) = id {
-                if !id.is_well_formed() {
-                    return Err(ChannelError::InvalidId {
-                        kind: self.kind,
-                        which,
-                        id: id.0.clone(),
-                    });
-                }
+            if let Some(id) = id
+                && !id.is_well_formed()
+            {
+                return Err(ChannelError::InvalidId {
+                    kind: self.kind,
+                    which,
+                    id: id.0.clone(),
+                });
             }
         }
         Ok(())

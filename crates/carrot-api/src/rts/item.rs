@@ -165,14 +165,14 @@ impl RtsError {
     /// The error of a failed connection attempt: the status of a non-101 answer is kept (and
     /// decides whether to retry), the rest of the answer is not.
     pub(crate) fn from_connect(e: WsError) -> RtsError {
-        if let WsError::Handshake(inner) = &e {
-            if let tungstenite::Error::Http(response) = inner.as_ref() {
-                return match response.status().as_u16() {
-                    401 => RtsError::Unauthorized { reason: None },
-                    403 => RtsError::Forbidden { reason: None },
-                    status => RtsError::Upgrade { status },
-                };
-            }
+        if let WsError::Handshake(inner) = &e
+            && let tungstenite::Error::Http(response) = inner.as_ref()
+        {
+            return match response.status().as_u16() {
+                401 => RtsError::Unauthorized { reason: None },
+                403 => RtsError::Forbidden { reason: None },
+                status => RtsError::Upgrade { status },
+            };
         }
         RtsError::Connect(e)
     }

@@ -38,9 +38,9 @@
 //!   [`RtsBuilder::url`]. The socket is `{base}/websocket/{ch1}/{ch2}…?auth_token=<token>`,
 //!   plain `ws://` only to a loopback host unless [`RtsBuilder::allow_plain_ws`].
 //! * **Messages** come as [`RtsItem::Message`], the payload typed by the channel's kind
-//!   ([`RtsEvent`](chatdesk_model::carrot::RtsEvent); the table is in
-//!   [`chatdesk_model::carrot`]'s `rts` types), raw JSON for kinds without a type, and
-//!   [`RtsItem::Malformed`] (the envelope as sent) for a payload that does not fit its type.
+//!   ([`RtsEvent`](chatdesk_model::carrot::RtsEvent), whose docs have the table), raw JSON for
+//!   kinds without a type, and [`RtsItem::Malformed`] (the envelope as sent) for a payload
+//!   that does not fit its type.
 //! * **Resume, exactly once**: the client remembers the `tag` and `time` of the last message
 //!   and reconnects with them as `tag` and `time` query parameters, so the server sends what was
 //!   published in between. Carrot documents that the last `tag` and `time` are passed back; the

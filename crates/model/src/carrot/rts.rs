@@ -1,44 +1,7 @@
 //! Realtime Services (RTS): the messages Carrot Quest / Dashly push over its websocket, and their
 //! payloads by channel.
 //!
-//! Every message is an [`RtsEnvelope`] `{id, channel, message, tag, time}`; `message` is the
-//! payload, whose shape follows the channel's kind (the part of the channel name before the
-//! first `.`). [`RtsEvent::decode`] types it:
-//!
-//! | channel | payload |
-//! |---|---|
-//! | `conversation_reply.{app}[.{user}]` | [`ChatMessage`], the same type as the chat-message web hook's `conversation` |
-//! | `conversation_started_user.{app}` | [`Conversation`] |
-//! | `conversation_typing.{app}[.{user}]` | [`RtsTyping`] |
-//! | `conversation_read.{app}[.{user}]` | [`RtsRead`] |
-//! | `conversation_assigned.{app}` | [`RtsAssigned`] |
-//! | `conversation_closed.{app}` | [`RtsClosed`] |
-//! | `conversation_tag_added.{app}`, `conversation_tag_deleted.{app}` | [`RtsTagChanged`] |
-//! | `user_presence_changed.{app}` | [`RtsPresenceChanged`] |
-//! | `user_props_changed.{app}.{user}` | [`RtsPropsChanged`] |
-//! | `event.{app}.{user}` | [`Event`], the same type as the event web hook's `event` |
-//! | `conversation.{app}[.{user}]`, `ping`, anything else | kept as sent ([`RtsEvent::Other`]) |
-//!
-//! Only the reply payload is documented (an example in the vendor's RTS page); the other shapes
-//! are inferred from the REST forms of the same objects (who acted is a `from` like a part's:
-//! a user id or an admin object) and read leniently: every field is optional, unknown fields are ignored, so a payload that
-//! carries more or less than these types still decodes. A payload that is not even an object of
-//! the expected kind is an error of [`RtsEvent::decode`], which the client turns into an item that
-//! keeps the raw JSON.
-//!
-//! ```
-//! use chatdesk_model::carrot::{RtsEnvelope, RtsEvent};
-//!
-//! let text = r#"{"id":"17","channel":"conversation_reply.42","tag":3,
-//!     "time":"Sun, 13 Dec 2015 08:00:24 GMT",
-//!     "message":{"id":7498329,"conversation":4718671,"body":"Reply test","type":"reply_user"}}"#;
-//! let envelope: RtsEnvelope = serde_json::from_str(text).unwrap();
-//! assert_eq!(envelope.tag.as_deref(), Some("3"));
-//! match RtsEvent::decode(&envelope.channel, envelope.message).unwrap() {
-//!     RtsEvent::Reply(reply) => assert_eq!(reply.part.body.as_deref(), Some("Reply test")),
-//!     other => panic!("{other:?}"),
-//! }
-//! ```
+//! The table of payloads and an example are on [`RtsEvent`].
 
 use crate::carrot::common::{Admin, Timestamp};
 use crate::carrot::conversation::{Conversation, PartFrom};
@@ -191,7 +154,46 @@ wire_struct! {
     }
 }
 
-/// An RTS payload, typed by its channel's kind (see the [module docs](self) for the table).
+/// An RTS payload, typed by its channel's kind.
+///
+/// Every message is an [`RtsEnvelope`] `{id, channel, message, tag, time}`; `message` is the
+/// payload, whose shape follows the channel's kind (the part of the channel name before the
+/// first `.`). [`RtsEvent::decode`] types it:
+///
+/// | channel | payload |
+/// |---|---|
+/// | `conversation_reply.{app}[.{user}]` | [`ChatMessage`], the same type as the chat-message web hook's `conversation` |
+/// | `conversation_started_user.{app}` | [`Conversation`] |
+/// | `conversation_typing.{app}[.{user}]` | [`RtsTyping`] |
+/// | `conversation_read.{app}[.{user}]` | [`RtsRead`] |
+/// | `conversation_assigned.{app}` | [`RtsAssigned`] |
+/// | `conversation_closed.{app}` | [`RtsClosed`] |
+/// | `conversation_tag_added.{app}`, `conversation_tag_deleted.{app}` | [`RtsTagChanged`] |
+/// | `user_presence_changed.{app}` | [`RtsPresenceChanged`] |
+/// | `user_props_changed.{app}.{user}` | [`RtsPropsChanged`] |
+/// | `event.{app}.{user}` | [`Event`], the same type as the event web hook's `event` |
+/// | `conversation.{app}[.{user}]`, `ping`, anything else | kept as sent ([`RtsEvent::Other`]) |
+///
+/// Only the reply payload is documented (an example in the vendor's RTS page); the other shapes
+/// are inferred from the REST forms of the same objects (who acted is a `from` like a part's:
+/// a user id or an admin object) and read leniently: every field is optional, unknown fields are ignored, so a payload that
+/// carries more or less than these types still decodes. A payload that is not even an object of
+/// the expected kind is an error of [`RtsEvent::decode`], which the client turns into an item that
+/// keeps the raw JSON.
+///
+/// ```
+/// use chatdesk_model::carrot::{RtsEnvelope, RtsEvent};
+///
+/// let text = r#"{"id":"17","channel":"conversation_reply.42","tag":3,
+///     "time":"Sun, 13 Dec 2015 08:00:24 GMT",
+///     "message":{"id":7498329,"conversation":4718671,"body":"Reply test","type":"reply_user"}}"#;
+/// let envelope: RtsEnvelope = serde_json::from_str(text).unwrap();
+/// assert_eq!(envelope.tag.as_deref(), Some("3"));
+/// match RtsEvent::decode(&envelope.channel, envelope.message).unwrap() {
+///     RtsEvent::Reply(reply) => assert_eq!(reply.part.body.as_deref(), Some("Reply test")),
+///     other => panic!("{other:?}"),
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RtsEvent {
