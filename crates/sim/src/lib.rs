@@ -63,7 +63,7 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 
 pub use accounting::RequestRecord;
-pub use carrot::{ApiVersion, CarrotConfig, CarrotRts, Published, RtsStats};
+pub use carrot::{ApiVersion, CarrotConfig, CarrotRts, RtsPublished, RtsStats};
 pub use config::{
     ConfigError, ErrorBody, Fault, FaultKind, Nth, RateLimit, RateScope, Seed, Vendor,
 };
@@ -358,6 +358,7 @@ impl SimBuilder {
             http2: self.http2,
         });
         core.set_faults(self.faults);
+        tokio::spawn(carrot::rts::ping_loop(Arc::downgrade(&core)));
         let (stop_tx, stop_rx) = watch::channel(());
         let task = tokio::spawn(server::accept_loop(listener, Arc::clone(&core), stop_rx));
         Ok(Sim {
@@ -457,6 +458,21 @@ impl Sim {
     /// The Carrot RTS server's control surface: inject messages, drop sockets, expire the token,
     /// refuse upgrades, read the publish log and the counters. The same controls are served over
     /// HTTP under `/_sim/rts/` (see the README).
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), chatdesk_sim::SimError> {
+    /// let sim = chatdesk_sim::Sim::builder().start().await?;
+    /// let channel = format!("conversation_reply.{}", sim.carrot_app_id());
+    /// let url = format!(
+    ///     "{}/websocket/{channel}?auth_token={}",
+    ///     sim.carrot_rts_url(),
+    ///     sim.carrot_token()
+    /// );
+    /// // … connect a websocket client to `url`, then make REST writes or inject …
+    /// let sent = sim.carrot_rts().inject(&channel, serde_json::json!({"body": "hi"}));
+    /// assert_eq!(sim.carrot_rts().published(&channel).last(), Some(&sent.id));
+    /// # Ok(()) }
+    /// ```
     pub fn carrot_rts(&self) -> &CarrotRts {
         self.core.carrot.rts()
     }

@@ -219,10 +219,11 @@ fn main() -> ExitCode {
             let _ = out.flush();
         }
         eprintln!(
-            "chatdesk-sim: listening on {} (crisp {}, carrot {}); Ctrl-C or SIGTERM to stop",
+            "chatdesk-sim: listening on {} (crisp {}, carrot {}, carrot rts {}); Ctrl-C or SIGTERM to stop",
             sim.addr(),
             sim.crisp_base_url(),
-            sim.carrot_base_url()
+            sim.carrot_base_url(),
+            sim.carrot_rts_url()
         );
         stop.await;
         eprintln!(

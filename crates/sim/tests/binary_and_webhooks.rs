@@ -2,8 +2,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use chatdesk_sim::{Sim, Vendor};
@@ -13,61 +12,36 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
 
-/// Kills the child when the test ends, even on failure.
-struct Child(std::process::Child);
-
-impl Drop for Child {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[tokio::test]
 async fn binary_prints_one_json_line_and_serves() {
-    let child = Command::new(env!("CARGO_BIN_EXE_chatdesk-sim"))
-        .args([
-            "--port",
-            "0",
-            "--seed",
-            "users=5,conversations=4,messages=2",
-            "--carrot-token",
-            "app.9.cli",
-            "--carrot-app-id",
-            "9",
-            "--crisp-identifier",
-            "cli-id",
-            "--crisp-key",
-            "cli-key",
-            "--rate-limit",
-            "rps=100,burst=100",
-            "--fault",
-            "kind=status,status=503,path=/apps/*/activeusers,nth=1",
-            "--max-connections",
-            "64",
-            "--max-body=1MiB",
-            "--body-budget",
-            "64MiB",
-            "--log-field-bytes",
-            "512",
-            "--header-read-timeout",
-            "20s",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("binary starts");
-    let mut child = Child(child);
-    let stdout = child.0.stdout.take().expect("stdout");
-    let line = tokio::task::spawn_blocking(move || {
-        let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).map(|_| line)
-    });
-    let line = tokio::time::timeout(STEP, line)
-        .await
-        .expect("line within the deadline")
-        .expect("join")
-        .expect("read");
+    let (mut child, line) = start_binary(&[
+        "--port",
+        "0",
+        "--seed",
+        "users=5,conversations=4,messages=2",
+        "--carrot-token",
+        "app.9.cli",
+        "--carrot-app-id",
+        "9",
+        "--crisp-identifier",
+        "cli-id",
+        "--crisp-key",
+        "cli-key",
+        "--rate-limit",
+        "rps=100,burst=100",
+        "--fault",
+        "kind=status,status=503,path=/apps/*/activeusers,nth=1",
+        "--max-connections",
+        "64",
+        "--max-body=1MiB",
+        "--body-budget",
+        "64MiB",
+        "--log-field-bytes",
+        "512",
+        "--header-read-timeout",
+        "20s",
+    ])
+    .await;
     let v: Value = serde_json::from_str(line.trim()).expect("one JSON line");
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     let mut sorted = keys.clone();

@@ -537,7 +537,16 @@ async fn malformed_subscriptions_are_answered_400() {
             other => panic!("expected a 400, got {other:?}"),
         }
     }
-    assert_eq!(sim.carrot_rts().stats().bad_requests, 3);
+    // No slash after `websocket` at all: no channel either.
+    let bare = format!("{}/websocket?auth_token={token}", sim.carrot_rts_url());
+    match timeout(WAIT, tokio_tungstenite::connect_async(bare))
+        .await
+        .unwrap()
+    {
+        Err(WsError::Http(resp)) => assert_eq!(resp.status(), 400),
+        other => panic!("expected a 400, got {other:?}"),
+    }
+    assert_eq!(sim.carrot_rts().stats().bad_requests, 4);
 }
 
 #[tokio::test]
@@ -596,6 +605,21 @@ async fn the_http_control_routes_drive_the_same_server() {
     let mut ws = connect(&sim, std::slice::from_ref(&channel)).await;
     assert_eq!(close_code(&mut ws).await, Some(3401));
 
+    assert_eq!(
+        post("/_sim/rts/queue", json!({"messages": 3})).await["messages"],
+        3
+    );
+    assert_eq!(
+        post("/_sim/rts/replay", json!({"capacity": 5})).await["capacity"],
+        5
+    );
+    post("/_sim/rts/ping", json!({"interval_ms": 0})).await;
+    assert_eq!(sim.carrot_rts().ping_interval(), None);
+    post("/_sim/rts/ping", json!({"interval_ms": 1500})).await;
+    assert_eq!(
+        sim.carrot_rts().ping_interval(),
+        Some(Duration::from_millis(1500))
+    );
     let stats = request(sim.addr(), "GET", "/_sim/rts/stats", &[], b"")
         .await
         .unwrap()
@@ -603,21 +627,25 @@ async fn the_http_control_routes_drive_the_same_server() {
     assert_eq!(stats["connection_attempts"], 3, "{stats}");
     assert_eq!(stats["connections_refused"], 1, "{stats}");
     assert_eq!(stats["closed_unauthorized"], 1, "{stats}");
+    assert_eq!(stats["ping_interval_ms"], 1500, "{stats}");
     let log = request(sim.addr(), "GET", "/_sim/rts/log", &[], b"")
         .await
         .unwrap()
         .json();
     assert_eq!(log[&channel], json!([injected["id"]]), "{log}");
-    let bad = request(
-        sim.addr(),
-        "POST",
-        "/_sim/rts/refuse",
-        &[],
-        br#"{"status": 500}"#,
-    )
-    .await
-    .unwrap();
-    assert_eq!(bad.status, 400);
+    for (path, body) in [
+        ("/_sim/rts/refuse", &br#"{"status": 500}"#[..]),
+        ("/_sim/rts/replay", br#"{"capacity": 0}"#),
+        ("/_sim/rts/inject", br#"{"message": {}}"#),
+        ("/_sim/rts/expire", br#"[1]"#),
+    ] {
+        let bad = request(sim.addr(), "POST", path, &[], body).await.unwrap();
+        assert_eq!(bad.status, 400, "{path}");
+    }
+    let wrong = request(sim.addr(), "GET", "/_sim/rts/drop", &[], b"")
+        .await
+        .unwrap();
+    assert_eq!(wrong.status, 405);
 }
 
 #[tokio::test]
@@ -654,4 +682,279 @@ fn httpdate_secs(s: &str) -> u64 {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_secs()
+}
+
+#[tokio::test]
+async fn the_ping_channel_ticks_while_subscribed_and_can_be_silenced() {
+    let sim = sim().await;
+    sim.carrot_rts()
+        .set_ping_interval(Some(Duration::from_millis(50)));
+    // Nobody listens on `ping`: nothing is published there.
+    let mut other = connect(&sim, &[ch("conversation_reply", &sim)]).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(sim.carrot_rts().published("ping").is_empty());
+    nothing_more(&mut other).await;
+
+    let mut ws = connect(&sim, &["ping".to_owned()]).await;
+    let a = next(&mut ws).await;
+    let b = next(&mut ws).await;
+    assert_eq!(
+        (&a["channel"], &b["channel"]),
+        (&json!("ping"), &json!("ping"))
+    );
+    assert!(b["id"].as_u64() > a["id"].as_u64(), "{a} {b}");
+
+    sim.carrot_rts().set_ping_interval(None);
+    // At most one tick may have been queued before the switch.
+    let _ = next_item(&mut ws, Duration::from_millis(100)).await;
+    nothing_more(&mut ws).await;
+}
+
+/// The JSON type of a value, for comparing shapes.
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "bool",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+#[tokio::test]
+async fn a_user_reply_has_every_field_of_the_vendors_example() {
+    // `tests/data/carrot-examples/rts_conversation_reply.json`: the `conversation_reply` message
+    // body published on https://developers.dashly.io/rts/channels/conversation_reply (copied
+    // verbatim from the reference material's carrot-examples/).
+    let example: Value = serde_json::from_str(include_str!(
+        "data/carrot-examples/rts_conversation_reply.json"
+    ))
+    .unwrap();
+    let sim = sim().await;
+    let (conv, user) = conversation(&sim).await;
+    let admin = sim.carrot_admin_ids()[0].to_string();
+    ok_data(
+        &carrot_post(
+            &sim,
+            &format!("/conversations/{conv}/assign"),
+            &[("from_admin", admin.as_str()), ("admin", admin.as_str())],
+        )
+        .await,
+    );
+    let mut ws = connect(&sim, &[ch("conversation_reply", &sim)]).await;
+    ok_data(
+        &carrot_post(
+            &sim,
+            &format!("/conversations/{conv}/reply"),
+            &[
+                ("from_user", "default_user"),
+                ("body", "Reply test"),
+                ("random_id", "1650977560"),
+            ],
+        )
+        .await,
+    );
+    let got = next(&mut ws).await["message"].clone();
+    let mut missing = Vec::new();
+    for (path, want, have) in [
+        ("", &example, &got),
+        (".assignee", &example["assignee"], &got["assignee"]),
+    ] {
+        for (k, w) in want.as_object().unwrap() {
+            match have.get(k) {
+                Some(h) if json_type(h) == json_type(w) => {}
+                other => missing.push(format!(
+                    "{path}.{k}: {other:?} instead of a {}",
+                    json_type(w)
+                )),
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:?} in {got}");
+    assert_eq!(
+        (
+            &got["type"],
+            &got["from"],
+            &got["conversation"],
+            &got["random_id"]
+        ),
+        (
+            &json!("reply_user"),
+            &json!(user),
+            &json!(conv),
+            &json!(1_650_977_560u64)
+        )
+    );
+}
+
+#[tokio::test]
+async fn what_the_client_sends_is_ignored_and_its_pings_are_answered() {
+    use futures_util::SinkExt;
+    let sim = sim().await;
+    let channel = ch("conversation_reply", &sim);
+    let mut ws = connect(&sim, std::slice::from_ref(&channel)).await;
+    ws.send(Message::text("hello?")).await.unwrap();
+    ws.send(Message::Ping(b"probe".to_vec().into()))
+        .await
+        .unwrap();
+    let pong = timeout(WAIT, ws.next()).await.unwrap().unwrap().unwrap();
+    assert_eq!(pong, Message::Pong(b"probe".to_vec().into()));
+    let p = sim.carrot_rts().inject(&channel, json!({}));
+    assert_eq!(next(&mut ws).await["id"], p.id);
+}
+
+/// Collects messages until `n` arrived or the socket ends; returns them and whether it ended.
+async fn collect(ws: &mut Ws, n: usize) -> (Vec<Value>, bool) {
+    let mut got = Vec::new();
+    while got.len() < n {
+        match next_item(ws, WAIT).await {
+            Some(Next::Msg(m)) => got.push(m),
+            Some(Next::Closed(_)) => return (got, true),
+            None => panic!("no message in time after {}", got.len()),
+        }
+    }
+    (got, false)
+}
+
+async fn resume(sim: &Sim, channel: &str, last: &Value) -> Ws {
+    connect_with(
+        sim,
+        &[channel.to_owned()],
+        sim.carrot_token(),
+        &[
+            ("tag", last["tag"].as_str().unwrap()),
+            ("time", last["time"].as_str().unwrap()),
+        ],
+    )
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_drop_in_the_middle_of_a_burst_loses_and_repeats_nothing_after_a_resume() {
+    let sim = std::sync::Arc::new(sim().await);
+    let (conv, user) = conversation(&sim).await;
+    let channel = chu("conversation_reply", &sim, user);
+    let mut ws = connect(&sim, std::slice::from_ref(&channel)).await;
+    let total = 40;
+    let writer = {
+        let sim = std::sync::Arc::clone(&sim);
+        tokio::spawn(async move {
+            for i in 0..total {
+                reply(&sim, conv, &format!("burst {i}")).await;
+            }
+        })
+    };
+    let (mut got, ended) = collect(&mut ws, 10).await;
+    assert!(!ended);
+    sim.carrot_rts().drop_all();
+    // Whatever was already on the wire still arrives, then the cut.
+    let (more, ended) = collect(&mut ws, total).await;
+    assert!(ended, "the socket was cut");
+    got.extend(more);
+    let mut ws = resume(&sim, &channel, got.last().unwrap()).await;
+    writer.await.unwrap();
+    let left = total - got.len();
+    let (rest, ended) = collect(&mut ws, left).await;
+    assert!(!ended);
+    got.extend(rest);
+    nothing_more(&mut ws).await;
+    let ids: Vec<u64> = got.iter().map(|m| m["id"].as_u64().unwrap()).collect();
+    assert_eq!(
+        ids,
+        sim.carrot_rts().published(&channel),
+        "in order, once each"
+    );
+    for (i, m) in got.iter().enumerate() {
+        assert_eq!(m["message"]["body"], format!("burst {i}"));
+    }
+}
+
+#[tokio::test]
+async fn a_client_that_does_not_read_is_cut_and_resumes_without_loss() {
+    let sim = sim().await;
+    sim.carrot_rts().set_socket_queue(2);
+    let channel = ch("conversation_reply", &sim);
+    // A small receive buffer, so the server's writes block after a few MiB.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(16 * 1024).unwrap();
+    let stream = socket.connect(sim.addr()).await.unwrap();
+    let (mut ws, _) = tokio_tungstenite::client_async(
+        url(
+            &sim,
+            std::slice::from_ref(&channel),
+            sim.carrot_token(),
+            &[],
+        ),
+        MaybeTlsStream::Plain(stream),
+    )
+    .await
+    .unwrap();
+    let pad = "x".repeat(64 * 1024);
+    let total = 200;
+    for i in 0..total {
+        sim.carrot_rts()
+            .inject(&channel, json!({"n": i, "pad": pad}));
+        if sim.carrot_rts().stats().dropped_slow > 0 {
+            break;
+        }
+        tokio::task::yield_now().await;
+    }
+    for _ in 0..100 {
+        if sim.carrot_rts().stats().dropped_slow > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        sim.carrot_rts().stats().dropped_slow,
+        1,
+        "the slow socket was cut"
+    );
+    let published = sim.carrot_rts().published(&channel);
+    assert!(published.len() < total, "cut before the end");
+    let (mut got, ended) = collect(&mut ws, published.len()).await;
+    assert!(ended, "the socket ends after what was on the wire");
+    assert!(
+        !got.is_empty() && got.len() < published.len(),
+        "{}",
+        got.len()
+    );
+    let mut ws = resume(&sim, &channel, got.last().unwrap()).await;
+    let (rest, ended) = collect(&mut ws, published.len() - got.len()).await;
+    assert!(!ended);
+    got.extend(rest);
+    let ids: Vec<u64> = got.iter().map(|m| m["id"].as_u64().unwrap()).collect();
+    assert_eq!(ids, published);
+}
+
+#[tokio::test]
+async fn a_message_sent_to_a_user_opens_a_conversation_but_no_user_start() {
+    let sim = sim().await;
+    let (_, user) = conversation(&sim).await;
+    let channels = [
+        ch("conversation", &sim),
+        ch("conversation_reply", &sim),
+        ch("conversation_started_user", &sim),
+    ];
+    let mut ws = connect(&sim, &channels).await;
+    let sent = ok_data(
+        &carrot_post(
+            &sim,
+            &format!("/users/{user}/sendmessage"),
+            &[("body", "promo")],
+        )
+        .await,
+    );
+    let conv = next(&mut ws).await;
+    assert_eq!(conv["channel"], channels[0]);
+    assert_eq!(conv["message"]["id"], sent["conversation"]);
+    let part = next(&mut ws).await;
+    assert_eq!(part["channel"], channels[1]);
+    assert_eq!(
+        (&part["message"]["type"], &part["message"]["body"]),
+        (&json!("reply_admin"), &json!("promo"))
+    );
+    nothing_more(&mut ws).await;
 }

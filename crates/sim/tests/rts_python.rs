@@ -9,7 +9,6 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -18,16 +17,6 @@ use serde_json::Value;
 
 /// The whole Python run is bounded by this.
 const PYTHON_DEADLINE: Duration = Duration::from_secs(60);
-
-/// Kills the child when the test ends, even on failure.
-struct Child(std::process::Child);
-
-impl Drop for Child {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 /// Whether `python3` runs and imports `websockets`; the reason when not.
 fn python_ready() -> Result<(), String> {
@@ -59,23 +48,7 @@ async fn a_python_websockets_client_subscribes_and_resumes_from_the_start_up_lin
         );
         return;
     }
-    let child = Command::new(env!("CARGO_BIN_EXE_chatdesk-sim"))
-        .args(["--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("binary starts");
-    let mut child = Child(child);
-    let stdout = child.0.stdout.take().expect("stdout");
-    let line = tokio::task::spawn_blocking(move || {
-        let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).map(|_| line)
-    });
-    let line = tokio::time::timeout(STEP, line)
-        .await
-        .expect("start-up line within the deadline")
-        .expect("join")
-        .expect("read");
+    let (_binary, line) = start_binary(&["--port", "0"]).await;
     let start: Value = serde_json::from_str(line.trim()).expect("one JSON line");
 
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/rts_client.py");

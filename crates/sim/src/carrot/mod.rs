@@ -45,7 +45,7 @@ use state::{Conversation, Event, Part, PartExtra, PartKind, Presence, State, Use
 use wire::*;
 
 pub use routes::route_class;
-pub use rts::{CarrotRts, Published, RtsStats};
+pub use rts::{CarrotRts, RtsPublished, RtsStats};
 pub use wire::error_reply;
 pub(crate) use wire::request_token;
 

@@ -248,3 +248,38 @@ pub fn ok_data(r: &Resp) -> Value {
     assert!(v.get("data").is_some(), "{v}");
     v["data"].clone()
 }
+
+/// The `chatdesk-sim` binary started by [`start_binary`]; killed when dropped, even when the
+/// test fails.
+pub struct Binary(pub std::process::Child);
+
+impl Drop for Binary {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts the `chatdesk-sim` binary with `args` and reads its start-up line (within [`STEP`]).
+pub async fn start_binary(args: &[&str]) -> (Binary, String) {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let child = Command::new(env!("CARGO_BIN_EXE_chatdesk-sim"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("binary starts");
+    let mut child = Binary(child);
+    let stdout = child.0.stdout.take().expect("stdout");
+    let line = tokio::task::spawn_blocking(move || {
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).map(|_| line)
+    });
+    let line = tokio::time::timeout(STEP, line)
+        .await
+        .expect("start-up line within the deadline")
+        .expect("join")
+        .expect("read");
+    (child, line)
+}

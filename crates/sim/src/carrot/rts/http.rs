@@ -14,8 +14,12 @@ use crate::server::Core;
 
 /// The base the vendor's URL layout is appended to (`{base}/websocket/{channels}?auth_token=…`).
 pub(crate) const RTS_PATH: &str = "/rts";
-const WEBSOCKET: &str = "/rts/websocket/";
+const WEBSOCKET: &str = "/rts/websocket";
 const CONTROL: &str = "/_sim/rts/";
+/// The control routes (after [`CONTROL`]).
+const ROUTES: [&str; 9] = [
+    "stats", "log", "inject", "drop", "refuse", "expire", "replay", "ping", "queue",
+];
 
 /// Whether `path` belongs to RTS rather than to the REST simulators.
 pub(crate) fn handles(path: &str) -> bool {
@@ -25,8 +29,10 @@ pub(crate) fn handles(path: &str) -> bool {
 /// Serves a request for which [`handles`] is true.
 pub(crate) async fn serve(core: Arc<Core>, req: Request<Incoming>) -> Response<SimBody> {
     let path = req.uri().path().to_owned();
-    if let Some(channels) = path.strip_prefix(WEBSOCKET) {
-        return conn::upgrade(core, req, channels);
+    if let Some(rest) = path.strip_prefix(WEBSOCKET)
+        && (rest.is_empty() || rest.starts_with('/'))
+    {
+        return conn::upgrade(core, req, rest);
     }
     let Some(action) = path.strip_prefix(CONTROL) else {
         return error(
@@ -60,6 +66,7 @@ fn control(core: &Core, method: &Method, action: &str, body: &Value) -> Response
                 "replayed": s.replayed,
                 "replay_gaps": s.replay_gaps,
                 "dropped_slow": s.dropped_slow,
+                "ping_interval_ms": rts.ping_interval().map(|d| d.as_millis() as u64),
             }))
         }
         "log" if get => ok(json!(rts.publish_log())),
@@ -94,21 +101,38 @@ fn control(core: &Core, method: &Method, action: &str, body: &Value) -> Response
             }
             None => control::bad_count(),
         },
-        "replay" if post => match body.get("capacity").and_then(Value::as_u64) {
-            Some(n) if n > 0 => {
-                let n = usize::try_from(n).unwrap_or(usize::MAX);
-                rts.set_replay_capacity(n);
-                ok(json!({"capacity": n}))
+        "replay" if post => set_positive(body, "capacity", |n| rts.set_replay_capacity(n)),
+        "ping" if post => match body.get("interval_ms").map(Value::as_u64) {
+            Some(Some(ms)) => {
+                let every = (ms > 0).then(|| std::time::Duration::from_millis(ms));
+                rts.set_ping_interval(every);
+                ok(json!({"interval_ms": ms}))
             }
             _ => error(
                 StatusCode::BAD_REQUEST,
-                "`capacity` should be a positive integer",
+                "`interval_ms` should be a non-negative integer (0 stops the pings)",
             ),
         },
-        "stats" | "log" | "inject" | "drop" | "refuse" | "expire" | "replay" => error(
+        "queue" if post => set_positive(body, "messages", |n| rts.set_socket_queue(n)),
+        known if ROUTES.contains(&known) => error(
             StatusCode::METHOD_NOT_ALLOWED,
             "wrong method for this control route",
         ),
         _ => error(StatusCode::NOT_FOUND, "unknown RTS control route"),
+    }
+}
+
+/// Applies the positive integer `key` of `body` with `set`; answers `{key: n}`, or 400.
+fn set_positive(body: &Value, key: &str, set: impl FnOnce(usize)) -> Response<SimBody> {
+    match body.get(key).and_then(Value::as_u64).filter(|n| *n > 0) {
+        Some(n) => {
+            let n = usize::try_from(n).unwrap_or(usize::MAX);
+            set(n);
+            ok(json!({ key: n }))
+        }
+        None => error(
+            StatusCode::BAD_REQUEST,
+            &format!("`{key}` should be a positive integer"),
+        ),
     }
 }

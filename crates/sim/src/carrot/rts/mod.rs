@@ -11,7 +11,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, watch};
@@ -27,13 +28,15 @@ pub(crate) mod stamp;
 
 pub(crate) use channel::Kind;
 
-/// Messages queued for one socket (beyond its replay) before the hub gives up on it: a client
-/// that reads this slowly is cut, and can resume from its last `tag`/`time`.
+/// Default number of messages queued for one socket (beyond its replay) before the hub gives
+/// up on it: a client that reads this slowly is cut, and can resume from its last `tag`/`time`.
 const SOCKET_QUEUE: usize = 1024;
 /// Default number of messages each channel keeps for replay.
 const DEFAULT_REPLAY: usize = 1000;
 /// Message ids each channel keeps in the publish log (the oldest are forgotten beyond it).
 const LOG_PER_CHANNEL: usize = 100_000;
+/// Default period of the messages on the `ping` channel.
+const DEFAULT_PING: Duration = Duration::from_secs(30);
 
 /// Counters of what the RTS server saw since start.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -97,11 +100,12 @@ struct Hub {
     clock: Clock,
     expire_next: u64,
     replay_capacity: usize,
+    socket_queue: usize,
 }
 
 /// What publishing a message did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Published {
+pub struct RtsPublished {
     /// The message's `id` (unique across all channels of the simulator, increasing).
     pub id: u64,
     /// Sockets it was queued for.
@@ -113,6 +117,8 @@ pub struct Published {
 pub struct CarrotRts {
     hub: Mutex<Hub>,
     gate: Gate,
+    /// The period of `ping` messages and how many sockets listen there.
+    ping: watch::Sender<Ping>,
     bad_requests: AtomicU64,
     unauthorized: AtomicU64,
     forbidden: AtomicU64,
@@ -143,8 +149,13 @@ impl Default for CarrotRts {
                 clock: Clock::default(),
                 expire_next: 0,
                 replay_capacity: DEFAULT_REPLAY,
+                socket_queue: SOCKET_QUEUE,
             }),
             gate: Gate::default(),
+            ping: watch::Sender::new(Ping {
+                every: Some(DEFAULT_PING),
+                listeners: 0,
+            }),
             bad_requests: AtomicU64::new(0),
             unauthorized: AtomicU64::new(0),
             forbidden: AtomicU64::new(0),
@@ -160,6 +171,16 @@ impl Default for CarrotRts {
 
 fn bump(c: &AtomicU64) {
     c.fetch_add(1, Ordering::Relaxed);
+}
+
+/// What the `ping` ticker needs to know.
+#[derive(Debug, Clone, Copy)]
+struct Ping {
+    /// The period (`None`: no pings).
+    every: Option<Duration>,
+    /// Sockets subscribed to `ping`: the ticker runs no timer while there are none, so a
+    /// simulator on a paused test clock has no timer of its own to jump to.
+    listeners: usize,
 }
 
 /// Why a connection is closed right after the upgrade.
@@ -211,7 +232,7 @@ impl CarrotRts {
     /// Publishes `message` on `channel` exactly as a REST write does (stamped, kept for replay
     /// and in the publish log, queued for every socket subscribed to it). Any channel name is
     /// accepted, documented or not.
-    pub fn inject(&self, channel: &str, message: Value) -> Published {
+    pub fn inject(&self, channel: &str, message: Value) -> RtsPublished {
         self.publish(channel, message)
     }
 
@@ -252,6 +273,39 @@ impl CarrotRts {
                 }
             }
         }
+    }
+
+    /// Publishes a message on the `ping` channel every `every` (default 30 s) while a socket is
+    /// subscribed to it; `None` stops them (a silent server, for heartbeat tests). Takes effect at
+    /// once. The payload is `{}`.
+    pub fn set_ping_interval(&self, every: Option<Duration>) {
+        self.ping
+            .send_modify(|p| p.every = every.filter(|d| !d.is_zero()));
+    }
+
+    /// The period of `ping` messages in force.
+    pub fn ping_interval(&self) -> Option<Duration> {
+        self.ping.borrow().every
+    }
+
+    /// Counts a socket in or out of the `ping` listeners.
+    fn ping_listener(&self, channels: &BTreeSet<String>, joined: bool) {
+        if channels.contains(channel::PING) {
+            self.ping.send_modify(|p| {
+                p.listeners = if joined {
+                    p.listeners + 1
+                } else {
+                    p.listeners.saturating_sub(1)
+                }
+            });
+        }
+    }
+
+    /// How many messages may wait for one socket (beyond its replay) before it is cut as too
+    /// slow (at least 1; default 1024). Applies to sockets opened afterwards. A small queue lets a
+    /// test reach a slow client's cut with little data (the socket's TCP buffers fill first).
+    pub fn set_socket_queue(&self, n: usize) {
+        self.lock().socket_queue = n.max(1);
     }
 
     /// The ids of every message published on `channel`, oldest first (the last 100,000).
@@ -316,7 +370,7 @@ impl CarrotRts {
     }
 
     /// Stamps, stores and queues one message.
-    pub(crate) fn publish(&self, channel: &str, message: Value) -> Published {
+    pub(crate) fn publish(&self, channel: &str, message: Value) -> RtsPublished {
         let now = stamp::now_secs();
         let mut hub = self.lock();
         let hub = &mut *hub;
@@ -362,10 +416,12 @@ impl CarrotRts {
         }
         // A socket that cannot keep up is cut (its task sees its queue close).
         for sid in slow {
-            hub.sockets.remove(&sid);
+            if let Some(gone) = hub.sockets.remove(&sid) {
+                self.ping_listener(&gone.channels, false);
+            }
             bump(&self.dropped_slow);
         }
-        Published { id, sockets }
+        RtsPublished { id, sockets }
     }
 
     /// Counts an upgrade attempt; `Some(status)` when it must be refused.
@@ -433,7 +489,7 @@ impl CarrotRts {
             }
             replay.sort_by_key(|(id, _)| *id);
         }
-        let (tx, rx) = mpsc::channel(SOCKET_QUEUE + replay.len());
+        let (tx, rx) = mpsc::channel(hub.socket_queue.saturating_add(replay.len()));
         for (_, text) in replay {
             // The queue was sized for the replay: this cannot fail.
             if tx.try_send(text).is_ok() {
@@ -442,6 +498,7 @@ impl CarrotRts {
         }
         let id = hub.next_socket;
         hub.next_socket += 1;
+        self.ping_listener(&channels, true);
         hub.sockets.insert(id, Socket { tx, channels });
         bump(&self.subscribed);
         Ok(Registration {
@@ -453,6 +510,33 @@ impl CarrotRts {
     }
 
     fn unregister(&self, id: u64) {
-        self.lock().sockets.remove(&id);
+        let gone = self.lock().sockets.remove(&id);
+        if let Some(gone) = gone {
+            self.ping_listener(&gone.channels, false);
+        }
+    }
+}
+
+/// Publishes on `ping` at the period [`CarrotRts::set_ping_interval`] sets, while a socket
+/// listens there; ends when the simulator is gone.
+pub(crate) async fn ping_loop(core: Weak<crate::server::Core>) {
+    let Some(mut every) = core.upgrade().map(|c| c.carrot.rts().ping.subscribe()) else {
+        return;
+    };
+    loop {
+        let ping = *every.borrow_and_update();
+        let tick = async {
+            match ping.every {
+                Some(p) if ping.listeners > 0 => tokio::time::sleep(p).await,
+                _ => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            changed = every.changed() => if changed.is_err() { return },
+            () = tick => {
+                let Some(core) = core.upgrade() else { return };
+                core.carrot.rts().publish(channel::PING, json!({}));
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! What each applied Carrot write publishes over RTS, and the payload (`message`) of each kind.
 //!
 //! The one payload Carrot Quest documents is the `conversation_reply` example
-//! (`docs/api/carrot-examples/rts_conversation_reply.json`): the conversation part as the REST
+//! (`tests/data/carrot-examples/rts_conversation_reply.json`, from the vendor's RTS channel page): the conversation part as the REST
 //! API renders it, plus the conversation's `assignee`. The others are the simulator's own
 //! inference, built from the REST forms of the same objects (see the README, "Carrot RTS").
 
