@@ -316,3 +316,43 @@ async fn upgrades_refused_with_502_and_503_are_retried() {
         matches!(&events[0], RtsEvent::Reply(r) if r.part.body.as_deref() == Some("after the 503"))
     );
 }
+
+#[tokio::test]
+async fn a_consumer_too_slow_for_the_server_is_cut_and_resumes_without_loss_or_repeat() {
+    const MESSAGES: usize = 200;
+    let sim = sim().await;
+    let app = sim.carrot_app_id();
+    let channel = Channel::conversation_reply(app, None);
+    let name = channel.to_string();
+    let rtsim = sim.carrot_rts();
+    // The server cuts a socket once 4 messages wait for it; the client holds 2.
+    rtsim.set_socket_queue(4);
+    let mut rts = subscribe(&sim)
+        .channel(channel)
+        .buffer(2)
+        .connect()
+        .await
+        .unwrap();
+    assert_eq!(item(&mut rts).await, RtsItem::Connected);
+    // Large payloads, so that the socket buffers fill and the server's queue overflows while
+    // nothing is read.
+    let body = "x".repeat(64 * 1024);
+    for n in 0..MESSAGES {
+        rtsim.inject(
+            &name,
+            serde_json::json!({"id": n, "conversation": 1, "body": format!("{n} {body}")}),
+        );
+    }
+    let published = rtsim.published(&name);
+    assert_eq!(published.len(), MESSAGES);
+    let (ids, others, _) = messages(&mut rts, MESSAGES).await;
+    assert_eq!(ids, published, "every message once, in the order published");
+    assert!(
+        rtsim.stats().dropped_slow >= 1,
+        "the server cut the slow socket"
+    );
+    assert!(
+        others.iter().any(|i| matches!(i, RtsItem::Resumed { .. })),
+        "{others:?}"
+    );
+}
