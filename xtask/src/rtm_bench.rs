@@ -12,7 +12,7 @@
 //! * [`BARE_VALUE`]: tokio-tungstenite reading frames, `serde_json::from_str::<Value>` of each
 //!   `42[…]` body; no typing;
 //! * [`BARE_TYPED`]: the same reader, each body read as `(name, data)` then typed with
-//!   `WebhookEvent::from_parts`, the decode our client does; the honest floor for a typed
+//!   `Event::from_parts`, the decode our client does; the honest floor for a typed
 //!   client;
 //! * [`CLIENT`]: `client.rtm().url(…).connect()`, then the stream read until `N` events
 //!   (codec, heartbeat watch, bounded buffer, typed items).
@@ -22,7 +22,7 @@
 //! would fill it; the frames are the ones the simulator pushes for a visitor message.
 
 use crate::sys::thread_cpu_ns;
-use chatdesk::crisp::model::webhook::WebhookEvent;
+use chatdesk::crisp::model::webhook::Event;
 use chatdesk::crisp::rtm::RtmItem;
 use chatdesk::crisp::{Credentials, CrispClient, Tier};
 use futures_util::{SinkExt, StreamExt};
@@ -195,7 +195,7 @@ async fn bare(addr: SocketAddr, n: usize, reader: Reader) -> Result<(), String> 
                 _ => {
                     let (name, data): (String, Value) =
                         serde_json::from_str(body).map_err(|e| e.to_string())?;
-                    let event = WebhookEvent::from_parts(&name, data).map_err(|e| e.to_string())?;
+                    let event = Event::from_parts(&name, data).map_err(|e| e.to_string())?;
                     std::hint::black_box(event);
                 }
             }
@@ -285,7 +285,7 @@ pub fn decode_only(n: usize) -> Result<(f64, f64), String> {
             } else {
                 data
             };
-            let event = WebhookEvent::from_parts(&name, data).map_err(|e| e.to_string())?;
+            let event = Event::from_parts(&name, data).map_err(|e| e.to_string())?;
             std::hint::black_box(event);
         }
         let cpu = thread_cpu_ns().unwrap_or(0).saturating_sub(cpu0);

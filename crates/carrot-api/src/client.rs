@@ -79,6 +79,9 @@ struct Inner {
     base: Result<BaseUrl, String>,
     base_str: String,
     auth: Result<HeaderValue, String>,
+    /// The token itself, for the RTS URL (feature `rts`), which carries it in its query.
+    #[cfg(feature = "rts")]
+    token: Secret,
     user_agent: HeaderValue,
     transport: Transport,
 }
@@ -158,6 +161,8 @@ impl CarrotClient {
                 base_str: base.as_ref().map_or(base_str, |b| b.as_str()).to_owned(),
                 base,
                 auth,
+                #[cfg(feature = "rts")]
+                token: token.clone(),
                 user_agent,
                 transport,
             }),
@@ -174,6 +179,18 @@ impl CarrotClient {
             .base
             .as_ref()
             .map_err(|e| Error::invalid(e.clone()))
+    }
+
+    /// The API token (for the RTS URL).
+    #[cfg(feature = "rts")]
+    pub(crate) fn token(&self) -> &Secret {
+        &self.inner.token
+    }
+
+    /// The `User-Agent` of REST requests, reused for the RTS upgrade.
+    #[cfg(feature = "rts")]
+    pub(crate) fn user_agent(&self) -> &HeaderValue {
+        &self.inner.user_agent
     }
 
     /// The transport requests go through.

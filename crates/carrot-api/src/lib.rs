@@ -23,6 +23,9 @@
 //! * **Props** with a typed operations builder that splits past 250 operations ([`SetProps`]).
 //! * Sent through [`chatdesk_transport`]: retries that never duplicate a write, a client-side
 //!   pace of [`DEFAULT_QUOTA`], timeouts.
+//! * **Real time** (feature `rts`, off by default): `client.rts()`, a resumable websocket
+//!   subscription to the app's RTS channels that delivers each message once across
+//!   reconnects (the `rts` module).
 //!
 //! # Examples
 //!
@@ -99,6 +102,8 @@ pub mod groups;
 pub mod paginate;
 mod props;
 mod retry_rules;
+#[cfg(feature = "rts")]
+pub mod rts;
 mod setters;
 mod table;
 

@@ -251,3 +251,16 @@ fn rtm_bot() {
 fn rtm_bot_on_web_hooks() {
     rtm_bot_answers_twice("webhook", "web hooks: POST http://127.0.0.1:");
 }
+
+#[test]
+#[cfg(feature = "rts")]
+fn carrot_rts_bot() {
+    let out = run("carrot_rts_bot", &["--conversations", "2"]);
+    out.prints("carrot: simulator at http://127.0.0.1:")
+        .prints("connected, waiting for new conversations")
+        .prints(": Hello, question 1")
+        .prints(": Hello, question 2")
+        .prints("done: answered 2 new conversations")
+        .prints("simulator: 2 answers stored");
+    assert_eq!(out.count("answered conversation"), 2, "{}", out.stdout);
+}

@@ -572,7 +572,7 @@ async fn rooms_limit_delivery_to_the_listed_websites() {
     visitor_says(&client, &first, &outside, "not in rooms").await;
     let sent = visitor_says(&client, &second, &inside, "in rooms").await;
     let (event, _) = next_event(&mut rtm).await;
-    let WebhookEvent::MessageSend(message) = &event else {
+    let Event::MessageSend(message) = &event else {
         panic!("expected message:send, got {event:?}");
     };
     assert_eq!(message.fingerprint, Some(sent));
@@ -674,7 +674,7 @@ async fn rest_writes_arrive_as_typed_events_with_their_identity() {
 
     let sent = visitor_says(&client, &website_id, &session, "typo").await;
     match next_event(&mut rtm).await.0 {
-        WebhookEvent::MessageSend(m) => {
+        Event::MessageSend(m) => {
             assert_eq!(m.fingerprint, Some(sent));
             assert_eq!(m.session_id.as_deref(), Some(session.as_str()));
         }
@@ -686,7 +686,7 @@ async fn rest_writes_arrive_as_typed_events_with_their_identity() {
         .await
         .unwrap();
     match next_event(&mut rtm).await.0 {
-        WebhookEvent::MessageUpdated(m) => {
+        Event::MessageUpdated(m) => {
             assert_eq!(m.fingerprint, Some(sent));
             assert_eq!(m.session_id.as_deref(), Some(session.as_str()));
             assert_eq!(m.content, Some(UpdatedContent::Text("no typo".into())));
@@ -699,7 +699,7 @@ async fn rest_writes_arrive_as_typed_events_with_their_identity() {
         .await
         .unwrap();
     match next_event(&mut rtm).await.0 {
-        WebhookEvent::SessionSetState(s) => {
+        Event::SessionSetState(s) => {
             assert_eq!(s.session_id.as_deref(), Some(session.as_str()));
             assert_eq!(s.website_id.as_deref(), Some(website_id.as_str()));
             assert_eq!(s.state, Some(ConversationState::Resolved));
@@ -715,7 +715,7 @@ async fn rest_writes_arrive_as_typed_events_with_their_identity() {
         .await
         .unwrap();
     match next_event(&mut rtm).await.0 {
-        WebhookEvent::PeopleProfileCreated(p) => {
+        Event::PeopleProfileCreated(p) => {
             assert!(p.people_id.is_some());
             assert_eq!(p.people_id, profile.people_id);
             assert_eq!(p.email.as_deref(), Some("grace@example.com"));

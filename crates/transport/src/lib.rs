@@ -55,12 +55,16 @@ mod meta;
 mod page;
 pub mod paginate;
 pub mod ratelimit;
+#[cfg(feature = "websocket")]
+pub mod realtime;
 pub mod retry;
 mod secret;
 mod timeout;
 mod trace;
 #[cfg(feature = "websocket")]
 pub mod websocket;
+#[cfg(feature = "websocket")]
+mod ws_handshake;
 
 pub use builder::{Transport, TransportBuilder};
 pub use classify::{Classifier, RetryRules};

@@ -2,8 +2,10 @@
 //!
 //! [`connect`] opens a client websocket over TCP, through the same rustls configuration as the
 //! REST stack ([`tls_config`](crate::tls_config): ring provider, Mozilla roots, no native TLS),
-//! with ALPN `http/1.1` because a websocket upgrade is an HTTP/1.1 exchange. The framing is
-//! tokio-tungstenite's, re-exported as [`tungstenite`] for its message type.
+//! with ALPN `http/1.1` because a websocket upgrade is an HTTP/1.1 exchange. The upgrade request
+//! is written here (tungstenite's client handshake logs the request line, query included, to the
+//! `log` crate, and a query may carry a token); the framing is tokio-tungstenite's, re-exported
+//! as [`tungstenite`] for its message type.
 //!
 //! Plain `ws://` (or `http://`) is refused unless the host is a loopback address, the same rule
 //! as [`BaseUrl::parse`](crate::BaseUrl::parse): the vendor protocols send the API credentials
@@ -19,7 +21,6 @@
 
 use crate::endpoint::is_loopback;
 use http::Uri;
-use http::header::{HeaderValue, USER_AGENT};
 use std::fmt;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -27,7 +28,6 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
 pub use tokio_tungstenite::tungstenite;
 
@@ -271,26 +271,11 @@ async fn connect_inner(url: &WsUrl, config: &WsConfig) -> Result<WsStream, WsErr
     } else {
         WsIo(Io::Plain(tcp))
     };
-    let mut request = url
-        .uri
-        .clone()
-        .into_client_request()
-        .map_err(|e| WsError::Handshake(Box::new(e)))?;
-    if let Some(agent) = config
-        .user_agent
-        .as_deref()
-        .and_then(|a| HeaderValue::from_str(a).ok())
-    {
-        request.headers_mut().insert(USER_AGENT, agent);
-    }
     let ws_config = tungstenite::protocol::WebSocketConfig::default()
         .max_message_size(Some(config.max_message))
         .max_frame_size(Some(config.max_message));
-    let (stream, _response) =
-        tokio_tungstenite::client_async_with_config(request, io, Some(ws_config))
-            .await
-            .map_err(|e| WsError::Handshake(Box::new(e)))?;
-    Ok(stream)
+    // Our own upgrade: tungstenite's would log the request line, query (and token) included.
+    crate::ws_handshake::upgrade(io, url, config.user_agent.as_deref(), ws_config).await
 }
 
 #[cfg(test)]

@@ -59,6 +59,7 @@ use std::pin::Pin;
 use std::sync::Weak;
 use std::task::{Context, Poll};
 use std::time::Duration;
+use chatdesk_transport::realtime::Task;
 use tokio::sync::mpsc;
 
 /// One item of an [`Events`] stream.
@@ -151,20 +152,11 @@ pub struct Events {
 enum Source {
     Rtm {
         control: RtmControl,
-        _task: AbortOnDrop,
+        _task: Task,
     },
     /// Weak: the services keep the receiver alive, so the stream ends once every clone of
     /// the service is dropped (the server is gone).
     Webhooks(Weak<Shared>),
-}
-
-/// Aborts the RTM connection task when the stream is dropped.
-pub(crate) struct AbortOnDrop(pub(crate) tokio::task::JoinHandle<()>);
-
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        self.0.abort();
-    }
 }
 
 impl fmt::Debug for Events {
@@ -182,7 +174,7 @@ impl Events {
     pub(crate) fn rtm(
         items: mpsc::Receiver<Received>,
         control: RtmControl,
-        task: AbortOnDrop,
+        task: Task,
     ) -> Self {
         Events::new(
             items,

@@ -52,10 +52,11 @@
 pub mod codec;
 
 use crate::client::{CrispClient, Tier};
-use crate::events::{AbortOnDrop, EventItem, Events};
+use crate::events::{EventItem, Events};
 use chatdesk_model::crisp::webhook::EVENT_NAMES;
 use chatdesk_model::crisp::website::ConnectEndpoints;
 use chatdesk_transport::http::{Method, StatusCode};
+use chatdesk_transport::realtime::{Backoff, Task, error_chain};
 use chatdesk_transport::websocket::{self, WsConfig, WsError, WsStream, WsUrl, tungstenite};
 use chatdesk_transport::{EndpointSpec, Error, Replay, RequestBody, build_request};
 use codec::{CodecError, Packet, SioPacket};
@@ -333,7 +334,7 @@ impl RtmBuilder {
             targets.app = Some(url.clone());
             targets.rescue = settings.rescue_url.clone();
         }
-        let (items, items_rx) = mpsc::channel(settings.buffer);
+        let (items, items_rx) = mpsc::channel(settings.buffer.max(1));
         let (commands, commands_rx) = mpsc::unbounded_channel();
         let mut driver = Driver {
             client: self.client,
@@ -360,12 +361,12 @@ impl RtmBuilder {
             }
         };
         driver.failures = 0;
-        let task = tokio::spawn(driver.run(session, early));
+        let task = Task::spawn(driver.run(session, early));
         let control = RtmControl {
             commands,
             last_rebind: Arc::new(Mutex::new(None)),
         };
-        Ok(Events::rtm(items_rx, control, AbortOnDrop(task)))
+        Ok(Events::rtm(items_rx, control, task))
     }
 }
 
@@ -540,12 +541,7 @@ type Early = Vec<EventItem>;
 
 impl Driver {
     fn backoff(&self, attempt: u32) -> Duration {
-        let exp = self
-            .settings
-            .backoff_base
-            .saturating_mul(1u32 << attempt.saturating_sub(1).min(16));
-        let ceiling = exp.min(self.settings.backoff_cap);
-        ceiling.mul_f64(fastrand::f64())
+        Backoff::new(self.settings.backoff_base, self.settings.backoff_cap).delay(attempt)
     }
 
     /// Counts a failed attempt; every `rediscover_after` in a row, discovers again and
@@ -902,17 +898,6 @@ impl Driver {
             }
         }
     }
-}
-
-fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut text = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
-    }
-    text
 }
 
 async fn next_packet(ws: &mut WsStream) -> Result<Packet, RtmError> {
