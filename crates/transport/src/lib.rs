@@ -76,6 +76,8 @@ pub use kit::{List, Op, Parts, Vendor, send_once};
 pub use meta::{RateKey, Replay, RequestMeta};
 pub use page::Page;
 pub use paginate::{Fetched, PageStep, Pages, Paginator, Position};
+#[cfg(feature = "redis")]
+pub use ratelimit::{FailurePolicy, RedisRateLimiter};
 pub use ratelimit::{LocalRateLimiter, Quota, RateLimitLayer, RateLimiter};
 pub use retry::{Attempts, RetryBudget, RetryConfig, RetryLayer};
 pub use secret::Secret;
