@@ -3,7 +3,7 @@
 use chatdesk_transport::http::header::{
     ACCEPT, AUTHORIZATION, HeaderName, HeaderValue, USER_AGENT,
 };
-use chatdesk_transport::{BaseUrl, Error, LocalRateLimiter, Quota, Secret, Transport};
+use chatdesk_transport::{BaseUrl, DailyQuota, Error, LocalRateLimiter, Quota, Secret, Transport};
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
@@ -127,7 +127,7 @@ impl CarrotClient {
             base,
             &token,
             default_user_agent(),
-            default_transport(Some(DEFAULT_QUOTA)),
+            default_transport(Some(DEFAULT_QUOTA), None),
         )
     }
 
@@ -139,6 +139,7 @@ impl CarrotClient {
             user_agent: None,
             transport: None,
             quota: Some(DEFAULT_QUOTA),
+            daily_quota: None,
             allow_plain_http: false,
         }
     }
@@ -194,10 +195,13 @@ fn default_user_agent() -> HeaderValue {
     HeaderValue::from_static(concat!("chatdesk-carrot-api/", env!("CARGO_PKG_VERSION")))
 }
 
-fn default_transport(quota: Option<Quota>) -> Transport {
+fn default_transport(quota: Option<Quota>, daily: Option<DailyQuota>) -> Transport {
     let mut limiter = LocalRateLimiter::new();
     if let Some(q) = quota {
         limiter = limiter.vendor_quota("carrot", q);
+    }
+    if let Some(daily) = daily {
+        limiter = limiter.daily_quota("carrot", daily);
     }
     Transport::builder().rate_limiter(limiter).build()
 }
@@ -223,6 +227,7 @@ pub struct CarrotClientBuilder {
     user_agent: Option<String>,
     transport: Option<Transport>,
     quota: Option<Quota>,
+    daily_quota: Option<DailyQuota>,
     allow_plain_http: bool,
 }
 
@@ -270,6 +275,25 @@ impl CarrotClientBuilder {
     /// pacing). Ignored when you supply a transport.
     pub fn quota(mut self, quota: Option<Quota>) -> Self {
         self.quota = quota;
+        self
+    }
+
+    /// A daily request budget for the default transport (the limiter's `"carrot"` daily
+    /// quota): once it is spent, calls fail with [`Error::QuotaExhausted`] before sending.
+    /// None by default, as Carrot publishes no daily limit; set one when your plan has one.
+    /// Ignored when you supply a transport: give its limiter a `"carrot"` daily quota instead.
+    ///
+    /// ```
+    /// use chatdesk_carrot_api::CarrotClient;
+    /// use chatdesk_transport::DailyQuota;
+    /// let client = CarrotClient::builder()
+    ///     .token("app.1.secret")
+    ///     .daily_quota(DailyQuota::utc_midnight(20_000))
+    ///     .build()?;
+    /// # Ok::<(), chatdesk_transport::Error>(())
+    /// ```
+    pub fn daily_quota(mut self, quota: DailyQuota) -> Self {
+        self.daily_quota = Some(quota);
         self
     }
 
@@ -324,7 +348,7 @@ impl CarrotClientBuilder {
         }
         let transport = match self.transport {
             Some(t) => t,
-            None => default_transport(self.quota),
+            None => default_transport(self.quota, self.daily_quota),
         };
         let base_str = base.as_str().to_owned();
         Ok(CarrotClient::from_parts(

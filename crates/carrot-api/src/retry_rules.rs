@@ -15,12 +15,18 @@
 //! second; bursts may get the token blocked"), so no error *name* is read as a refusal; only
 //! the status decides. Real HTTP 429 and 5xx answers are left to the transport's generic rules.
 //!
+//! **Spent quota.** Carrot documents no daily quota and no code for one. Should it answer a
+//! refusal (an HTTP 429, or a 429 in a 2xx `meta`) whose `meta.error` or `meta.error_message`
+//! mentions "quota" ([`mentions_quota`]), that is read as [`Outcome::QuotaExhausted`]: the call
+//! fails with [`Error::QuotaExhausted`] and a [`DailyQuota`](chatdesk_transport::DailyQuota)
+//! configured for `"carrot"` is marked spent. Any other 429 stays a short refusal.
+//!
 //! The check costs a search for the `"error` and `"status"` keys on every 2xx answer; the
 //! envelope's `meta` is parsed only when one of them says it may be an error.
 
 use bytes::Bytes;
 use chatdesk_model::carrot::Meta;
-use chatdesk_transport::classify::{Classifier, Outcome, RetryRules};
+use chatdesk_transport::classify::{Classifier, Outcome, RetryRules, mentions_quota};
 use chatdesk_transport::http::Response;
 use chatdesk_transport::retry::retry_after_of;
 use chatdesk_transport::{Error, parse_json};
@@ -39,12 +45,7 @@ impl Classifier for MetaError {
         if !resp.status().is_success() || !may_be_error(resp.body()) {
             return None;
         }
-        #[derive(serde::Deserialize)]
-        struct Head {
-            #[serde(default)]
-            meta: Option<Meta>,
-        }
-        let meta = parse_json::<Head>(resp.body()).ok()?.meta?;
+        let meta = meta_of(resp.body())?;
         if !meta.is_error() {
             return None;
         }
@@ -53,6 +54,45 @@ impl Classifier for MetaError {
             500..=599 => Some(Outcome::ServerError(retry_after_of(resp))),
             _ => None,
         }
+    }
+}
+
+/// The `meta` of an envelope, when `body` is one.
+fn meta_of(body: &[u8]) -> Option<Meta> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        #[serde(default)]
+        meta: Option<Meta>,
+    }
+    parse_json::<Head>(body).ok()?.meta
+}
+
+/// A refusal (HTTP 429, or 429 in a 2xx `meta`) whose error name or message mentions a quota:
+/// the token's quota is spent (see the module docs). Name: `"carrot_quota"`.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct QuotaSpent;
+
+impl Classifier for QuotaSpent {
+    fn name(&self) -> &'static str {
+        "carrot_quota"
+    }
+
+    fn classify(&self, attempt: &Result<Response<Bytes>, Error>) -> Option<Outcome> {
+        let resp = attempt.as_ref().ok()?;
+        let status = resp.status().as_u16();
+        if status != 429 && !(resp.status().is_success() && may_be_error(resp.body())) {
+            return None;
+        }
+        let meta = meta_of(resp.body())?;
+        if status != 429 && meta.status != Some(429) {
+            return None;
+        }
+        let name = meta.error.as_ref().map(|e| e.as_str());
+        [name, meta.error_message.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(mentions_quota)
+            .then(|| Outcome::QuotaExhausted(retry_after_of(resp)))
     }
 }
 
@@ -80,7 +120,7 @@ fn may_be_error(body: &[u8]) -> bool {
 }
 
 /// Carrot's rules, consulted before the transport's generic ones.
-pub(crate) static RULES: RetryRules = RetryRules::new(&[&MetaError]);
+pub(crate) static RULES: RetryRules = RetryRules::new(&[&QuotaSpent, &MetaError]);
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,7 @@
 
 use crate::groups::{Bucket, Media, Plan, Plugin, User, Website, Websites};
 use chatdesk_transport::http::header::{AUTHORIZATION, HeaderName, HeaderValue, USER_AGENT};
-use chatdesk_transport::{BaseUrl, Error, LocalRateLimiter, Quota, Secret, Transport};
+use chatdesk_transport::{BaseUrl, DailyQuota, Error, LocalRateLimiter, Quota, Secret, Transport};
 use std::fmt;
 use std::sync::Arc;
 
@@ -155,6 +155,7 @@ impl CrispClient {
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             transport: None,
             quota: None,
+            daily_quota: None,
             allow_plain_http: false,
             confirm_writes: true,
         }
@@ -237,6 +238,7 @@ pub struct CrispClientBuilder {
     user_agent: String,
     transport: Option<Transport>,
     quota: Option<Quota>,
+    daily_quota: Option<DailyQuota>,
     allow_plain_http: bool,
     confirm_writes: bool,
 }
@@ -250,6 +252,30 @@ impl fmt::Debug for CrispClientBuilder {
             .finish_non_exhaustive()
     }
 }
+
+/// The default transport, paced to `quota` and counting `daily` when they are set.
+fn default_transport(quota: Option<Quota>, daily: Option<DailyQuota>) -> Transport {
+    if quota.is_none() && daily.is_none() {
+        return Transport::default();
+    }
+    let mut limiter = LocalRateLimiter::new();
+    if let Some(quota) = quota {
+        limiter = limiter.vendor_quota("crisp", quota);
+    }
+    if let Some(daily) = daily {
+        limiter = limiter.daily_quota("crisp", daily);
+    }
+    Transport::builder().rate_limiter(limiter).build()
+}
+
+/// The published daily quota of a plugin token (5,000 requests a day by default), over a
+/// rolling 24 hours: a suggestion for [`CrispClientBuilder::daily_quota`], not applied by
+/// default. A plugin whose quota was raised should give its own figure.
+pub const PLUGIN_DAILY_QUOTA: DailyQuota = DailyQuota::rolling(5_000);
+
+/// The published daily quota of a website token (10,000 requests a day), over a rolling 24
+/// hours: a suggestion for [`CrispClientBuilder::daily_quota`], not applied by default.
+pub const WEBSITE_DAILY_QUOTA: DailyQuota = DailyQuota::rolling(10_000);
 
 impl CrispClientBuilder {
     /// The token keypair and its tier (required).
@@ -298,6 +324,35 @@ impl CrispClientBuilder {
         self
     }
 
+    /// A daily request budget for the default transport (the limiter's `"crisp"` daily quota):
+    /// once it is spent, calls fail with [`Error::QuotaExhausted`] **before sending**, carrying
+    /// when the budget frees up, so that a bulk job stops cleanly instead of collecting
+    /// refusals. None by default: Crisp's quota depends on the token (plugin tokens 5,000
+    /// requests a day unless raised on request, website tokens 10,000, development tokens
+    /// less), so no figure is right for every client. [`PLUGIN_DAILY_QUOTA`] and
+    /// [`WEBSITE_DAILY_QUOTA`] are the published defaults, counted over a rolling 24 hours as
+    /// Crisp does not say when its count resets. Ignored when you supply a transport: give its
+    /// limiter a `"crisp"` daily quota instead
+    /// ([`LocalRateLimiter::daily_quota`](chatdesk_transport::LocalRateLimiter::daily_quota)).
+    ///
+    /// Whatever is set here, a 429 or 420 answer whose `reason` or message mentions a quota
+    /// (Crisp documents no code for a spent quota; this is the rule chosen) fails the call
+    /// with [`Error::QuotaExhausted`], and marks a configured daily quota spent.
+    ///
+    /// ```
+    /// use chatdesk_crisp_api::{CrispClient, Credentials, PLUGIN_DAILY_QUOTA, Tier};
+    /// let client = CrispClient::builder()
+    ///     .credentials(Credentials::new("id", "key", Tier::Plugin))
+    ///     // Keep 50 requests for the token's other users.
+    ///     .daily_quota(PLUGIN_DAILY_QUOTA.margin(50))
+    ///     .build()?;
+    /// # Ok::<(), chatdesk_crisp_api::Error>(())
+    /// ```
+    pub fn daily_quota(mut self, quota: DailyQuota) -> Self {
+        self.daily_quota = Some(quota);
+        self
+    }
+
     /// The transport (retries, rate limiting, timeouts); pass a clone to share one pool and
     /// one rate limiter between clients. By default a new [`Transport::default`] (paced to
     /// [`quota`](Self::quota) if one is set).
@@ -323,12 +378,9 @@ impl CrispClientBuilder {
         Ok(CrispClient {
             inner: Arc::new(Inner {
                 setup: Ok(setup),
-                transport: match (self.transport, self.quota) {
-                    (Some(transport), _) => transport,
-                    (None, Some(quota)) => Transport::builder()
-                        .rate_limiter(LocalRateLimiter::new().vendor_quota("crisp", quota))
-                        .build(),
-                    (None, None) => Transport::default(),
+                transport: match self.transport {
+                    Some(transport) => transport,
+                    None => default_transport(self.quota, self.daily_quota),
                 },
                 tier,
                 credentials: self.credentials.clone(),

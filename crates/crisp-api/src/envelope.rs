@@ -79,17 +79,23 @@ pub fn decode_exists(response: Response<Bytes>) -> Result<bool, Error> {
 /// The [`Error::Api`] for an error answer: `reason` and `data.message` when the body is a Crisp
 /// envelope, only the status and raw body otherwise.
 pub fn api_error(status: StatusCode, body: Bytes) -> Error {
-    let (reason, message) = match serde_json::from_slice::<Envelope<ErrorData>>(&body) {
+    let (reason, message) = reason_and_message(&body);
+    ApiError::new(status, body)
+        .with_reason(reason)
+        .with_message(message)
+        .into()
+}
+
+/// The `reason` (when not empty) and `data.message` of an error envelope; both `None` when the
+/// body is not one.
+pub(crate) fn reason_and_message(body: &[u8]) -> (Option<String>, Option<String>) {
+    match serde_json::from_slice::<Envelope<ErrorData>>(body) {
         Ok(env) => (
             Some(env.reason).filter(|r| !r.is_empty()),
             env.data.and_then(|d| d.message),
         ),
         Err(_) => (None, None),
-    };
-    ApiError::new(status, body)
-        .with_reason(reason)
-        .with_message(message)
-        .into()
+    }
 }
 
 #[cfg(test)]

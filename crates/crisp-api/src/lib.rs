@@ -106,7 +106,8 @@ mod table;
 
 pub use call::{Call, CallSettings, Json, NoBody, Paged, Payload};
 pub use client::{
-    Credentials, CrispClient, CrispClientBuilder, DEFAULT_BASE_URL, DEFAULT_USER_AGENT, Tier,
+    Credentials, CrispClient, CrispClientBuilder, DEFAULT_BASE_URL, DEFAULT_USER_AGENT,
+    PLUGIN_DAILY_QUOTA, Tier, WEBSITE_DAILY_QUOTA,
 };
 pub use messages::{MESSAGE_BATCH, MessageCursor};
 pub use query::PER_PAGE;
@@ -146,5 +147,6 @@ pub mod __private {
 
 pub use chatdesk_model::crisp as model;
 pub use chatdesk_transport::{
-    Endpoint, Error, List, Op, Page, PageStep, Paginator, Position, Secret, Transport,
+    Budget, DailyQuota, DailyReset, Endpoint, Error, List, Op, Page, PageStep, Paginator, Position,
+    Secret, Transport,
 };

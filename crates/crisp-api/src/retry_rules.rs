@@ -7,9 +7,17 @@
 //! `Retry-After` when one is sent, which Crisp does not document). The rules travel with each
 //! request in a [`RetryRules`] extension, so a transport shared with another vendor applies them
 //! to Crisp's requests only.
+//!
+//! **Spent daily quota.** Crisp's guide says only that a plugin token's quota is "reset daily"
+//! and that a spent one gives "quota limit errors"; it documents no code for them, and no
+//! official client tells them apart. The rule chosen here is conservative: a 429 or 420 whose
+//! `reason` or `data.message` mentions "quota" ([`mentions_quota`]) is
+//! [`Outcome::QuotaExhausted`], so the call fails with [`Error::QuotaExhausted`] and the rate
+//! limiter marks the token's daily budget spent (until the answer's `Retry-After`, else the
+//! quota's reset); any other 429 or 420 stays a short refusal.
 
 use bytes::Bytes;
-use chatdesk_transport::classify::{Classifier, Outcome, RetryRules};
+use chatdesk_transport::classify::{Classifier, Outcome, RetryRules, mentions_quota};
 use chatdesk_transport::http::{Request, Response};
 use chatdesk_transport::retry::retry_after_of;
 use chatdesk_transport::{Body, Error};
@@ -30,8 +38,32 @@ impl Classifier for EnhanceYourCalm {
     }
 }
 
+/// A 429 or 420 whose `reason` or `data.message` mentions a quota: the token's daily quota is
+/// spent (see the module docs). Name: `"crisp_quota"`.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct QuotaSpent;
+
+impl Classifier for QuotaSpent {
+    fn name(&self) -> &'static str {
+        "crisp_quota"
+    }
+
+    fn classify(&self, attempt: &Result<Response<Bytes>, Error>) -> Option<Outcome> {
+        let resp = attempt
+            .as_ref()
+            .ok()
+            .filter(|r| matches!(r.status().as_u16(), 420 | 429))?;
+        let (reason, message) = crate::envelope::reason_and_message(resp.body());
+        [reason, message]
+            .iter()
+            .flatten()
+            .any(|text| mentions_quota(text))
+            .then(|| Outcome::QuotaExhausted(retry_after_of(resp)))
+    }
+}
+
 /// Crisp's rules, consulted before the transport's generic ones.
-pub(crate) static RULES: RetryRules = RetryRules::new(&[&EnhanceYourCalm]);
+pub(crate) static RULES: RetryRules = RetryRules::new(&[&QuotaSpent, &EnhanceYourCalm]);
 
 /// Attaches [`RULES`] to a request built for Crisp.
 pub(crate) fn attach(mut req: Request<Body>) -> Request<Body> {

@@ -51,6 +51,12 @@ pub enum Outcome {
     /// The server refused the request **without processing it**, for rate limiting. Any
     /// request may be sent again, after the server's wait when it gave one.
     RateLimited(Option<Duration>),
+    /// The server refused the request unprocessed because the token's **daily quota** (or
+    /// another long quota) is spent, with how long until it frees up when the answer said.
+    /// Retrying soon cannot succeed: the rate limiter marks the budget spent (see
+    /// [`RateLimiter::exhausted`](crate::RateLimiter::exhausted)) and the call fails with
+    /// [`Error::QuotaExhausted`]; later calls fail the same way before sending.
+    QuotaExhausted(Option<Duration>),
     /// The server failed while handling the request: it may have been processed, so only a
     /// [`Replay::Safe`](crate::Replay::Safe) request is sent again (after the server's wait, if
     /// any and within the cap).
@@ -230,6 +236,22 @@ impl Classifier for ServerErrors {
             .is_server_error()
             .then(|| Outcome::ServerError(retry_after_of(resp)))
     }
+}
+
+/// Whether a vendor's error text speaks of a quota (`quota`, in any case): the conservative
+/// rule by which the vendor crates tell a spent daily quota from a short refusal, as neither
+/// Crisp nor Carrot documents a code for it. Used on the error code and message of a refusal
+/// (429, Crisp's 420) only.
+///
+/// ```
+/// use chatdesk_transport::classify::mentions_quota;
+/// assert!(mentions_quota("Daily Quota exceeded"));
+/// assert!(!mentions_quota("rate_limited"));
+/// ```
+pub fn mentions_quota(text: &str) -> bool {
+    text.as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"quota"))
 }
 
 /// What the chain decided about an answer, put in the response's extensions by the layer that

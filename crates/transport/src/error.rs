@@ -66,6 +66,17 @@ pub enum Error {
         scope: RateLimitScope,
     },
 
+    /// A [`DailyQuota`](crate::DailyQuota) is spent (or the vendor said the token's quota is),
+    /// so the request was **not sent**. Retrying before `resets_in` fails the same way; a bulk
+    /// job should stop here and resume after it. Never retried by the retry layer.
+    #[error("the {vendor} daily quota is spent{}", match .resets_in { Some(d) => format!(", frees up in {d:?}"), None => String::new() })]
+    QuotaExhausted {
+        /// The vendor whose quota is spent (`"crisp"`, `"carrot"`).
+        vendor: &'static str,
+        /// How long until a request may go again, when known.
+        resets_in: Option<Duration>,
+    },
+
     /// The API answered with an error status.
     #[error(transparent)]
     Api(Box<ApiError>),
@@ -242,7 +253,8 @@ impl Error {
     /// rate limiting, 5xx, 429 and 408 answers, and any answer the request's retry classifiers
     /// judged a refusal or a server error (carried in [`ApiError::attempts`], so a vendor's own
     /// refusal status counts when the answer came through the transport). Whether it is *safe*
-    /// to re-send a write is a separate question: see [`Error::was_sent`].
+    /// to re-send a write is a separate question: see [`Error::was_sent`]. A spent daily quota
+    /// ([`Error::QuotaExhausted`]) is not retryable: wait for its `resets_in`.
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Connect { .. }
@@ -267,9 +279,10 @@ impl Error {
     /// request, so a write may be sent again.
     pub fn was_sent(&self) -> Option<bool> {
         match self {
-            Error::InvalidRequest { .. } | Error::Connect { .. } | Error::RateLimited { .. } => {
-                Some(false)
-            }
+            Error::InvalidRequest { .. }
+            | Error::Connect { .. }
+            | Error::RateLimited { .. }
+            | Error::QuotaExhausted { .. } => Some(false),
             Error::Transport { maybe_sent, .. } | Error::Timeout { maybe_sent, .. } => {
                 Some(*maybe_sent)
             }
@@ -277,10 +290,12 @@ impl Error {
         }
     }
 
-    /// How long to wait before trying again, when the server or the limiter said.
+    /// How long to wait before trying again, when the server or the limiter said (for
+    /// [`Error::QuotaExhausted`], when the quota frees up).
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             Error::RateLimited { retry_after, .. } => *retry_after,
+            Error::QuotaExhausted { resets_in, .. } => *resets_in,
             _ => None,
         }
     }

@@ -78,7 +78,9 @@ pub use page::Page;
 pub use paginate::{Fetched, PageStep, Pages, Paginator, Position};
 #[cfg(feature = "redis")]
 pub use ratelimit::{FailurePolicy, RedisRateLimiter};
-pub use ratelimit::{LocalRateLimiter, Quota, RateLimitLayer, RateLimiter};
+pub use ratelimit::{
+    Budget, DailyQuota, DailyReset, LocalRateLimiter, Quota, RateLimitLayer, RateLimiter,
+};
 pub use retry::{Attempts, RetryBudget, RetryConfig, RetryLayer};
 pub use secret::Secret;
 pub use timeout::{Timeout, TimeoutLayer};

@@ -54,6 +54,16 @@ where
             // travels on with the answer so that the retry layer does not decide it again.
             match classified.outcome {
                 Outcome::RateLimited(retry_after) => limiter.refused(key, retry_after),
+                // The vendor said the token's quota is spent: mark it, and stop the call with
+                // the error later calls will get before sending.
+                Outcome::QuotaExhausted(resets_in) => {
+                    limiter.exhausted(key, resets_in);
+                    let budget = limiter.budget(key.vendor).await;
+                    return Err(Error::QuotaExhausted {
+                        vendor: key.vendor,
+                        resets_in: resets_in.or(budget.map(|b| b.resets_in)),
+                    });
+                }
                 _ => limiter.succeeded(key),
             }
             resp.extensions_mut().insert(classified);

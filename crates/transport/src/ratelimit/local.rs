@@ -1,5 +1,6 @@
 //! [`LocalRateLimiter`]: the in-process limiter (reactive gate, quotas, adaptive pacing).
 
+use super::daily::{Budget, DailyCounter, DailyQuota};
 use super::gcra::{gcra_start, later};
 use super::{Quota, RateLimiter};
 use crate::BoxFuture;
@@ -26,6 +27,8 @@ pub struct LocalRateLimiter {
     default_pause: Duration,
     max_gate: Duration,
     adaptive: bool,
+    /// The wall-clock time (Unix ms) at `origin.1`: daily quotas follow tokio's clock from it.
+    origin: (u64, Instant),
     state: Arc<Mutex<State>>,
 }
 
@@ -40,6 +43,8 @@ struct State {
     windows: HashMap<RateKey, (Instant, u32)>,
     /// …and the rate learnt from refusals.
     learnt: HashMap<RateKey, Learnt>,
+    /// Daily quotas, per vendor (created when configured, so the hot path never allocates).
+    daily: HashMap<&'static str, DailyCounter>,
 }
 
 /// A key closed by a refusal.
@@ -147,8 +152,41 @@ impl LocalRateLimiter {
             default_pause: Duration::from_secs(1),
             max_gate: DEFAULT_MAX_RETRY_AFTER,
             adaptive: true,
+            origin: (unix_now_ms(), Instant::now()),
             state: Arc::default(),
         }
+    }
+
+    /// Gives `vendor` a daily request budget (see [`DailyQuota`]): once it is spent, every
+    /// request to the vendor fails at once with [`Error::QuotaExhausted`], before sending. One
+    /// limiter counts for one token: give each token's client its own limiter (the default
+    /// transport of each client has its own).
+    pub fn daily_quota(self, vendor: &'static str, quota: DailyQuota) -> Self {
+        self.state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .daily
+            .insert(vendor, DailyCounter::new(quota));
+        self
+    }
+
+    /// Sets the wall-clock time now, as time since the Unix epoch; daily quotas follow tokio's
+    /// clock from it. By default the system clock when the limiter was made. For tests under
+    /// `tokio::time::pause` (where the system clock does not follow tokio's) and simulations.
+    pub fn wall_clock(mut self, since_epoch: Duration) -> Self {
+        self.origin = (
+            u64::try_from(since_epoch.as_millis()).unwrap_or(u64::MAX),
+            Instant::now(),
+        );
+        self
+    }
+
+    /// The wall-clock time at `at`, in Unix milliseconds.
+    fn unix_ms(&self, at: Instant) -> u64 {
+        let since = at.saturating_duration_since(self.origin.1).as_millis();
+        self.origin
+            .0
+            .saturating_add(u64::try_from(since).unwrap_or(u64::MAX))
     }
 
     /// Paces every request to `vendor` to `quota`.
@@ -242,6 +280,16 @@ impl LocalRateLimiter {
         .max()
         .unwrap_or(now);
         let wait = start - now;
+        // The daily budget is judged at the instant the request goes, and taken at it.
+        let sent_ms = self.unix_ms(start);
+        if let Some(counter) = state.daily.get_mut(key.vendor) {
+            counter
+                .check(sent_ms)
+                .map_err(|resets_in| Error::QuotaExhausted {
+                    vendor: key.vendor,
+                    resets_in: Some(resets_in.saturating_add(wait)),
+                })?;
+        }
         if wait > self.max_wait {
             return Err(Error::RateLimited {
                 retry_after: Some(wait),
@@ -249,6 +297,9 @@ impl LocalRateLimiter {
             });
         }
         // Commit the reservation: the slot is taken at `start` on each quota.
+        if let Some(counter) = state.daily.get_mut(key.vendor) {
+            counter.count(sent_ms);
+        }
         if let Some((q, (_, tat))) = vendor {
             state
                 .vendor_tat
@@ -400,6 +451,33 @@ impl RateLimiter for LocalRateLimiter {
         }
     }
 
+    /// Marks `key.vendor`'s [`DailyQuota`] spent until `resets_in` (or, when the answer did not
+    /// say, until the quota's reset: 24 h for a rolling one). Without a daily quota for the
+    /// vendor, a [`refused`](RateLimiter::refused).
+    fn exhausted(&self, key: RateKey, resets_in: Option<Duration>) {
+        let now_ms = self.unix_ms(Instant::now());
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        match state.daily.get_mut(key.vendor) {
+            Some(counter) => counter.mark_spent(now_ms, resets_in),
+            None => {
+                drop(state);
+                self.refused(key, resets_in);
+            }
+        }
+    }
+
+    fn budget(&self, vendor: &'static str) -> BoxFuture<Option<Budget>> {
+        let now_ms = self.unix_ms(Instant::now());
+        let budget = self
+            .state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .daily
+            .get_mut(vendor)
+            .map(|counter| counter.budget(now_ms));
+        Box::pin(async move { budget })
+    }
+
     /// Opens `key` at once and forgets the pace learnt on it; quotas keep pacing.
     fn reset(&self, key: RateKey) {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
@@ -415,6 +493,13 @@ impl RateLimiter for LocalRateLimiter {
         state.learnt.clear();
         state.windows.clear();
     }
+}
+
+/// The system clock in Unix milliseconds (0 before 1970, which no host is at).
+fn unix_now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
 #[cfg(test)]

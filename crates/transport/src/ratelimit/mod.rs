@@ -28,12 +28,14 @@
 //! changing the layer or the vendor crates: `RedisRateLimiter` (feature `redis`) shares one
 //! quota between every process on a token.
 
+mod daily;
 mod gcra;
 mod layer;
 mod local;
 #[cfg(feature = "redis")]
 pub mod redis;
 
+pub use daily::{Budget, DailyQuota, DailyReset};
 pub use layer::{RateLimit, RateLimitLayer};
 pub use local::LocalRateLimiter;
 #[cfg(feature = "redis")]
@@ -73,6 +75,23 @@ pub trait RateLimiter: Send + Sync + 'static {
 
     /// [`reset`](Self::reset) for every key. The default does nothing.
     fn reset_all(&self) {}
+
+    /// Records that a vendor answer on `key` said the token's daily quota is spent
+    /// ([`Outcome::QuotaExhausted`](crate::classify::Outcome::QuotaExhausted)), with how long
+    /// until it frees up when the answer said. A limiter with a [`DailyQuota`] for the vendor
+    /// marks it spent, so that [`acquire`](Self::acquire) fails with
+    /// [`Error::QuotaExhausted`] before sending. The default treats it as a refusal
+    /// ([`refused`](Self::refused)).
+    fn exhausted(&self, key: RateKey, resets_in: Option<Duration>) {
+        self.refused(key, resets_in);
+    }
+
+    /// The current budget of `vendor`'s [`DailyQuota`], or `None` when the limiter has none
+    /// (the default).
+    fn budget(&self, vendor: &'static str) -> BoxFuture<Option<Budget>> {
+        let _ = vendor;
+        Box::pin(async { None })
+    }
 }
 
 /// A steady rate with a burst allowance.
