@@ -76,11 +76,11 @@ pub use kit::{List, Op, Parts, Vendor, send_once};
 pub use meta::{RateKey, Replay, RequestMeta};
 pub use page::Page;
 pub use paginate::{Fetched, PageStep, Pages, Paginator, Position};
-#[cfg(feature = "redis")]
-pub use ratelimit::{FailurePolicy, RedisRateLimiter};
 pub use ratelimit::{
     Budget, DailyQuota, DailyReset, LocalRateLimiter, Quota, RateLimitLayer, RateLimiter,
 };
+#[cfg(feature = "redis")]
+pub use ratelimit::{FailurePolicy, RedisRateLimiter};
 pub use retry::{Attempts, RetryBudget, RetryConfig, RetryLayer};
 pub use secret::Secret;
 pub use timeout::{Timeout, TimeoutLayer};

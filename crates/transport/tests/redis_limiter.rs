@@ -1,13 +1,16 @@
 //! `RedisRateLimiter` against a real `redis-server` the tests start themselves
 //! (`support/redis_server.rs`): the shared quota table with a fixed "now", the pause script's
 //! arithmetic, a pause reaching every worker, separate processes sharing one quota, no
-//! credential on the wire (`MONITOR`), and Redis stopped, killed and restarted mid-run.
+//! credential on the wire (`MONITOR`), Redis stopped, killed and restarted mid-run, and the
+//! daily-quota table (`support/daily_cases.rs`, shared with the in-process limiter).
 //!
 //! Skipped with a notice when `redis-server` is not installed, failed under
 //! `CHATDESK_REQUIRE_REDIS=1`. Run: `cargo test -p chatdesk-transport --features redis --test
 //! redis_limiter`.
 #![cfg(feature = "redis")]
 
+#[path = "support/daily_cases.rs"]
+mod daily_cases;
 #[path = "support/quota_cases.rs"]
 mod quota_cases;
 #[path = "support/redis_server.rs"]
@@ -439,4 +442,130 @@ fn a_token_id_is_required_and_a_bad_url_is_not_echoed() {
         .unwrap_err();
     assert!(matches!(err, Error::InvalidRequest { .. }));
     assert!(!format!("{err} {err:?}").contains("hunter2"));
+}
+
+/// Every case of the shared daily-quota table, in Redis with the case's instants as "now".
+#[tokio::test]
+async fn redis_follows_the_daily_quota_table() {
+    use daily_cases::{Action, daily_cases};
+    let Some(server) = RedisServer::start() else {
+        return;
+    };
+    for case in daily_cases() {
+        let limiter = builder(&server, case.name)
+            .daily_quota("crisp", case.quota)
+            .build()
+            .unwrap();
+        for (i, step) in case.steps.iter().enumerate() {
+            let now = Some((case.start_ms + step.at_ms) * 1000);
+            let at = format!("{} / step {i} ({:?})", case.name, step.action);
+            match step.action {
+                Action::Acquire {
+                    calls,
+                    allowed,
+                    resets_in_ms,
+                } => {
+                    for call in 0..calls {
+                        let r = limiter
+                            .reserve_at(KEY, Duration::from_secs(60), now)
+                            .await
+                            .unwrap();
+                        if call < allowed {
+                            assert!(r.reserved, "{at}: call {call} refused: {r:?}");
+                        } else {
+                            assert!(r.quota_exhausted && !r.reserved, "{at}: call {call}: {r:?}");
+                            assert_eq!(
+                                r.wait.as_millis() as u64,
+                                resets_in_ms,
+                                "{at}: call {call}"
+                            );
+                        }
+                    }
+                }
+                Action::VendorSpent { resets_in_ms } => {
+                    let d = resets_in_ms.map(Duration::from_millis);
+                    assert!(limiter.exhausted_at("crisp", d, now).await.unwrap());
+                }
+                Action::Budget {
+                    used,
+                    remaining,
+                    resets_in_ms,
+                } => {
+                    let b = limiter.budget_at("crisp", now).await.unwrap().unwrap();
+                    assert_eq!(
+                        (b.limit, b.used, b.remaining, b.resets_in.as_millis() as u64),
+                        (case.quota.limit, used, remaining, resets_in_ms),
+                        "{at}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A spent shared budget fails the call before sending, in this process and in another one on
+/// the same token; the budget is observable through the trait.
+#[tokio::test]
+async fn a_spent_shared_daily_quota_fails_before_sending() {
+    use chatdesk_transport::{Body, DailyQuota, Replay, RequestMeta, Transport};
+    let Some(server) = RedisServer::start() else {
+        return;
+    };
+    let make = || {
+        builder(&server, "daily-token")
+            .daily_quota("crisp", DailyQuota::rolling(3))
+            .build()
+            .unwrap()
+    };
+    let hits = Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let counted = hits.clone();
+    let service = tower::service_fn(move |_req: http::Request<Body>| {
+        counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        async {
+            Ok::<_, std::convert::Infallible>(http::Response::new(http_body_util::Full::new(
+                bytes::Bytes::new(),
+            )))
+        }
+    });
+    let t = Transport::builder()
+        .rate_limiter(make())
+        .service(service)
+        .build();
+    let send = || {
+        let mut req = http::Request::post("http://unused/w")
+            .body(Body::default())
+            .unwrap();
+        req.extensions_mut().insert(RequestMeta {
+            endpoint: "test",
+            replay: Replay::Unsafe,
+            rate_key: KEY,
+        });
+        t.send(req)
+    };
+    for _ in 0..3 {
+        send().await.unwrap();
+    }
+    let err = send().await.unwrap_err();
+    assert!(
+        matches!(err, Error::QuotaExhausted { vendor: "crisp", resets_in: Some(d) } if d > Duration::from_secs(23 * 3600)),
+        "{err:?}"
+    );
+    assert_eq!(err.was_sent(), Some(false));
+    assert_eq!(
+        hits.load(std::sync::atomic::Ordering::SeqCst),
+        3,
+        "the fourth was never sent"
+    );
+    let budget = t.rate_limiter().budget("crisp").await.unwrap();
+    assert_eq!((budget.used, budget.remaining), (3, 0));
+    // Another process on the token: the same budget, already spent.
+    let other = make();
+    assert!(matches!(
+        other.acquire(KEY).await,
+        Err(Error::QuotaExhausted { .. })
+    ));
+    // A vendor with no daily quota here keeps going; its "exhausted" is a refusal (a pause).
+    let carrot = chatdesk_transport::RateKey::new("carrot", "users");
+    other.acquire(carrot).await.unwrap();
+    assert_eq!(other.budget("carrot").await, None);
 }

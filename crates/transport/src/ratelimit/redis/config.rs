@@ -6,6 +6,7 @@ use super::limiter::RedisRateLimiter;
 use crate::error::Error;
 use crate::meta::RateKey;
 use crate::ratelimit::Quota;
+use crate::ratelimit::daily::DailyQuota;
 use crate::retry::DEFAULT_MAX_RETRY_AFTER;
 use std::collections::HashMap;
 use std::fmt;
@@ -30,6 +31,7 @@ pub struct RedisRateLimiterBuilder {
 pub(super) struct Settings {
     pub(super) vendor_quotas: HashMap<&'static str, Quota>,
     pub(super) key_quotas: HashMap<RateKey, Quota>,
+    pub(super) daily_quotas: HashMap<&'static str, DailyQuota>,
     pub(super) max_wait: Duration,
     pub(super) default_pause: Duration,
     pub(super) max_gate: Duration,
@@ -57,6 +59,7 @@ impl RedisRateLimiterBuilder {
             settings: Settings {
                 vendor_quotas: HashMap::new(),
                 key_quotas: HashMap::new(),
+                daily_quotas: HashMap::new(),
                 max_wait: Duration::from_secs(60),
                 default_pause: Duration::from_secs(1),
                 max_gate: DEFAULT_MAX_RETRY_AFTER,
@@ -89,6 +92,16 @@ impl RedisRateLimiterBuilder {
     /// Paces requests on one key to `quota` (in addition to the vendor's quota).
     pub fn key_quota(mut self, key: RateKey, quota: Quota) -> Self {
         self.settings.key_quotas.insert(key, quota);
+        self
+    }
+
+    /// Gives `vendor` a daily request budget shared by every process on the token (see
+    /// [`DailyQuota`]; the same counting as in-process, on the Redis server's clock): once it
+    /// is spent, every request fails at once with [`Error::QuotaExhausted`], before sending.
+    /// While Redis is down and the limiter fails open, each process counts its own share
+    /// (the policy's `local_share` of the limit) from zero.
+    pub fn daily_quota(mut self, vendor: &'static str, quota: DailyQuota) -> Self {
+        self.settings.daily_quotas.insert(vendor, quota);
         self
     }
 

@@ -1,10 +1,10 @@
 //! What the limiter does while Redis cannot answer: the policy, the outage bookkeeping (one
 //! warning per outage, counters, a short circuit breaker) and the in-process fallback.
 
+use super::config::Settings;
 use crate::error::{BoxError, Error};
-use crate::meta::RateKey;
+use crate::ratelimit::daily::DailyQuota;
 use crate::ratelimit::{LocalRateLimiter, Quota};
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
@@ -151,41 +151,53 @@ impl Health {
     }
 }
 
-/// `quota` at `share` of its rate and burst (at least one request at once).
-fn scaled(quota: Quota, share: f64) -> Quota {
-    let share = if share.is_finite() && share > 0.0 {
+/// A share in (0, 1]; anything else counts as 1.
+fn valid(share: f64) -> f64 {
+    if share.is_finite() && share > 0.0 {
         share.min(1.0)
     } else {
         1.0
-    };
+    }
+}
+
+/// `quota` at `share` of its rate and burst (at least one request at once).
+fn scaled(quota: Quota, share: f64) -> Quota {
+    let share = valid(share);
     Quota {
         interval: quota.interval.div_f64(share),
         burst: ((f64::from(quota.burst) * share).floor() as u32).max(1),
     }
 }
 
-/// The in-process limiter a fail-open limiter uses during an outage.
-pub(super) fn fallback(
-    policy: FailurePolicy,
-    vendor_quotas: &HashMap<&'static str, Quota>,
-    key_quotas: &HashMap<RateKey, Quota>,
-    max_wait: Duration,
-    default_pause: Duration,
-    max_gate: Duration,
-) -> LocalRateLimiter {
-    let share = match policy {
+/// `quota` with `share` of its limit and margin.
+fn scaled_daily(quota: DailyQuota, share: f64) -> DailyQuota {
+    let share = valid(share);
+    DailyQuota {
+        limit: (f64::from(quota.limit) * share).floor() as u32,
+        margin: (f64::from(quota.margin) * share).ceil() as u32,
+        ..quota
+    }
+}
+
+/// The in-process limiter a fail-open limiter uses during an outage: every quota at the
+/// policy's share.
+pub(super) fn fallback(settings: &Settings) -> LocalRateLimiter {
+    let share = match settings.policy {
         FailurePolicy::FailOpen { local_share } => local_share,
         FailurePolicy::FailClosed => 1.0,
     };
     let mut local = LocalRateLimiter::new()
-        .max_wait(max_wait)
-        .default_pause(default_pause)
-        .max_gate(max_gate);
-    for (vendor, quota) in vendor_quotas {
+        .max_wait(settings.max_wait)
+        .default_pause(settings.default_pause)
+        .max_gate(settings.max_gate);
+    for (vendor, quota) in &settings.vendor_quotas {
         local = local.vendor_quota(vendor, scaled(*quota, share));
     }
-    for (key, quota) in key_quotas {
+    for (key, quota) in &settings.key_quotas {
         local = local.key_quota(*key, scaled(*quota, share));
+    }
+    for (vendor, quota) in &settings.daily_quotas {
+        local = local.daily_quota(vendor, scaled_daily(*quota, share));
     }
     local
 }
@@ -209,5 +221,7 @@ mod tests {
             scaled(Quota::per_second(10, 4), f64::NAN),
             Quota::per_second(10, 4)
         );
+        let day = scaled_daily(DailyQuota::rolling(5_000).margin(100), 0.25);
+        assert_eq!((day.limit, day.margin), (1_250, 25));
     }
 }

@@ -22,7 +22,8 @@ pub(super) fn fingerprint(token_id: &str) -> String {
 /// The names of one token's keys.
 ///
 /// `<prefix>:{<vendor>:<fingerprint>}:gcra` (the vendor quota),
-/// `…:gcra:<class>` (the route) and `…:pause:<class>` (the shared pause). The braces are a
+/// `…:gcra:<class>` (the route), `…:pause:<class>` (the shared pause) and `…:day` (the daily
+/// quota's counts). The braces are a
 /// Redis Cluster hash tag: one token's keys share a slot, so one script may touch them all.
 #[derive(Debug, Clone)]
 pub(super) struct Keys {
@@ -56,6 +57,11 @@ impl Keys {
         format!("{}:gcra:{}", self.base(key.vendor), key.class)
     }
 
+    /// The vendor's daily counts.
+    pub(super) fn day(&self, vendor: &str) -> String {
+        format!("{}:day", self.base(vendor))
+    }
+
     /// The route's shared pause.
     pub(super) fn pause(&self, key: RateKey) -> String {
         format!("{}:pause:{}", self.base(key.vendor), key.class)
@@ -79,6 +85,7 @@ mod tests {
             format!("app:{{crisp:{fp}}}:gcra:messages")
         );
         assert_eq!(keys.pause(k), format!("app:{{crisp:{fp}}}:pause:messages"));
+        assert_eq!(keys.day("crisp"), format!("app:{{crisp:{fp}}}:day"));
         assert!(!keys.pause(k).contains("token-id-1"));
     }
 }

@@ -3,10 +3,11 @@
 use super::config::{RedisRateLimiterBuilder, Settings};
 use super::failure::{self, FailurePolicy, Health, LimiterUnavailable, RedisLimiterStats};
 use super::keys::Keys;
-use super::scripts::{Scripts, micros, now_arg, quota_args};
+use super::scripts::{Scripts, daily_args, micros, now_arg, quota_args};
 use crate::BoxFuture;
 use crate::error::{Error, RateLimitScope};
 use crate::meta::RateKey;
+use crate::ratelimit::daily::{Budget, DailyQuota};
 use crate::ratelimit::{LocalRateLimiter, Quota, RateLimiter};
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use std::collections::HashMap;
@@ -45,8 +46,12 @@ struct Inner {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Reservation {
-    /// Whether a slot was reserved (the wait fitted in the limit given).
+    /// Whether a slot was reserved (the wait fitted in the limit given, and the daily quota,
+    /// if any, had room).
     pub reserved: bool,
+    /// Whether the vendor's daily quota is spent (then nothing was reserved, and `wait` is how
+    /// long until it frees up).
+    pub quota_exhausted: bool,
     /// How long until the slot (or, when refused, until a slot would have been free).
     pub wait: Duration,
     /// The server's "now" of the decision, microseconds since 1970.
@@ -71,14 +76,7 @@ impl RedisRateLimiter {
     }
 
     pub(super) fn new(client: redis::Client, keys: Keys, settings: Settings) -> RedisRateLimiter {
-        let fallback = failure::fallback(
-            settings.policy,
-            &settings.vendor_quotas,
-            &settings.key_quotas,
-            settings.max_wait,
-            settings.default_pause,
-            settings.max_gate,
-        );
+        let fallback = failure::fallback(&settings);
         RedisRateLimiter {
             inner: Arc::new(Inner {
                 client,
@@ -121,17 +119,20 @@ impl RedisRateLimiter {
             .key(inner.keys.vendor_tat(key))
             .key(inner.keys.route_tat(key))
             .key(inner.keys.pause(key))
+            .key(inner.keys.day(key.vendor))
             .arg(now_arg(now_us))
             .arg(micros(max_wait))
             .arg(v_interval)
             .arg(v_burst)
             .arg(r_interval)
-            .arg(r_burst);
+            .arg(r_burst)
+            .arg(&daily_args(inner.settings.daily_quotas.get(key.vendor))[..]);
         let (reserved, wait_us, now): (i64, i64, i64) = inner
             .round_trip(|mut conn| async move { invocation.invoke_async(&mut conn).await })
             .await?;
         Ok(Reservation {
             reserved: reserved == 1,
+            quota_exhausted: reserved == 2,
             wait: Duration::from_micros(u64::try_from(wait_us).unwrap_or(0)),
             server_now_us: u64::try_from(now).unwrap_or(0),
         })
@@ -160,6 +161,69 @@ impl RedisRateLimiter {
             .round_trip(|mut conn| async move { invocation.invoke_async(&mut conn).await })
             .await?;
         Ok(u64::try_from(end).unwrap_or(0))
+    }
+
+    /// Marks `vendor`'s daily quota spent for every process: until `resets_in` from the
+    /// server's "now" (or `now_us`), or, when the vendor did not say, until the quota's reset
+    /// (24 h for a rolling one). A longer mark holds. `Ok(false)` when the vendor has no daily
+    /// quota here. [`RateLimiter::exhausted`] calls it in the background.
+    pub async fn exhausted_at(
+        &self,
+        vendor: &'static str,
+        resets_in: Option<Duration>,
+        now_us: Option<u64>,
+    ) -> Result<bool, LimiterUnavailable> {
+        let Some(quota) = self.inner.settings.daily_quotas.get(vendor) else {
+            return Ok(false);
+        };
+        let said = resets_in.map(|d| (micros(d) / 1000).to_string());
+        self.day_script(vendor, now_us, "spent", said.unwrap_or_default(), quota)
+            .await?;
+        Ok(true)
+    }
+
+    /// `vendor`'s daily budget as Redis counts it at the server's "now" (or `now_us`), or
+    /// `None` when the vendor has no daily quota here.
+    pub async fn budget_at(
+        &self,
+        vendor: &'static str,
+        now_us: Option<u64>,
+    ) -> Result<Option<Budget>, LimiterUnavailable> {
+        let Some(quota) = self.inner.settings.daily_quotas.get(vendor) else {
+            return Ok(None);
+        };
+        let (used, remaining, resets_in_ms) = self
+            .day_script(vendor, now_us, "budget", String::new(), quota)
+            .await?;
+        let count = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
+        Ok(Some(Budget {
+            limit: quota.limit,
+            used: count(used),
+            remaining: count(remaining),
+            resets_in: Duration::from_millis(u64::try_from(resets_in_ms).unwrap_or(0)),
+        }))
+    }
+
+    /// `budget.lua` on `vendor`'s daily counts: mark spent, or read the budget.
+    async fn day_script(
+        &self,
+        vendor: &'static str,
+        now_us: Option<u64>,
+        mode: &str,
+        said_ms: String,
+        quota: &DailyQuota,
+    ) -> Result<(i64, i64, i64), LimiterUnavailable> {
+        let inner = &self.inner;
+        let mut invocation = inner.scripts.budget.prepare_invoke();
+        invocation
+            .key(inner.keys.day(vendor))
+            .arg(now_arg(now_us))
+            .arg(mode)
+            .arg(said_ms)
+            .arg(&daily_args(Some(quota))[..]);
+        inner
+            .round_trip(|mut conn| async move { invocation.invoke_async(&mut conn).await })
+            .await
     }
 
     /// Spawns `work` on the current runtime, if there is one (the trait's synchronous
@@ -199,6 +263,12 @@ impl RedisRateLimiter {
                         tokio::time::sleep(r.wait).await;
                     }
                     return Ok(());
+                }
+                Ok(r) if r.quota_exhausted => {
+                    return Err(Error::QuotaExhausted {
+                        vendor: key.vendor,
+                        resets_in: Some(r.wait),
+                    });
                 }
                 Ok(r) => {
                     return Err(Error::RateLimited {
@@ -317,6 +387,31 @@ impl RateLimiter for RedisRateLimiter {
 
     fn succeeded(&self, key: RateKey) {
         self.inner.fallback.succeeded(key);
+    }
+
+    /// Marks the vendor's daily quota spent for every process (see
+    /// [`exhausted_at`](RedisRateLimiter::exhausted_at)); without a daily quota for the vendor,
+    /// a [`refused`](RateLimiter::refused).
+    fn exhausted(&self, key: RateKey, resets_in: Option<Duration>) {
+        if !self.inner.settings.daily_quotas.contains_key(key.vendor) {
+            self.refused(key, resets_in);
+            return;
+        }
+        self.inner.fallback.exhausted(key, resets_in);
+        self.in_background(|this| async move {
+            let _ = this.exhausted_at(key.vendor, resets_in, None).await;
+        });
+    }
+
+    /// The budget as Redis counts it; this process's own count while Redis cannot answer.
+    fn budget(&self, vendor: &'static str) -> BoxFuture<Option<Budget>> {
+        let this = self.clone();
+        Box::pin(async move {
+            match this.budget_at(vendor, None).await {
+                Ok(budget) => budget,
+                Err(_) => this.inner.fallback.budget(vendor).await,
+            }
+        })
     }
 
     /// Lifts this process's pause on `key` and the shared one.

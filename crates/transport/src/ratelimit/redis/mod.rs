@@ -18,6 +18,12 @@
 //!   and the route's pacing restarts at the steady rate after it, without a burst. Unlike the
 //!   in-process limiter there is no probe after a capped pause, and no adaptive pacing: give
 //!   the limiter the quota.
+//! * **Daily quota** ([`daily_quota`](RedisRateLimiterBuilder::daily_quota)): counted in the
+//!   same script, checked at the instant the request would go and before counting, with the
+//!   in-process limiter's buckets (25 hourly buckets for a rolling 24 h, one for a fixed
+//!   reset) and the same case table. A spent budget fails the call with
+//!   [`Error::QuotaExhausted`](crate::Error::QuotaExhausted) before sending, in every process;
+//!   a vendor's "quota spent" answer marks it spent for all of them.
 //! * **Keys** `<prefix>:{<vendor>:<fingerprint>}:…`: the fingerprint is a short SHA-256 of the
 //!   token id; neither the id nor any credential is sent to Redis. The braces keep a token's
 //!   keys in one Redis Cluster slot. Use a dedicated database, or `noeviction`.
@@ -27,7 +33,8 @@
 //!   (default), or fail closed with an error that says the request was not sent. After three
 //!   failures in a row Redis is left alone for 2 s, then one request probes it.
 //!
-//! Needs Redis 6.2 or later (or Valkey). Clustered Redis is not supported yet.
+//! Needs Redis 6.2 or later (or Valkey). Redis Cluster is not supported yet (the keys are
+//! ready for it: one hash tag per token).
 //!
 //! ```no_run
 //! use chatdesk_transport::Quota;

@@ -1,10 +1,12 @@
-//! The two server-side scripts (`acquire.lua`, `pause.lua`) and the arguments they take.
+//! The server-side scripts (`acquire.lua`, `pause.lua`, `budget.lua`, with the daily-quota
+//! functions of `daily.lua` in front of the two that need them) and the arguments they take.
 //!
 //! [`redis::Script`] sends `EVALSHA` and, when the server answers `NOSCRIPT` (a restart, a
 //! `SCRIPT FLUSH`, a fail-over), loads the script and runs it again: one decision is one
 //! round trip in the steady state.
 
 use crate::ratelimit::Quota;
+use crate::ratelimit::daily::{DailyQuota, DailyReset};
 use redis::Script;
 use std::time::Duration;
 
@@ -12,17 +14,21 @@ use std::time::Duration;
 /// that the arithmetic stays exact in Lua's doubles (below 2^53 with "now" added).
 const FAR_US: u64 = 86_400 * 365 * 30 * 1_000_000;
 
-/// Both scripts, hashed once per limiter.
+const DAILY: &str = include_str!("daily.lua");
+
+/// The scripts, hashed once per limiter.
 pub(super) struct Scripts {
     pub(super) acquire: Script,
     pub(super) pause: Script,
+    pub(super) budget: Script,
 }
 
 impl Scripts {
     pub(super) fn new() -> Scripts {
         Scripts {
-            acquire: Script::new(include_str!("acquire.lua")),
+            acquire: Script::new(&[DAILY, include_str!("acquire.lua")].concat()),
             pause: Script::new(include_str!("pause.lua")),
+            budget: Script::new(&[DAILY, include_str!("budget.lua")].concat()),
         }
     }
 }
@@ -44,4 +50,23 @@ pub(super) fn quota_args(quota: Option<&Quota>) -> (u64, u32) {
 /// The "now" argument: a fixed instant (tests), or empty for the server's `TIME`.
 pub(super) fn now_arg(now_us: Option<u64>) -> String {
     now_us.map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// A daily quota as the scripts take it (`day_quota` in `daily.lua`): bucket length (ms),
+/// buckets kept, where bucket 0 starts (ms), usable requests, rolling or not; a zero length
+/// for none.
+pub(super) fn daily_args(quota: Option<&DailyQuota>) -> [u64; 5] {
+    match quota {
+        Some(q) => {
+            let shape = q.shape();
+            [
+                shape.len_ms,
+                shape.kept as u64,
+                shape.offset_ms,
+                u64::from(q.usable()),
+                u64::from(q.reset == DailyReset::Rolling24h),
+            ]
+        }
+        None => [0; 5],
+    }
 }
