@@ -4,6 +4,7 @@
 //! loopback; absolute times on a shared machine vary, so the report leads with ratios and counts.
 
 mod export;
+mod fleet;
 mod percall;
 
 use xtask::{bulk, sys};
@@ -225,6 +226,49 @@ fn run(quick: bool) -> Result<String, String> {
             e.minimum
         );
         w(&mut r, line);
+    }
+
+    // 6. A fleet on one token.
+    let (n, rate) = if quick { (100, 20) } else { (500, 50) };
+    eprintln!("bench: 4 worker processes on one token…");
+    w(
+        &mut r,
+        format!(
+            "\n## 6. Four worker processes on one token, simulator limit {rate} requests/s for the token ({n} reads, `fleet_worker` example)\n"
+        ),
+    );
+    match fleet::run(&rt, n, rate)? {
+        None => w(&mut r, "not measured: no `redis-server` on the PATH".into()),
+        Some(f) => {
+            w(&mut r, "| quota | ok | refused (429s counted by the simulator) | failed | wall s | combined ok/s | ok/s ÷ R |".into());
+            w(&mut r, "|---|---:|---:|---:|---:|---:|---:|".into());
+            for run in &f.runs {
+                let label = if run.shared {
+                    "shared through Redis"
+                } else {
+                    "in-process limiter per worker"
+                };
+                w(
+                    &mut r,
+                    format!(
+                        "| {label} | {} | {} | {} | {:.2} | {:.2} | {:.2} |",
+                        run.ok,
+                        run.refused,
+                        run.failed,
+                        run.wall_s,
+                        run.rate,
+                        run.rate / f64::from(rate)
+                    ),
+                );
+            }
+            let (p50, p99) = f.round_trip_ms;
+            w(
+                &mut r,
+                format!(
+                    "\nShared limiter round trip (one decision, loopback Redis, 2,000 calls): p50 {p50:.3} ms, p99 {p99:.3} ms.\n"
+                ),
+            );
+        }
     }
     Ok(r)
 }
