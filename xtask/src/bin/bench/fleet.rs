@@ -2,7 +2,7 @@
 //! through Redis or with an in-process limiter in each worker, and the shared limiter's round
 //! trip.
 //!
-//! Runs the `fleet_worker` example (built in release mode next to this runner by
+//! Runs the `fleet_worker` example (built next to this runner, in release mode by
 //! `cargo xtask bench`) against a `redis-server` of its own on a free loopback port
 //! (persistence off, killed at the end). Without `redis-server` on the `PATH` (or
 //! `$CHATDESK_REDIS_SERVER`) the part says so and measures nothing.
@@ -136,7 +136,13 @@ async fn round_trip(url: &str, samples: usize) -> Result<(f64, f64), String> {
 /// `None` when there is no `redis-server`.
 pub fn run(rt: &tokio::runtime::Runtime, n: usize, rate: u32) -> Result<Option<Fleet>, String> {
     let root = std::env::current_dir().map_err(|e| e.to_string())?;
-    let example = root.join("target/release/examples/fleet_worker");
+    // `target/<profile>/examples/`, beside this runner in `target/<profile>/`.
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let example = exe
+        .parent()
+        .ok_or("the runner has no directory")?
+        .join("examples")
+        .join(format!("fleet_worker{}", std::env::consts::EXE_SUFFIX));
     let Some((_server, url)) = start_redis(&root)? else {
         return Ok(None);
     };

@@ -30,6 +30,18 @@ fn main() {
         }
         return;
     }
+    // `--fleet`: only part 6 (the worker fleet on one token).
+    if std::env::args().any(|a| a == "--fleet") {
+        let mut r = String::new();
+        match fleet_part(&mut r, quick) {
+            Ok(()) => print!("{r}"),
+            Err(e) => {
+                eprintln!("bench: {e}");
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
     match run(quick) {
         Ok(report) => print!("{report}"),
         Err(e) => {
@@ -228,20 +240,34 @@ fn run(quick: bool) -> Result<String, String> {
         w(&mut r, line);
     }
 
-    // 6. A fleet on one token.
+    fleet_part(&mut r, quick)?;
+    Ok(r)
+}
+
+/// Part 6: a fleet of worker processes on one token.
+fn fleet_part(r: &mut String, quick: bool) -> Result<(), String> {
+    let w = |r: &mut String, s: String| {
+        r.push_str(&s);
+        r.push('\n');
+    };
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
     let (n, rate) = if quick { (100, 20) } else { (500, 50) };
     eprintln!("bench: 4 worker processes on one token…");
     w(
-        &mut r,
+        r,
         format!(
             "\n## 6. Four worker processes on one token, simulator limit {rate} requests/s for the token ({n} reads, `fleet_worker` example)\n"
         ),
     );
     match fleet::run(&rt, n, rate)? {
-        None => w(&mut r, "not measured: no `redis-server` on the PATH".into()),
+        None => w(r, "not measured: no `redis-server` on the PATH".into()),
         Some(f) => {
-            w(&mut r, "| quota | ok | refused (429s counted by the simulator) | failed | wall s | combined ok/s | ok/s ÷ R |".into());
-            w(&mut r, "|---|---:|---:|---:|---:|---:|---:|".into());
+            w(r, "| quota | ok | refused (429s counted by the simulator) | failed | wall s | combined ok/s | ok/s ÷ R |".into());
+            w(r, "|---|---:|---:|---:|---:|---:|---:|".into());
             for run in &f.runs {
                 let label = if run.shared {
                     "shared through Redis"
@@ -249,7 +275,7 @@ fn run(quick: bool) -> Result<String, String> {
                     "in-process limiter per worker"
                 };
                 w(
-                    &mut r,
+                    r,
                     format!(
                         "| {label} | {} | {} | {} | {:.2} | {:.2} | {:.2} |",
                         run.ok,
@@ -263,12 +289,12 @@ fn run(quick: bool) -> Result<String, String> {
             }
             let (p50, p99) = f.round_trip_ms;
             w(
-                &mut r,
+                r,
                 format!(
                     "\nShared limiter round trip (one decision, loopback Redis, 2,000 calls): p50 {p50:.3} ms, p99 {p99:.3} ms.\n"
                 ),
             );
         }
     }
-    Ok(r)
+    Ok(())
 }
