@@ -113,6 +113,16 @@ fn bench(args: &[String]) -> Result<(), String> {
     if !status.success() {
         return Err("building the bench runner failed".into());
     }
+    // Part 6 runs the `fleet_worker` example as its worker fleet.
+    let status = Command::new(&cargo)
+        .args(["build", "--release", "--quiet", "-p", "chatdesk"])
+        .args(["--example", "fleet_worker"])
+        .current_dir(&root)
+        .status()
+        .map_err(|e| format!("cargo build: {e}"))?;
+    if !status.success() {
+        return Err("building the fleet_worker example failed".into());
+    }
     let mut runner = Command::new(root.join("target/release/bench"));
     if args.iter().any(|a| a == "--quick") {
         runner.arg("--quick");

@@ -264,3 +264,23 @@ fn carrot_rts_bot() {
         .prints("simulator: 2 answers stored");
     assert_eq!(out.count("answered conversation"), 2, "{}", out.stdout);
 }
+
+#[test]
+fn fleet_worker() {
+    // Two worker processes on one token (each with its own limiter, or sharing through Redis
+    // when REDIS_URL is set): every read ends ok, and the last line is the documented summary.
+    let out = run(
+        "fleet_worker",
+        &["--workers", "2", "--requests", "20", "--limit", "50"],
+    );
+    let last = out.stdout.lines().last().expect("a summary line");
+    assert!(
+        last.starts_with(r#"{"workers": 2, "ok": 20, "refused": "#),
+        "{last}"
+    );
+    let v: serde_json::Value = serde_json::from_str(last).expect("JSON");
+    assert_eq!(v["failed"], 0, "{last}");
+    for field in ["wall_s", "rate", "shared"] {
+        assert!(v.get(field).is_some(), "no {field} in {last}");
+    }
+}

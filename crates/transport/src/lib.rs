@@ -83,6 +83,8 @@ pub use paginate::{Fetched, PageStep, Pages, Paginator, Position};
 pub use ratelimit::{
     Budget, DailyQuota, DailyReset, LocalRateLimiter, Quota, RateLimitLayer, RateLimiter,
 };
+#[cfg(feature = "redis")]
+pub use ratelimit::{FailurePolicy, RedisRateLimiter};
 pub use retry::{Attempts, RetryBudget, RetryConfig, RetryLayer};
 pub use secret::Secret;
 pub use timeout::{Timeout, TimeoutLayer};

@@ -508,20 +508,8 @@ mod tests {
 
     const K: RateKey = RateKey::new("crisp", "messages");
 
-    #[tokio::test(start_paused = true)]
-    async fn gcra_allows_the_burst_then_paces() {
-        let l = LocalRateLimiter::new().vendor_quota("crisp", Quota::per_second(10, 3));
-        let t0 = Instant::now();
-        let mut starts = Vec::new();
-        for _ in 0..13 {
-            l.acquire(K).await.unwrap();
-            starts.push((Instant::now() - t0).as_millis());
-        }
-        // three at once, then one every 100 ms
-        assert_eq!(&starts[..3], &[0, 0, 0]);
-        assert_eq!(starts[3], 100);
-        assert_eq!(starts[12], 1000);
-    }
+    // The quota cases (burst, rate, max_wait) are in `tests/support/quota_cases.rs`, run
+    // against this limiter by `tests/quota_cases.rs` and against Redis by `tests/redis_limiter.rs`.
 
     #[tokio::test(start_paused = true)]
     async fn refusal_closes_only_its_key() {

@@ -28,17 +28,22 @@
 //!
 //! Waiting uses tokio's clock, so tests under `tokio::time::pause` are exact and instant.
 //!
-//! The trait is small and asynchronous so that a shared backend (Redis, a coordinator) can
-//! implement it later without changing the layer or the vendor crates.
+//! The trait is small and asynchronous so that a shared backend can implement it without
+//! changing the layer or the vendor crates: `RedisRateLimiter` (feature `redis`) shares one
+//! quota between every process on a token.
 
 mod daily;
 mod gcra;
 mod layer;
 mod local;
+#[cfg(feature = "redis")]
+pub mod redis;
 
 pub use daily::{Budget, DailyQuota, DailyReset};
 pub use layer::{RateLimit, RateLimitLayer};
 pub use local::LocalRateLimiter;
+#[cfg(feature = "redis")]
+pub use redis::{FailurePolicy, RedisRateLimiter};
 
 use crate::BoxFuture;
 use crate::error::Error;

@@ -4,6 +4,7 @@
 //! loopback; absolute times on a shared machine vary, so the report leads with ratios and counts.
 
 mod export;
+mod fleet;
 mod percall;
 
 use xtask::{bulk, rtm_bench, sys};
@@ -35,6 +36,18 @@ fn main() {
         let n = n.unwrap_or(20_000);
         match rtm_bench::run(n).and_then(|rows| Ok((rows, rtm_bench::decode_only(n)?))) {
             Ok((rows, decode)) => print!("{}", rtm_bench::section(&rows, decode)),
+            Err(e) => {
+                eprintln!("bench: {e}");
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
+    // `--fleet`: only part 6 (the worker fleet on one token).
+    if std::env::args().any(|a| a == "--fleet") {
+        let mut r = String::new();
+        match fleet_part(&mut r, quick) {
+            Ok(()) => print!("{r}"),
             Err(e) => {
                 eprintln!("bench: {e}");
                 std::process::exit(1);
@@ -245,5 +258,62 @@ fn run(quick: bool) -> Result<String, String> {
         );
         w(&mut r, line);
     }
+
+    fleet_part(&mut r, quick)?;
     Ok(r)
+}
+
+/// Part 6: a fleet of worker processes on one token.
+fn fleet_part(r: &mut String, quick: bool) -> Result<(), String> {
+    let w = |r: &mut String, s: String| {
+        r.push_str(&s);
+        r.push('\n');
+    };
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let (n, rate) = if quick { (100, 20) } else { (500, 50) };
+    eprintln!("bench: 4 worker processes on one token…");
+    w(
+        r,
+        format!(
+            "\n## 6. Four worker processes on one token, simulator limit {rate} requests/s for the token ({n} reads, `fleet_worker` example)\n"
+        ),
+    );
+    match fleet::run(&rt, n, rate)? {
+        None => w(r, "not measured: no `redis-server` on the PATH".into()),
+        Some(f) => {
+            w(r, "| quota | ok | refused (429s counted by the simulator) | failed | wall s | combined ok/s | ok/s ÷ R |".into());
+            w(r, "|---|---:|---:|---:|---:|---:|---:|".into());
+            for run in &f.runs {
+                let label = if run.shared {
+                    "shared through Redis"
+                } else {
+                    "in-process limiter per worker"
+                };
+                w(
+                    r,
+                    format!(
+                        "| {label} | {} | {} | {} | {:.2} | {:.2} | {:.2} |",
+                        run.ok,
+                        run.refused,
+                        run.failed,
+                        run.wall_s,
+                        run.rate,
+                        run.rate / f64::from(rate)
+                    ),
+                );
+            }
+            let (p50, p99) = f.round_trip_ms;
+            w(
+                r,
+                format!(
+                    "\nShared limiter round trip (one decision, loopback Redis, 2,000 calls): p50 {p50:.3} ms, p99 {p99:.3} ms.\n"
+                ),
+            );
+        }
+    }
+    Ok(())
 }
