@@ -52,6 +52,7 @@ pub use dedup::Dedup;
 use crate::hooks::Shared;
 use crate::rtm::{RtmControl, RtmError};
 use chatdesk_model::crisp::webhook::Event;
+use chatdesk_transport::realtime::Task;
 use futures_util::Stream;
 use serde_json::Value;
 use std::fmt;
@@ -59,7 +60,6 @@ use std::pin::Pin;
 use std::sync::Weak;
 use std::task::{Context, Poll};
 use std::time::Duration;
-use chatdesk_transport::realtime::Task;
 use tokio::sync::mpsc;
 
 /// One item of an [`Events`] stream.
@@ -171,11 +171,7 @@ impl fmt::Debug for Events {
 }
 
 impl Events {
-    pub(crate) fn rtm(
-        items: mpsc::Receiver<Received>,
-        control: RtmControl,
-        task: Task,
-    ) -> Self {
+    pub(crate) fn rtm(items: mpsc::Receiver<Received>, control: RtmControl, task: Task) -> Self {
         Events::new(
             items,
             Source::Rtm {
