@@ -27,6 +27,7 @@
 //! The trait is small and asynchronous so that a shared backend (Redis, a coordinator) can
 //! implement it later without changing the layer or the vendor crates.
 
+mod adaptive;
 mod gcra;
 mod layer;
 mod local;
