@@ -1,6 +1,6 @@
 //! [`LocalRateLimiter`]: the in-process limiter (reactive gate, quotas, adaptive pacing).
 
-use super::adaptive::Pacer;
+use super::adaptive::{Pacer, SHORT_PAUSE, Ticket};
 use super::gcra::{gcra_start, later};
 use super::{Quota, RateLimiter};
 use crate::BoxFuture;
@@ -136,6 +136,8 @@ impl LocalRateLimiter {
     }
 
     /// How long a key stays closed after a refusal that carried no `Retry-After`. Default 1 s.
+    /// With adaptive pacing on, a pause of a second or less (this one by default, or a
+    /// `Retry-After: 1`) does not close the key: the learnt pace is cut instead.
     pub fn default_pause(mut self, pause: Duration) -> Self {
         self.default_pause = pause;
         self
@@ -164,9 +166,13 @@ impl LocalRateLimiter {
         self
     }
 
-    /// Reserves a slot for `key` and returns how long to wait for it, without waiting, and
-    /// whether the request is the probe of a capped gate.
-    fn reserve(&self, key: RateKey, now: Instant) -> Result<(Duration, bool), Error> {
+    /// Reserves a slot for `key` and returns how long to wait for it, without waiting, whether
+    /// the request is the probe of a capped gate, and the pacer's ticket for the slot.
+    fn reserve(
+        &self,
+        key: RateKey,
+        now: Instant,
+    ) -> Result<(Duration, bool, Option<Ticket>), Error> {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let (gate_wait, probe) = gate_wait(&mut state, key, now, self.default_pause, false)?;
         let vendor = self
@@ -183,16 +189,16 @@ impl LocalRateLimiter {
             None
         };
         // The request goes when the gate is open and every quota has room.
-        let start = [
+        let floor = [
             Some(later(now, gate_wait)),
             vendor.map(|(_, (s, _))| s),
             route.map(|(_, (s, _))| s),
-            learnt.map(|(_, (s, _))| s),
         ]
         .into_iter()
         .flatten()
         .max()
         .unwrap_or(now);
+        let start = learnt.map_or(floor, |(_, (s, _))| s.max(floor));
         let wait = start - now;
         if wait > self.max_wait {
             return Err(Error::RateLimited {
@@ -209,12 +215,15 @@ impl LocalRateLimiter {
         if let Some((q, (_, tat))) = route {
             state.key_tat.insert(key, later(tat.max(start), q.interval));
         }
-        if self.adaptive {
-            state.pacer.commit(key, learnt, start);
-        }
-        Ok((wait, probe))
+        let ticket = self
+            .adaptive
+            .then(|| state.pacer.commit(key, learnt, now, start, floor));
+        Ok((wait, probe, ticket))
     }
 }
+
+/// How often a request waiting for a learnt pace looks whether the pace changed.
+const RECHECK: Duration = Duration::from_millis(50);
 
 impl RateLimiter for LocalRateLimiter {
     fn acquire(&self, key: RateKey) -> BoxFuture<Result<(), Error>> {
@@ -223,7 +232,7 @@ impl RateLimiter for LocalRateLimiter {
         let state = self.state.clone();
         let (deadline, probe_window) = (later(start, self.max_wait), self.default_pause);
         Box::pin(async move {
-            let (mut wait, probe) = reserved?;
+            let (mut wait, probe, mut ticket) = reserved?;
             if wait.is_zero() || probe {
                 if !wait.is_zero() {
                     tokio::time::sleep(wait).await;
@@ -239,12 +248,19 @@ impl RateLimiter for LocalRateLimiter {
                     wait_ms = wait.as_millis() as u64,
                     "waiting for rate limit"
                 );
-                tokio::time::sleep(wait).await;
+                // A paced request looks again now and then: the pace may have changed.
+                let nap = match ticket {
+                    Some(_) => wait.min(RECHECK),
+                    None => wait,
+                };
+                tokio::time::sleep(nap).await;
                 let now = Instant::now();
                 let mut guard = state.lock().unwrap_or_else(PoisonError::into_inner);
                 let looked = gate_wait(&mut guard, key, now, probe_window, true);
+                let paced = ticket.as_mut().map(|t| guard.pacer.remaining(key, t, now));
                 drop(guard);
                 (wait, _) = looked?;
+                wait = wait.max(paced.unwrap_or_default());
                 if wait.is_zero() {
                     return Ok(());
                 }
@@ -269,7 +285,11 @@ impl RateLimiter for LocalRateLimiter {
             probe_until: None,
         };
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        // A short pause (a second or less, the least a whole-second `Retry-After` can say) is
+        // the pacer's to keep: it slows the key down instead of closing it.
+        let paced = self.adaptive && asked <= SHORT_PAUSE;
         match state.gates.get(&key) {
+            _ if paced => {}
             // Refusals of requests sent together: the longest wait holds.
             Some(open) if open.until >= gate.until => {}
             _ => {
