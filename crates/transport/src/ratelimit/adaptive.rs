@@ -141,7 +141,7 @@ impl Learnt {
     /// From this many accepted at a pace, their rate measures the limit…
     const MEASURE_FROM: u32 = 3;
     /// …and the pace goes to this share of it (or of the pace refused, if lower), provided the
-    /// pace started at least this share of it.
+    /// pace it started at and it are within this share of each other.
     const UNDER: f64 = 0.97;
     const HELD: f64 = 0.9;
     /// Growth per accepted answer above the threshold (about one refusal per hundred
@@ -279,8 +279,11 @@ impl Pacer {
         let span = now.saturating_duration_since(l.last_cut).as_secs_f64();
         let accepted = f64::from(l.accepted) / span.max(f64::EPSILON);
         // That holds when the pace never went much below what was accepted (not after a
-        // stretch of fast growth from far below, whose average says little).
-        let measured = l.accepted >= Learnt::MEASURE_FROM && l.cut_to >= accepted * Learnt::HELD;
+        // stretch of fast growth from far below, whose average says little), and what was
+        // accepted kept up with the pace (not when the caller sent less, or stalled).
+        let measured = l.accepted >= Learnt::MEASURE_FROM
+            && l.cut_to >= accepted * Learnt::HELD
+            && accepted >= l.cut_to * Learnt::HELD;
         l.rate = match l.accepted {
             // Refused before anything at the pace was accepted: far above the limit.
             0 => refused * Learnt::HALVE,

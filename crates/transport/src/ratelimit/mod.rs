@@ -20,8 +20,9 @@
 //!   - the first refusal sets the pace to half the rate sent over the last second;
 //!   - a later refusal of a request sent at the current pace cuts it: to half when nothing was
 //!     accepted at that pace (far above the limit); to 97% of the rate the server accepted since
-//!     the last cut when at least three were and the pace never fell much below that rate (the
-//!     server's bucket was empty at both refusals, so that rate is its limit); else by 10%.
+//!     the last cut when at least three were and that rate and the pace stayed within 10% of
+//!     each other (the server's bucket was empty at both refusals, so that rate is its limit);
+//!     else by 10%.
 //!     Refusals of requests sent before the last cut say nothing about the new pace and change
 //!     nothing;
 //!   - while the pace holds requests back and they are accepted, it grows: doubling every 100 ms
