@@ -24,6 +24,8 @@ pub struct Outcome {
     pub duplicated: usize,
     /// Confirmation look-ups (`GET …/message/{fingerprint}`) the client made.
     pub lookups: usize,
+    /// Requests the simulator's rate limiter refused (429s sent).
+    pub refused: usize,
     pub wall: Duration,
 }
 
@@ -71,6 +73,7 @@ async fn send_all(
         let _ = t.await;
     }
     let wall = t0.elapsed();
+    let log = sim.requests();
     let mut out = Outcome {
         label,
         ok: 0,
@@ -78,15 +81,30 @@ async fn send_all(
         failed_but_applied: 0,
         lost: 0,
         duplicated: 0,
-        lookups: sim
-            .requests()
+        lookups: log
             .iter()
             .filter(|r| r.method == "GET" && r.path.contains("/message/"))
             .count(),
+        refused: log.iter().filter(|r| r.rate_limited).count(),
         wall,
     };
     let counts = sim.write_counts();
     if std::env::var_os("BENCH_VERBOSE").is_some() {
+        // Accepted/refused per 100 ms, from the simulator's log.
+        let mut slices = std::collections::BTreeMap::<u128, (u32, u32)>::new();
+        for r in &log {
+            let slice = slices.entry(r.at.as_millis() / 100).or_default();
+            if r.rate_limited {
+                slice.1 += 1;
+            } else {
+                slice.0 += 1;
+            }
+        }
+        let line: Vec<String> = slices
+            .iter()
+            .map(|(t, (ok, no))| format!("{t}:{ok}/{no}"))
+            .collect();
+        eprintln!("  per 100 ms (accepted/refused): {}", line.join(" "));
         eprintln!(
             "  write keys: {:?}",
             counts.keys().take(5).collect::<Vec<_>>()

@@ -22,6 +22,15 @@ use chatdesk::transport::{Error, RetryConfig, Transport};
 use chatdesk_sim::Sim;
 use std::time::Duration;
 
+/// The runtime the long checks and the benchmark's bulk parts run on: two worker threads.
+pub fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())
+}
+
 /// The transport of the soak and the reliability matrix, with the benchmark's fault settings
 /// (part 3): short backoffs, an attempt deadline below the slow-header fault, a body cap below
 /// the oversized fault.

@@ -4,8 +4,10 @@
 //!   warnings denied, the test command.
 //! * `endpoints crisp|carrot`: one line per implemented endpoint, `METHOD<TAB>PATH<TAB>call`,
 //!   read from the vendor crate's own declarations (`ENDPOINTS`).
-//! * `bench [--quick] [--skip-build-cost]`: builds the benchmark runner in release mode, runs it,
-//!   measures cold build cost, prints the report and writes it to `target/bench/report.md`.
+//! * `bench [--quick] [--skip-build-cost] [--pacing]`: builds the benchmark runner in release
+//!   mode, runs it, measures cold build cost, prints the report and writes it to
+//!   `target/bench/report.md`; with `--pacing`, only the bulk sends under a limit (part 2, the
+//!   adaptive-pacing row three times), written to `target/bench/pacing.md`.
 //! * `soak [--short] [--requests N] [--concurrency N]`: 50,000 mixed calls over both vendors at
 //!   concurrency 64 with 2% random faults against an in-process simulator (release build);
 //!   fails on a task, socket or memory leak or a write not applied exactly once.
@@ -14,13 +16,16 @@
 //!   (default 20,000) instead of CI's few hundred.
 
 use std::process::{Command, ExitCode};
+use xtask::runtime;
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
 
   ci                                  what CI runs: fmt check, clippy -D warnings, docs, the tests
   endpoints crisp|carrot              the endpoints a vendor crate declares
-  bench [--quick] [--skip-build-cost] the benchmark report (target/bench/report.md)
+  bench [--quick] [--skip-build-cost] [--pacing]
+                                      the benchmark report (target/bench/report.md); --pacing:
+                                      part 2 only, adaptive pacing 3 times (target/bench/pacing.md)
   soak [--short] [--requests N] [--concurrency N]
                                       50,000 calls at concurrency 64, 2% random faults: checks
                                       tasks, sockets, memory and exactly-once writes
@@ -124,8 +129,11 @@ fn bench(args: &[String]) -> Result<(), String> {
         return Err("building the fleet_worker example failed".into());
     }
     let mut runner = Command::new(root.join("target/release/bench"));
-    if args.iter().any(|a| a == "--quick") {
-        runner.arg("--quick");
+    let pacing = args.iter().any(|a| a == "--pacing");
+    for flag in ["--quick", "--pacing"] {
+        if args.iter().any(|a| a == flag) {
+            runner.arg(flag);
+        }
     }
     let out = runner
         .current_dir(&root)
@@ -138,7 +146,7 @@ fn bench(args: &[String]) -> Result<(), String> {
     let mut report = String::from("# chatdesk benchmark report\n\n");
     report.push_str(&machine_line());
     report.push_str(&String::from_utf8_lossy(&out.stdout));
-    if !args.iter().any(|a| a == "--skip-build-cost") {
+    if !pacing && !args.iter().any(|a| a == "--skip-build-cost") {
         // A failed cold build must not throw away the minutes of measurements above it.
         match build_cost(&root, &cargo) {
             Ok(part) => report.push_str(&part),
@@ -147,9 +155,10 @@ fn bench(args: &[String]) -> Result<(), String> {
     }
     let dir = root.join("target/bench");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    std::fs::write(dir.join("report.md"), &report).map_err(|e| e.to_string())?;
+    let file = if pacing { "pacing.md" } else { "report.md" };
+    std::fs::write(dir.join(file), &report).map_err(|e| e.to_string())?;
     print!("{report}");
-    eprintln!("bench: report written to target/bench/report.md");
+    eprintln!("bench: report written to target/bench/{file}");
     Ok(())
 }
 
@@ -277,14 +286,6 @@ fn in_release(args: &[String]) -> Result<bool, String> {
             args.first().map_or("", String::as_str)
         ))
     }
-}
-
-fn runtime() -> Result<tokio::runtime::Runtime, String> {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())
 }
 
 /// `cargo xtask soak`: prints the report; fails when a check fails.

@@ -5,7 +5,7 @@
 //! with ALPN `http/1.1` because a websocket upgrade is an HTTP/1.1 exchange. The upgrade request
 //! is written here (tungstenite's client handshake logs the request line, query included, to the
 //! `log` crate, and a query may carry a token); the framing is tokio-tungstenite's, re-exported
-//! as [`tungstenite`] for its message type.
+//! as `websocket::tungstenite` for its message type.
 //!
 //! Plain `ws://` (or `http://`) is refused unless the host is a loopback address, the same rule
 //! as [`BaseUrl::parse`](crate::BaseUrl::parse): the vendor protocols send the API credentials

@@ -1,5 +1,6 @@
 //! [`LocalRateLimiter`]: the in-process limiter (reactive gate, quotas, adaptive pacing).
 
+use super::adaptive::{Pacer, SHORT_PAUSE, Ticket};
 use super::daily::{Budget, DailyCounter, DailyQuota};
 use super::gcra::{gcra_start, later};
 use super::{Quota, RateLimiter};
@@ -39,10 +40,8 @@ struct State {
     /// GCRA theoretical arrival times, per vendor quota and per key quota.
     vendor_tat: HashMap<&'static str, Instant>,
     key_tat: HashMap<RateKey, Instant>,
-    /// Adaptive pacing: the send rate of the current one-second window, per key…
-    windows: HashMap<RateKey, (Instant, u32)>,
-    /// …and the rate learnt from refusals.
-    learnt: HashMap<RateKey, Learnt>,
+    /// Adaptive pacing: the pace learnt from refusals, per key.
+    pacer: Pacer,
     /// Daily quotas, per vendor (created when configured, so the hot path never allocates).
     daily: HashMap<&'static str, DailyCounter>,
 }
@@ -99,40 +98,6 @@ fn gate_wait(
             gate.probe_until = Some(later(now, probe_window));
             Ok((Duration::ZERO, true))
         }
-    }
-}
-
-/// A rate learnt from refusals on one key.
-#[derive(Debug, Clone, Copy)]
-struct Learnt {
-    /// Current pace, requests per second.
-    rate: f64,
-    /// The lowest rate the server refused recently; the pace stays under 95% of it.
-    ceiling: f64,
-    /// GCRA theoretical arrival time at `rate`.
-    tat: Instant,
-    /// When the pace was last cut, and when the ceiling was last raised or set.
-    last_cut: Instant,
-    last_probe: Instant,
-    /// The share of `ceiling` the pace may creep up to (`COARSE` or `FINE`).
-    headroom: f64,
-}
-
-impl Learnt {
-    const CUT: f64 = 2.0 / 3.0;
-    /// Headroom while refusals come quickly (far above the limit)…
-    const COARSE: f64 = 0.85;
-    /// …and once a pace has held for `SETTLED` (close to the limit).
-    const FINE: f64 = 0.95;
-    const SETTLED: Duration = Duration::from_secs(2);
-    const CREEP: f64 = 1.01;
-    const PROBE_EVERY: Duration = Duration::from_secs(30);
-    const FORGET_AFTER: Duration = Duration::from_secs(60);
-    const PROBE: f64 = 1.1;
-    const MIN_RATE: f64 = 0.2;
-
-    fn interval(&self) -> Duration {
-        Duration::from_secs_f64(1.0 / self.rate.max(Self::MIN_RATE))
     }
 }
 
@@ -209,6 +174,8 @@ impl LocalRateLimiter {
     }
 
     /// How long a key stays closed after a refusal that carried no `Retry-After`. Default 1 s.
+    /// With adaptive pacing on, a pause of a second or less (this one by default, or a
+    /// `Retry-After: 1`) does not close the key: the learnt pace is cut instead.
     pub fn default_pause(mut self, pause: Duration) -> Self {
         self.default_pause = pause;
         self
@@ -237,9 +204,13 @@ impl LocalRateLimiter {
         self
     }
 
-    /// Reserves a slot for `key` and returns how long to wait for it, without waiting, and
-    /// whether the request is the probe of a capped gate.
-    fn reserve(&self, key: RateKey, now: Instant) -> Result<(Duration, bool), Error> {
+    /// Reserves a slot for `key` and returns how long to wait for it, without waiting, whether
+    /// the request is the probe of a capped gate, and the pacer's ticket for the slot.
+    fn reserve(
+        &self,
+        key: RateKey,
+        now: Instant,
+    ) -> Result<(Duration, bool, Option<Ticket>), Error> {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let (gate_wait, probe) = gate_wait(&mut state, key, now, self.default_pause, false)?;
         let vendor = self
@@ -250,35 +221,22 @@ impl LocalRateLimiter {
             .key_quotas
             .get(&key)
             .map(|q| (*q, gcra_start(state.key_tat.get(&key), q, now)));
-        if state
-            .learnt
-            .get(&key)
-            .is_some_and(|l| now.saturating_duration_since(l.last_cut) >= Learnt::FORGET_AFTER)
-        {
-            state.learnt.remove(&key);
-        }
         let learnt = if self.adaptive {
-            state.learnt.get(&key).map(|l| {
-                let q = Quota {
-                    interval: l.interval(),
-                    burst: 1,
-                };
-                (q, gcra_start(Some(&l.tat), &q, now))
-            })
+            state.pacer.slot(key, now)
         } else {
             None
         };
         // The request goes when the gate is open and every quota has room.
-        let start = [
+        let floor = [
             Some(later(now, gate_wait)),
             vendor.map(|(_, (s, _))| s),
             route.map(|(_, (s, _))| s),
-            learnt.map(|(_, (s, _))| s),
         ]
         .into_iter()
         .flatten()
         .max()
         .unwrap_or(now);
+        let start = learnt.map_or(floor, |(_, (s, _))| s.max(floor));
         let wait = start - now;
         // The daily budget is judged at the instant the request goes, and taken at it.
         let sent_ms = self.unix_ms(start);
@@ -308,21 +266,15 @@ impl LocalRateLimiter {
         if let Some((q, (_, tat))) = route {
             state.key_tat.insert(key, later(tat.max(start), q.interval));
         }
-        if let Some((q, (_, tat))) = learnt
-            && let Some(l) = state.learnt.get_mut(&key)
-        {
-            l.tat = later(tat.max(start), q.interval);
-        }
-        if self.adaptive {
-            let window = state.windows.entry(key).or_insert((start, 0));
-            if start.saturating_duration_since(window.0) >= Duration::from_secs(1) {
-                *window = (start, 0);
-            }
-            window.1 += 1;
-        }
-        Ok((wait, probe))
+        let ticket = self
+            .adaptive
+            .then(|| state.pacer.commit(key, learnt, now, start, floor));
+        Ok((wait, probe, ticket))
     }
 }
+
+/// How often a request waiting for a learnt pace looks whether the pace changed.
+const RECHECK: Duration = Duration::from_millis(50);
 
 impl RateLimiter for LocalRateLimiter {
     fn acquire(&self, key: RateKey) -> BoxFuture<Result<(), Error>> {
@@ -331,7 +283,7 @@ impl RateLimiter for LocalRateLimiter {
         let state = self.state.clone();
         let (deadline, probe_window) = (later(start, self.max_wait), self.default_pause);
         Box::pin(async move {
-            let (mut wait, probe) = reserved?;
+            let (mut wait, probe, mut ticket) = reserved?;
             if wait.is_zero() || probe {
                 if !wait.is_zero() {
                     tokio::time::sleep(wait).await;
@@ -347,12 +299,19 @@ impl RateLimiter for LocalRateLimiter {
                     wait_ms = wait.as_millis() as u64,
                     "waiting for rate limit"
                 );
-                tokio::time::sleep(wait).await;
+                // A paced request looks again now and then: the pace may have changed.
+                let nap = match ticket {
+                    Some(_) => wait.min(RECHECK),
+                    None => wait,
+                };
+                tokio::time::sleep(nap).await;
                 let now = Instant::now();
                 let mut guard = state.lock().unwrap_or_else(PoisonError::into_inner);
                 let looked = gate_wait(&mut guard, key, now, probe_window, true);
+                let paced = ticket.as_mut().map(|t| guard.pacer.remaining(key, t, now));
                 drop(guard);
                 (wait, _) = looked?;
+                wait = wait.max(paced.unwrap_or_default());
                 if wait.is_zero() {
                     return Ok(());
                 }
@@ -377,7 +336,11 @@ impl RateLimiter for LocalRateLimiter {
             probe_until: None,
         };
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        // A short pause (a second or less, the least a whole-second `Retry-After` can say) is
+        // the pacer's to keep: it slows the key down instead of closing it.
+        let paced = self.adaptive && asked <= SHORT_PAUSE;
         match state.gates.get(&key) {
+            _ if paced => {}
             // Refusals of requests sent together: the longest wait holds.
             Some(open) if open.until >= gate.until => {}
             _ => {
@@ -387,45 +350,7 @@ impl RateLimiter for LocalRateLimiter {
         if !self.adaptive {
             return;
         }
-        // The rate that was refused: the learnt pace, or else the sends of the current window.
-        let observed = match state.windows.get(&key) {
-            Some((since, count)) => {
-                let span = now
-                    .saturating_duration_since(*since)
-                    .max(Duration::from_millis(100));
-                f64::from(*count) / span.as_secs_f64()
-            }
-            None => 1.0,
-        };
-        match state.learnt.get_mut(&key) {
-            // Refusals of requests already in flight when the pace was cut say nothing new.
-            Some(l) if now.saturating_duration_since(l.last_cut) < Duration::from_millis(250) => {}
-            Some(l) => {
-                l.headroom = if now.saturating_duration_since(l.last_cut) >= Learnt::SETTLED {
-                    Learnt::FINE
-                } else {
-                    Learnt::COARSE
-                };
-                l.ceiling = l.rate.min(l.ceiling);
-                l.rate = (l.ceiling * Learnt::CUT).max(Learnt::MIN_RATE);
-                l.last_cut = now;
-                l.last_probe = now;
-            }
-            None => {
-                let ceiling = observed.max(Learnt::MIN_RATE);
-                state.learnt.insert(
-                    key,
-                    Learnt {
-                        rate: (ceiling * Learnt::CUT).max(Learnt::MIN_RATE),
-                        ceiling,
-                        tat: now,
-                        last_cut: now,
-                        last_probe: now,
-                        headroom: Learnt::COARSE,
-                    },
-                );
-            }
-        }
+        state.pacer.refused(key, now);
     }
 
     fn succeeded(&self, key: RateKey) {
@@ -441,14 +366,7 @@ impl RateLimiter for LocalRateLimiter {
         if !self.adaptive {
             return;
         }
-        if let Some(l) = state.learnt.get_mut(&key) {
-            let now = Instant::now();
-            if now.saturating_duration_since(l.last_probe) >= Learnt::PROBE_EVERY {
-                l.ceiling *= Learnt::PROBE;
-                l.last_probe = now;
-            }
-            l.rate = (l.rate * Learnt::CREEP).min(l.ceiling * l.headroom);
-        }
+        state.pacer.succeeded(key, Instant::now());
     }
 
     /// Marks `key.vendor`'s [`DailyQuota`] spent until `resets_in` (or, when the answer did not
@@ -459,9 +377,19 @@ impl RateLimiter for LocalRateLimiter {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         match state.daily.get_mut(key.vendor) {
             Some(counter) => counter.mark_spent(now_ms, resets_in),
+            // No budget to mark: close the key as after a refusal, even for a short pause (a
+            // spent quota is not a pace the pacer could find by slowing down).
             None => {
-                drop(state);
-                self.refused(key, resets_in);
+                let now = Instant::now();
+                let asked = resets_in.unwrap_or(self.default_pause);
+                let gate = Gate {
+                    until: later(now, asked.min(self.max_gate)),
+                    capped: asked > self.max_gate,
+                    probe_until: None,
+                };
+                if state.gates.get(&key).is_none_or(|open| open.until < gate.until) {
+                    state.gates.insert(key, gate);
+                }
             }
         }
     }
@@ -482,16 +410,14 @@ impl RateLimiter for LocalRateLimiter {
     fn reset(&self, key: RateKey) {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         state.gates.remove(&key);
-        state.learnt.remove(&key);
-        state.windows.remove(&key);
+        state.pacer.forget(key);
     }
 
     /// Opens every key at once and forgets every learnt pace; quotas keep pacing.
     fn reset_all(&self) {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         state.gates.clear();
-        state.learnt.clear();
-        state.windows.clear();
+        state.pacer.clear();
     }
 }
 
@@ -521,86 +447,6 @@ mod tests {
         assert_eq!(Instant::now(), t0, "other keys are not paused");
         l.acquire(K).await.unwrap();
         assert_eq!(Instant::now() - t0, Duration::from_secs(5));
-    }
-
-    /// A server allowing `rate`/s with a small bucket, answering 429 + `Retry-After: 1` beyond
-    /// it: with `adaptive`, concurrent senders converge below the limit instead of herding
-    /// through the reopened gate.
-    async fn run_against_bucket(adaptive: bool) -> (Duration, u32) {
-        use std::sync::atomic::{AtomicU32, Ordering};
-        let l = LocalRateLimiter::new().adaptive(adaptive);
-        let bucket = Arc::new(Mutex::new((5.0f64, Instant::now())));
-        let refusals = Arc::new(AtomicU32::new(0));
-        let sent = Arc::new(AtomicU32::new(0));
-        let t0 = Instant::now();
-        let mut tasks = Vec::new();
-        for _ in 0..16 {
-            let (l, bucket, refusals, sent) =
-                (l.clone(), bucket.clone(), refusals.clone(), sent.clone());
-            tasks.push(tokio::spawn(async move {
-                while sent.load(Ordering::SeqCst) < 600 {
-                    l.acquire(K).await.unwrap();
-                    tokio::time::sleep(Duration::from_millis(2)).await; // round trip
-                    let ok = {
-                        let mut b = bucket.lock().unwrap();
-                        let now = Instant::now();
-                        b.0 = (b.0 + (now - b.1).as_secs_f64() * 100.0).min(5.0);
-                        b.1 = now;
-                        if b.0 >= 1.0 {
-                            b.0 -= 1.0;
-                            true
-                        } else {
-                            false
-                        }
-                    };
-                    if ok {
-                        sent.fetch_add(1, Ordering::SeqCst);
-                        l.succeeded(K);
-                    } else {
-                        refusals.fetch_add(1, Ordering::SeqCst);
-                        l.refused(K, Some(Duration::from_secs(1)));
-                    }
-                }
-            }));
-        }
-        for t in tasks {
-            t.await.unwrap();
-        }
-        (Instant::now() - t0, refusals.load(Ordering::SeqCst))
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn adaptive_pacing_converges_under_an_unknown_limit() {
-        let (adaptive, adaptive_refusals) = run_against_bucket(true).await;
-        let (reactive, reactive_refusals) = run_against_bucket(false).await;
-        // 600 accepted at 100/s is 6 s at best, and each refusal closes the key for 1 s. On the
-        // paused clock (so exact, not a wall-clock timing): 9.7 s and 30 refusals adaptive,
-        // 119 s and 1919 refusals with the gate alone. Narrowing in 5% at a time, as the first
-        // version did, took 14.8 s: the bound below catches a return to that.
-        assert!(
-            adaptive < Duration::from_secs(12),
-            "adaptive took {adaptive:?}"
-        );
-        assert!(
-            reactive > adaptive * 5,
-            "gate alone {reactive:?} vs adaptive {adaptive:?}"
-        );
-        assert!(
-            adaptive_refusals * 10 < reactive_refusals,
-            "refusals: adaptive {adaptive_refusals}, gate alone {reactive_refusals}"
-        );
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn a_learnt_pace_is_forgotten_after_a_quiet_minute() {
-        let l = LocalRateLimiter::new();
-        l.refused(K, None);
-        tokio::time::sleep(Duration::from_secs(61)).await;
-        let t0 = Instant::now();
-        for _ in 0..20 {
-            l.acquire(K).await.unwrap();
-        }
-        assert_eq!(Instant::now(), t0, "no pacing left after a quiet minute");
     }
 
     #[tokio::test(start_paused = true)]
