@@ -356,3 +356,52 @@ async fn a_consumer_too_slow_for_the_server_is_cut_and_resumes_without_loss_or_r
         "{others:?}"
     );
 }
+
+#[tokio::test]
+async fn a_connection_lost_before_its_first_message_still_gets_what_it_missed() {
+    let sim = sim().await;
+    let app = sim.carrot_app_id();
+    let rtsim = sim.carrot_rts();
+    let mut rts = subscribe(&sim)
+        .channel(Channel::conversation_reply(app, None))
+        .connect()
+        .await
+        .unwrap();
+    assert_eq!(item(&mut rts).await, RtsItem::Connected);
+
+    // Cut the socket and keep the client out while a reply is published.
+    rtsim.refuse_next(1_000, 503);
+    rtsim.drop_all();
+    let gone = tokio::time::timeout(Duration::from_secs(10), async {
+        while rtsim.stats().open_sockets > 0 {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    });
+    gone.await.expect("the socket closes");
+    let conv = sim.carrot_conversation_ids()[0];
+    client(&sim)
+        .conversation(conv)
+        .reply("while you were away")
+        .from_admin(sim.carrot_admin_ids()[0])
+        .await
+        .unwrap();
+    rtsim.refuse_next(0, 503);
+
+    let (ids, others, events) = messages(&mut rts, 1).await;
+    let resumed = others.iter().find_map(|i| match i {
+        RtsItem::Resumed {
+            from_tag,
+            from_time,
+        } => Some((from_tag.clone(), from_time.clone())),
+        _ => None,
+    });
+    let (from_tag, from_time) = resumed.expect("a Resumed item before the message");
+    assert_eq!(from_tag, None);
+    assert!(from_time.is_some_and(|t| t.ends_with(" GMT")));
+    assert!(
+        matches!(&events[0], RtsEvent::Reply(r) if r.part.body.as_deref() == Some("while you were away"))
+    );
+    // Exactly the one reply the simulator published on that channel.
+    let published = rtsim.published(&format!("conversation_reply.{app}"));
+    assert_eq!(published, ids);
+}

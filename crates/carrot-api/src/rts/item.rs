@@ -54,8 +54,9 @@ pub enum RtsItem {
         /// Why the connection (or the previous attempt) failed.
         cause: String,
     },
-    /// Connected again, asking for what was published since this position (the last message
-    /// delivered; `None` when none was yet). Messages already delivered are not delivered again.
+    /// Connected again, asking for what was published since this position: the last message
+    /// delivered, or, when none was yet, the moment the first connection opened less 5 s
+    /// (`time` alone). Messages already delivered are not delivered again.
     Resumed {
         /// The `tag` sent.
         from_tag: Option<String>,

@@ -50,8 +50,10 @@
 //!   [`RtsBuilder::dedup_window`] ids (4096 by default), so each is yielded once.
 //!   [`RtsItem::Resumed`] says from where; [`RtsBuilder::resume_from`] starts from a position
 //!   saved earlier.
-//!   Until the first message arrives there is no position: a connection lost before it resumes
-//!   as a fresh subscription, so subscribing to [`Channel::ping`] also shortens that window.
+//!   Before the first message the position is the moment the first connection opened (less
+//!   5 s, for a client clock ahead of the server's), sent as `time` alone: a connection lost
+//!   before any message still asks for what was published while it was down. This relies on
+//!   the local clock being within 5 s of Carrot's.
 //! * **Close codes**: 3401 (bad or expired token) and 3403 (no permitted channel), like 401 and
 //!   403 on the upgrade, end the stream with a final [`RtsError`]; no further connection is
 //!   attempted. 3500, 3502, 3503, HTTP 502/503 on the upgrade and every other failure are

@@ -10,10 +10,15 @@ use chatdesk_transport::Secret;
 use chatdesk_transport::realtime::{Backoff, Outbox, error_chain};
 use chatdesk_transport::websocket::{self, WsConfig, WsStream, WsUrl, tungstenite};
 use futures_util::StreamExt;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 use tokio::time::Instant;
 use tracing::Instrument as _;
 use tungstenite::Message;
+
+/// How far before a connection without a resume position its starting `time` is put, so that a
+/// client clock somewhat ahead of the server's does not skip what was published just after the
+/// server accepted us.
+const START_LOOKBACK: Duration = Duration::from_secs(5);
 
 /// What a subscription was configured with.
 #[derive(Debug, Clone)]
@@ -171,6 +176,7 @@ impl Driver {
 
     /// Reads the socket until it is lost or closed, forwarding each new message.
     async fn serve(&mut self, ws: &mut WsStream) -> End {
+        self.mark_start();
         let silence = self.settings.silence;
         let deadline = tokio::time::sleep(silence);
         tokio::pin!(deadline);
@@ -222,6 +228,20 @@ impl Driver {
             }
             // Time spent waiting for the consumer is not the server's silence.
             deadline.as_mut().reset(Instant::now() + silence);
+        }
+    }
+
+    /// A connection that has delivered nothing yet still has a place to resume from: the moment
+    /// it opened (less [`START_LOOKBACK`]), as `time` without `tag` ("everything from that
+    /// second on"). Without it, a connection lost before its first message would come back
+    /// asking only for new messages, and what was published while it was down would be lost
+    /// without a sign. What the look-back brings again is dropped by id like any repeat.
+    fn mark_start(&mut self) {
+        if self.resume.tag.is_none() && self.resume.time.is_none() {
+            let at = SystemTime::now()
+                .checked_sub(START_LOOKBACK)
+                .unwrap_or(SystemTime::UNIX_EPOCH);
+            self.resume.time = Some(httpdate::fmt_http_date(at));
         }
     }
 

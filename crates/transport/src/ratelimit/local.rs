@@ -387,7 +387,11 @@ impl RateLimiter for LocalRateLimiter {
                     capped: asked > self.max_gate,
                     probe_until: None,
                 };
-                if state.gates.get(&key).is_none_or(|open| open.until < gate.until) {
+                if state
+                    .gates
+                    .get(&key)
+                    .is_none_or(|open| open.until < gate.until)
+                {
                     state.gates.insert(key, gate);
                 }
             }
