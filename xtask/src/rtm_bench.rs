@@ -263,8 +263,9 @@ fn measure(addr: SocketAddr, n: usize, reader: Reader) -> Result<(Duration, Dura
 }
 
 /// The typed decode alone, no I/O, over the same `n` frames: CPU µs per frame as the bare typed
-/// reader does it, and with one clone of the data `Value` before typing (what the client does,
-/// to keep the data for a `Malformed` item should typing fail).
+/// reader does it, and with one clone of the data `Value` before typing (what the client did
+/// until 2026-12-02 to keep the data for a `Malformed` item; it now gets the data back from a
+/// failed decode instead).
 pub fn decode_only(n: usize) -> Result<(f64, f64), String> {
     let frames = frames(n)?;
     let texts: Vec<&str> = frames
@@ -351,7 +352,7 @@ pub fn section(rows: &[Row], decode: (f64, f64)) -> String {
     }
     s.push_str(&format!(
         "\nTyped decode alone, same frames, no I/O: {:.2} µs CPU per frame; {:.2} µs with one clone \
-         of the data `Value` before typing, as the client makes (included in the rows above).\n",
+         of the data `Value` before typing, which the client no longer makes.\n",
         decode.0, decode.1
     ));
     s

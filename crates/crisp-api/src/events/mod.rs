@@ -104,9 +104,9 @@ impl EventItem {
     /// The item for an event `name` with its `data`, as RTM pushes and web hooks carry them:
     /// typed, or [`EventItem::Malformed`] when the data of a known name does not fit its type.
     pub fn from_parts(name: String, data: Value) -> EventItem {
-        match Event::from_parts(&name, data.clone()) {
+        match Event::from_parts_keeping(&name, data) {
             Ok(event) => EventItem::Event(event),
-            Err(e) => EventItem::Malformed {
+            Err((e, data)) => EventItem::Malformed {
                 name,
                 data,
                 error: e.to_string(),

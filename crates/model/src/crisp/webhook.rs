@@ -1036,11 +1036,22 @@ macro_rules! webhook_events {
             /// of a known event has the wrong JSON type somewhere (e.g. a string where a list is
             /// expected).
             pub fn from_parts(name: &str, data: Value) -> Result<Self, serde_json::Error> {
+                Self::from_parts_keeping(name, data).map_err(|(e, _)| e)
+            }
+
+            /// [`from_parts`](Self::from_parts) that hands `data` back, untouched, when it does
+            /// not fit: for a caller that keeps what failed (a stream's "malformed" item)
+            /// without cloning every event's data beforehand.
+            pub fn from_parts_keeping(
+                name: &str,
+                data: Value,
+            ) -> Result<Self, (serde_json::Error, Value)> {
                 let data = if data.is_null() { Value::Object(DataMap::new()) } else { data };
-                Ok(match name {
-                    $( $name => Event::$variant(<$payload>::deserialize(&data)?), )+
-                    _ => Event::Unknown { name: name.to_owned(), data },
-                })
+                let typed = match name {
+                    $( $name => <$payload>::deserialize(&data).map(Event::$variant), )+
+                    _ => return Ok(Event::Unknown { name: name.to_owned(), data }),
+                };
+                typed.map_err(|e| (e, data))
             }
 
             /// The payload back as JSON.
@@ -1443,6 +1454,22 @@ mod tests {
 
     fn identity(name: &str, data: Value) -> EventIdentity {
         Event::from_parts(name, data).unwrap().identity()
+    }
+
+    #[test]
+    fn a_decode_that_fails_hands_the_data_back_untouched() {
+        let data = json!({"website_id": "w", "session_id": "s", "fingerprint": "not a number"});
+        let (error, back) = Event::from_parts_keeping("message:send", data.clone()).unwrap_err();
+        assert_eq!(back, data);
+        assert!(error.to_string().contains("invalid type"), "{error}");
+        let unknown = Event::from_parts_keeping("no:such:event", data.clone()).unwrap();
+        assert_eq!(
+            unknown,
+            Event::Unknown {
+                name: "no:such:event".into(),
+                data
+            }
+        );
     }
 
     #[test]
