@@ -8,22 +8,8 @@ mod rts_fake;
 use chatdesk_carrot_api::rts::{Channel, RtsError};
 use chatdesk_transport::websocket::{self, WsConfig, WsUrl, tungstenite};
 use rts_fake::*;
-use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Duration;
-
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 /// Every record written to the `log` crate (where tungstenite and tokio-tungstenite log), from
 /// this binary.
@@ -47,7 +33,7 @@ async fn the_token_never_appears_in_traces_debug_or_errors() {
     // The only test of this binary installs it.
     log::set_logger(&LOGS).unwrap();
     log::set_max_level(log::LevelFilter::Trace);
-    let capture = Capture::default();
+    let capture = chatdesk_sim::testkit::CaptureWriter::default();
     let writer = capture.clone();
     let subscriber = tracing_subscriber::fmt()
         .with_max_level(tracing::Level::TRACE)
@@ -149,7 +135,7 @@ async fn the_token_never_appears_in_traces_debug_or_errors() {
         }
         printed.push(text);
     }
-    let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    let logs = capture.text();
     assert!(logs.contains("rts.connect"), "spans were captured: {logs}");
     assert!(
         logs.contains("RTS reconnecting") && logs.contains("RTS resumed"),

@@ -6,13 +6,11 @@ mod crisp_sim;
 use chatdesk_sim::testkit::FaultCase;
 use chatdesk_sim::{FaultKind, Nth};
 use crisp_sim::{MESSAGE_PATH, assert_all_landed_once, confirmed_sends, lookups};
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 
 /// Each look-up is one tracing event, with the endpoints and the outcome and no secret.
 #[tokio::test(start_paused = true)]
 async fn each_lookup_is_one_tracing_event() {
-    let capture = Capture::default();
+    let capture = chatdesk_sim::testkit::CaptureWriter::default();
     let writer = capture.clone();
     let subscriber = tracing_subscriber::fmt()
         .with_max_level(tracing::Level::INFO)
@@ -32,7 +30,7 @@ async fn each_lookup_is_one_tracing_event() {
     ];
     let (sim, results) = confirmed_sends(faults, false, 4).await;
     assert_all_landed_once("traced", &sim, &results);
-    let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    let logs = capture.text();
     let events: Vec<&str> = logs
         .lines()
         .filter(|l| l.contains("confirmation lookup"))
@@ -52,18 +50,4 @@ async fn each_lookup_is_one_tracing_event() {
     }
     let creds = sim.crisp_credentials();
     assert!(!logs.contains(&creds.key), "the key is never logged");
-}
-
-/// The formatted trace output, shared with the subscriber (as in `transport/tests/secrets_in_traces.rs`).
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }

@@ -1,6 +1,6 @@
 //! A test kit for clients driven against the simulator: the fault cases a write can meet, the
 //! check of each write's outcome against the simulator's counter for it, and the request-log
-//! checks of a burst over a rate limit.
+//! checks of a burst over a rate limit, and a writer that captures trace output for secret checks.
 //!
 //! Enabled by the `testkit` cargo feature, which adds a dependency on `chatdesk-transport`
 //! (with its `hyper-client` feature) for its [`Error`] and [`Transport`] types; the simulator
@@ -288,4 +288,32 @@ pub async fn scripted_server(
         }
     });
     (url, hits)
+}
+
+/// An in-memory writer for a test's trace or log output: clone it into a subscriber's writer
+/// (`tracing_subscriber::fmt().with_writer(move || capture.clone())`), then read everything
+/// written with [`text`](Self::text), for example to check that no secret was printed.
+#[derive(Debug, Clone, Default)]
+pub struct CaptureWriter(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl CaptureWriter {
+    /// Everything written so far, as text (invalid UTF-8 replaced).
+    pub fn text(&self) -> String {
+        let bytes = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+}
+
+impl std::io::Write for CaptureWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
