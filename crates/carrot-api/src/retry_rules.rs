@@ -127,7 +127,7 @@ mod tests {
     use super::*;
     use crate::CarrotClient;
     use chatdesk_transport::classify::classify;
-    use chatdesk_transport::{RetryConfig, Transport};
+    use chatdesk_transport::{Error, RateLimitScope, RetryConfig, Transport};
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::time::Duration;
@@ -256,6 +256,39 @@ mod tests {
         let resp = carrot.transport().send(bare).await.unwrap();
         assert_eq!(resp.body().as_ref(), THROTTLED.as_bytes());
         assert_eq!(hits.load(Ordering::SeqCst), 1);
+    }
+
+    /// When the retries run out on a `meta` 429, the error is a server refusal reported with
+    /// status 429 (what the body said), not the 200 it arrived in.
+    #[tokio::test]
+    async fn a_meta_429_left_unanswered_is_a_server_refusal_with_status_429() {
+        let (url, hits) = script(vec![(200, THROTTLED), (200, THROTTLED)]).await;
+        let retry = RetryConfig {
+            max_attempts: 2,
+            base_backoff: Duration::from_millis(1),
+            max_backoff: Duration::from_millis(2),
+            ..RetryConfig::default()
+        };
+        let carrot = CarrotClient::builder()
+            .token("app.1.test-secret")
+            .base_url(&url)
+            .quota(None)
+            .transport(Transport::builder().retry(retry).build())
+            .build()
+            .unwrap();
+        let err = carrot.conversation(1_u64).reply("hi").await.unwrap_err();
+        assert_eq!(hits.load(Ordering::SeqCst), 2);
+        assert!(
+            matches!(
+                err,
+                Error::RateLimited {
+                    scope: RateLimitScope::Server,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(429));
     }
 
     /// A 200 whose `meta` says 503 follows the 5xx replay rule: a GET is re-sent, a POST is not,

@@ -361,6 +361,7 @@ mod tests {
         let refused = Error::RateLimited {
             retry_after: None,
             scope: RateLimitScope::Server,
+            status: Some(StatusCode::from_u16(420).unwrap()),
         };
         let unsent = Error::Transport {
             maybe_sent: false,

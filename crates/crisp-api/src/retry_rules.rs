@@ -204,6 +204,8 @@ mod tests {
             .await
             .unwrap_err();
         assert!(matches!(err, Error::RateLimited { .. }), "{err:?}");
+        // Reported with the status the server sent, not as a 429.
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(420), "{err:?}");
     }
 
     const QUOTA: &str =

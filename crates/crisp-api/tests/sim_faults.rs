@@ -126,8 +126,13 @@ async fn a_refusal_not_waited_out_is_reported_and_not_applied() {
     conversation.send_message(message(1)).await.unwrap();
     let err = conversation.send_message(message(2)).await.unwrap_err();
     match &err {
-        Error::RateLimited { retry_after, scope } => {
+        Error::RateLimited {
+            retry_after,
+            scope,
+            status,
+        } => {
             assert_eq!(*scope, RateLimitScope::Server);
+            assert_eq!(status.map(|s| s.as_u16()), Some(429));
             assert_eq!(*retry_after, Some(Duration::from_secs(1)));
         }
         other => panic!("{other:?}"),

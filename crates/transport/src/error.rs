@@ -64,6 +64,11 @@ pub enum Error {
         retry_after: Option<Duration>,
         /// Who limited the call.
         scope: RateLimitScope,
+        /// The status of the refusing answer when the server refused ([`RateLimitScope::Server`]):
+        /// 429, or a vendor's own refusal status such as Crisp's 420; 429 when a success answer
+        /// carried the refusal in its body (Carrot's `meta.status`). `None` when our own limiter
+        /// refused before sending.
+        status: Option<StatusCode>,
     },
 
     /// A [`DailyQuota`](crate::DailyQuota) is spent (or the vendor said the token's quota is),
@@ -300,14 +305,12 @@ impl Error {
         }
     }
 
-    /// The HTTP status of an API error answer.
+    /// The HTTP status of an API error answer, or of the server's rate-limit refusal (Crisp's
+    /// 420 stays 420).
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(api) => Some(api.status),
-            Error::RateLimited {
-                scope: RateLimitScope::Server,
-                ..
-            } => Some(StatusCode::TOO_MANY_REQUESTS),
+            Error::RateLimited { status, .. } => *status,
             _ => None,
         }
     }
@@ -352,6 +355,7 @@ mod tests {
         let rl = Error::RateLimited {
             retry_after: Some(Duration::from_secs(3)),
             scope: RateLimitScope::Server,
+            status: Some(StatusCode::TOO_MANY_REQUESTS),
         };
         assert!(rl.is_retryable());
         assert_eq!(rl.retry_after(), Some(Duration::from_secs(3)));

@@ -373,9 +373,17 @@ where
                     classifier = classified.by,
                     "rate limited; not retrying"
                 );
+                // A refusal in a success answer's body (Carrot's `meta.status`) is reported as
+                // the 429 it stands for, not as the 200 it came in.
+                let status = match &result {
+                    Ok(resp) if !resp.status().is_success() => Some(resp.status()),
+                    Ok(_) => Some(http::StatusCode::TOO_MANY_REQUESTS),
+                    Err(_) => None,
+                };
                 return Err(Error::RateLimited {
                     retry_after,
                     scope: RateLimitScope::Server,
+                    status,
                 });
             }
             Decision::RetryAfter(_) if last => return result.map(|r| stamped(r, history)),

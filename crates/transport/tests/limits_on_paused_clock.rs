@@ -197,7 +197,7 @@ async fn an_absurd_retry_after_closes_the_key_only_until_the_ceiling_then_one_pr
     tokio::time::sleep(Duration::from_secs(20)).await;
     let closed = t.send(tagged(get("http://sim/a"), "k")).await.unwrap_err();
     assert!(
-        matches!(closed, Error::RateLimited { scope: RateLimitScope::Client, retry_after: Some(d) }
+        matches!(closed, Error::RateLimited { scope: RateLimitScope::Client, retry_after: Some(d), status: None }
             if d == DEFAULT_MAX_RETRY_AFTER - Duration::from_secs(20)),
         "{closed:?}"
     );

@@ -188,8 +188,9 @@ async fn retry_after_beyond_the_cap_fails_at_once() {
             err,
             Error::RateLimited {
                 retry_after: Some(d),
-                scope: RateLimitScope::Server
-            } if d == Duration::from_secs(3600)
+                scope: RateLimitScope::Server,
+                status: Some(s),
+            } if d == Duration::from_secs(3600) && s == 429
         ),
         "{err:?}"
     );

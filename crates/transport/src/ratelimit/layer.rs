@@ -111,6 +111,7 @@ mod tests {
             Error::RateLimited {
                 scope: RateLimitScope::Client,
                 retry_after: Some(d),
+                status: None,
             } if d == DEFAULT_MAX_RETRY_AFTER
         ));
 

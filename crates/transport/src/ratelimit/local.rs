@@ -84,6 +84,7 @@ fn gate_wait(
             return Err(Error::RateLimited {
                 retry_after: Some(gate.until - now),
                 scope: RateLimitScope::Client,
+                status: None,
             });
         }
         return Ok((gate.until - now, false));
@@ -252,6 +253,7 @@ impl LocalRateLimiter {
             return Err(Error::RateLimited {
                 retry_after: Some(wait),
                 scope: RateLimitScope::Client,
+                status: None,
             });
         }
         // Commit the reservation: the slot is taken at `start` on each quota.
@@ -319,6 +321,7 @@ impl RateLimiter for LocalRateLimiter {
                     return Err(Error::RateLimited {
                         retry_after: Some(wait),
                         scope: RateLimitScope::Client,
+                        status: None,
                     });
                 }
             }
@@ -463,7 +466,8 @@ mod tests {
             err,
             Error::RateLimited {
                 scope: RateLimitScope::Client,
-                retry_after: Some(d)
+                retry_after: Some(d),
+                status: None,
             } if d == Duration::from_secs(10)
         ));
         assert_eq!(Instant::now(), t0);

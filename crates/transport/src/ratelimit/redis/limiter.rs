@@ -245,6 +245,7 @@ impl RedisRateLimiter {
             return Err(Error::RateLimited {
                 retry_after: Some(local),
                 scope: RateLimitScope::Client,
+                status: None,
             });
         }
         if !local.is_zero() {
@@ -274,6 +275,7 @@ impl RedisRateLimiter {
                     return Err(Error::RateLimited {
                         retry_after: Some(r.wait),
                         scope: RateLimitScope::Client,
+                        status: None,
                     });
                 }
                 Err(why) => why,
