@@ -159,7 +159,12 @@ async fn export(
             out.write(
                 json!({"vendor": "crisp", "kind": "conversation", "conversation": conversation}),
             )?;
-            let mut messages = website.conversation(&session_id).messages().stream();
+            // The lossless walk: an export must not miss a message that shares the
+            // millisecond of a batch's oldest one (one message read twice per batch of 20).
+            let mut messages = website
+                .conversation(&session_id)
+                .messages()
+                .stream_lossless();
             while let Some(message) = messages.try_next().await? {
                 out.write(json!({"vendor": "crisp", "kind": "message", "session_id": session_id, "message": message}))?;
             }

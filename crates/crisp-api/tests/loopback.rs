@@ -652,6 +652,96 @@ async fn a_message_walk_sends_exactly_ceil_n_over_20_requests() {
     }
 }
 
+/// A history whose batch of 4 ends on a timestamp its batch holds once (300, fingerprint 4)
+/// while an older message shares it (fingerprint 3): the plain walk's one blind spot.
+fn tie_cut_at_a_batch_edge() -> Vec<(i64, i64)> {
+    history(&[100, 200, 300, 300, 400, 500, 600])
+}
+
+/// Walks with `stream_lossless` and returns the fingerprints in the order yielded.
+async fn walk_back_lossless(server: &Server) -> Vec<i64> {
+    let walk = server
+        .client()
+        .website("w1")
+        .conversation("s")
+        .messages()
+        .stream_lossless();
+    let messages: Vec<_> =
+        tokio::time::timeout(Duration::from_secs(10), walk.try_collect::<Vec<_>>())
+            .await
+            .expect("the walk ends")
+            .unwrap();
+    assert!(
+        messages
+            .windows(2)
+            .all(|w| w[0].timestamp >= w[1].timestamp),
+        "newest first"
+    );
+    messages.iter().map(|m| m.fingerprint.unwrap()).collect()
+}
+
+#[tokio::test]
+async fn the_plain_walk_misses_a_tie_cut_at_a_batch_edge_and_the_lossless_walk_does_not() {
+    for inclusive in [false, true] {
+        let server = Server::start(message_history(tie_cut_at_a_batch_edge(), 4, inclusive)).await;
+        let lossless = walk_back_lossless(&server).await;
+        assert_eq!(lossless, [7, 6, 5, 4, 3, 2, 1], "inclusive: {inclusive}");
+    }
+    // The documented limit of the plain walk, against a server reading the bound as exclusive:
+    // asked strictly before 300, it never sees fingerprint 3.
+    let server = Server::start(message_history(tie_cut_at_a_batch_edge(), 4, false)).await;
+    assert_eq!(walk_back(&server, None).await, [7, 6, 5, 4, 2, 1]);
+}
+
+#[tokio::test]
+async fn a_lossless_walk_yields_every_message_once_at_one_repeat_per_batch() {
+    for n in [0i64, 1, 19, 20, 21, 39, 40, 45, 60, 100] {
+        let server = Server::start(message_history(distinct_history(n), 20, false)).await;
+        assert_eq!(
+            walk_back_lossless(&server).await,
+            (1..=n).rev().collect::<Vec<_>>(),
+            "n = {n}"
+        );
+        let n = usize::try_from(n).unwrap();
+        let expected = 1 + n.saturating_sub(20).div_ceil(19);
+        assert_eq!(
+            server.seen().len(),
+            expected,
+            "n = {n}: {:?}",
+            bounds_sent(&server)
+        );
+    }
+    // Shared timestamps across every edge: still each once.
+    for inclusive in [false, true] {
+        let server = Server::start(message_history(shared_timestamps(), 4, inclusive)).await;
+        assert_each_once(walk_back_lossless(&server).await);
+    }
+}
+
+#[tokio::test]
+async fn a_lossless_walk_resumed_from_its_position_stays_lossless() {
+    let server = Server::start(message_history(tie_cut_at_a_batch_edge(), 4, false)).await;
+    let conversation = server.client().website("w1").conversation("s");
+    for stop_after in 0..7 {
+        let mut walk = conversation.messages().stream_lossless();
+        let mut got = Vec::new();
+        for _ in 0..stop_after {
+            got.push(walk.try_next().await.unwrap().unwrap().fingerprint.unwrap());
+        }
+        let stored = serde_json::to_string(&walk.position().unwrap()).unwrap();
+        let position: chatdesk_crisp_api::Position<chatdesk_crisp_api::MessageCursor> =
+            serde_json::from_str(&stored).unwrap();
+        let rest: Vec<_> = conversation
+            .messages()
+            .stream_from(position)
+            .try_collect()
+            .await
+            .unwrap();
+        got.extend(rest.iter().map(|m| m.fingerprint.unwrap()));
+        assert_eq!(got, [7, 6, 5, 4, 3, 2, 1], "stopped after {stop_after}");
+    }
+}
+
 #[tokio::test]
 async fn a_single_messages_call_returns_one_batch_with_the_more_signal() {
     let server = Server::start(message_history(distinct_history(25), 20, false)).await;
