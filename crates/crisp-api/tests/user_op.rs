@@ -2,10 +2,12 @@
 //! a JSON body: the Crisp vendor renders and sends its body like a table endpoint's, with no
 //! override of `Op::to_request`.
 
+mod crisp_sim;
+
 use bytes::Bytes;
 use chatdesk_crisp_api::model::message::MessageDispatched;
-use chatdesk_crisp_api::{Call, Credentials, CrispClient, Error, Json, Tier};
-use chatdesk_sim::{CrispTier, Seed, Sim};
+use chatdesk_crisp_api::{Call, CrispClient, Error, Json};
+use chatdesk_sim::Sim;
 use chatdesk_transport::kit::{Op, Parts};
 use chatdesk_transport::{EndpointSpec, Replay, RetryConfig, Transport};
 use http::{Method, Response};
@@ -54,26 +56,15 @@ fn note() -> Value {
     json!({"type": "note", "from": "operator", "origin": "chat", "content": "left by a user op"})
 }
 
-async fn start() -> (Sim, CrispClient, String) {
-    let sim = Sim::builder().seed(Seed::default()).start().await.unwrap();
-    let creds = sim.crisp_credentials();
-    let tier = match creds.tier {
-        CrispTier::User => Tier::User,
-        CrispTier::Website => Tier::Website,
-        _ => Tier::Plugin,
-    };
-    let client = CrispClient::builder()
-        .credentials(Credentials::new(creds.identifier, creds.key, tier))
-        .base_url(sim.crisp_base_url())
-        .transport(Transport::builder().retry(RetryConfig::disabled()).build())
-        .build()
-        .unwrap();
-    (sim, client, creds.website_id)
+/// A simulator with one conversation, and a client on it (the fault tests' `crisp_sim::start`).
+async fn start() -> (Sim, CrispClient, String, String) {
+    let transport = Transport::builder().retry(RetryConfig::disabled()).build();
+    crisp_sim::start(Sim::builder(), transport).await
 }
 
 #[tokio::test]
 async fn user_op_with_json_body_renders_method_content_type_and_body() {
-    let (_sim, client, website_id) = start().await;
+    let (_sim, client, website_id, _session) = start().await;
     let request = post_raw(&client, &website_id, "session_abc", note())
         .to_request()
         .unwrap();
@@ -92,10 +83,8 @@ async fn user_op_with_json_body_renders_method_content_type_and_body() {
 
 #[tokio::test]
 async fn user_op_with_json_body_is_sent_and_stored() {
-    let (_sim, client, website_id) = start().await;
+    let (_sim, client, website_id, session) = start().await;
     let website = client.website(&website_id);
-    let created = website.conversations().create().await.unwrap();
-    let session = created.session_id.clone().expect("a session id");
 
     let sent = post_raw(&client, &website_id, &session, note())
         .await
