@@ -7,14 +7,13 @@ use crate::envelope;
 use bytes::Bytes;
 use chatdesk_model::crisp::message::Message;
 use chatdesk_transport::http::{Method, Request, Response, StatusCode};
-use chatdesk_transport::kit::{List, Op, Parts, Vendor};
+use chatdesk_transport::kit::{BodyFor, List, Op, Parts, Vendor};
 use chatdesk_transport::{
     Body, BoxFuture, Error, Fetched, Page, Paginator, PathArg, RequestBody, Transport,
     build_request, encode_query,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::any::Any;
 
 chatdesk_transport::call_type!();
 
@@ -41,20 +40,20 @@ impl Vendor for CrispClient {
         &self.inner.transport
     }
 
-    /// Renders a call whose body is [`NoBody`] (or `()`). Every endpoint of the table renders
-    /// itself with its own body type ([`Op::to_request`]), so this is only reached by an
-    /// operation declared outside the table; one with another body type is refused with
-    /// [`Error::InvalidRequest`] rather than sent without its body.
+    /// Renders a call of any Crisp operation, the table's or one a user declares: base URL,
+    /// path, query and the body, encoded by its [`BodyFor<CrispClient>`] impl ([`Json`],
+    /// [`NoBody`], `()`, or a user's own type). An operation whose body Crisp cannot encode
+    /// does not compile, as the kit bounds [`Op::Body`] by [`BodyFor`].
     fn to_request<O: Op<Client = Self>>(call: &Parts<O>) -> Result<Request<Body>, Error> {
-        let body: &dyn Any = call.body();
-        if body.is::<NoBody>() || body.is::<()>() {
-            render(call, NoBody.encode(&O::SPEC.method)?)
-        } else {
-            Err(Error::invalid(format!(
-                "{}: a Crisp operation with a body must render it itself (Op::to_request)",
-                O::SPEC.name
-            )))
-        }
+        render(
+            call,
+            BodyFor::<CrispClient>::encode(call.body(), &O::SPEC.method)?,
+        )
+    }
+
+    /// A `()` body is [`NoBody`]: `{}` on POST, PUT and PATCH, nothing otherwise.
+    fn encode_unit_body(method: &Method) -> Result<RequestBody, Error> {
+        BodyFor::<CrispClient>::encode(&NoBody, method)
     }
 }
 
@@ -84,10 +83,12 @@ pub(crate) fn to_request<O>(
 ) -> Result<Request<Body>, Error>
 where
     O: Op<Client = CrispClient>,
-    O::Body: Payload,
 {
     check(call.params())?;
-    render(call, call.body().encode(&O::SPEC.method)?)
+    render(
+        call,
+        BodyFor::<CrispClient>::encode(call.body(), &O::SPEC.method)?,
+    )
 }
 
 /// The default parameter check: none.
@@ -130,11 +131,13 @@ impl<O: Op<Client = CrispClient>> Call<O> {
     }
 }
 
-/// A request body as an endpoint declares it.
-pub trait Payload: Clone + Send + Sync + 'static {
-    /// Encodes the body for a request with `method`.
-    fn encode(&self, method: &Method) -> Result<RequestBody, Error>;
-}
+/// A request body a Crisp endpoint can carry: another name for [`BodyFor<CrispClient>`],
+/// implemented by every type that implements that. A body type of your own (for an operation
+/// you declare yourself) implements [`BodyFor<CrispClient>`]; [`Json`] already covers any
+/// `Serialize` value.
+pub trait Payload: BodyFor<CrispClient> {}
+
+impl<P: BodyFor<CrispClient>> Payload for P {}
 
 /// The body of an endpoint that takes none.
 ///
@@ -143,7 +146,7 @@ pub trait Payload: Clone + Send + Sync + 'static {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct NoBody;
 
-impl Payload for NoBody {
+impl BodyFor<CrispClient> for NoBody {
     fn encode(&self, method: &Method) -> Result<RequestBody, Error> {
         if *method == Method::POST || *method == Method::PUT || *method == Method::PATCH {
             Ok(RequestBody::Json(Bytes::from_static(b"{}")))
@@ -157,7 +160,7 @@ impl Payload for NoBody {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Json<T>(pub T);
 
-impl<T: Serialize + Clone + Send + Sync + 'static> Payload for Json<T> {
+impl<T: Serialize + Clone + Send + Sync + 'static> BodyFor<CrispClient> for Json<T> {
     fn encode(&self, _method: &Method) -> Result<RequestBody, Error> {
         RequestBody::json(&self.0)
     }

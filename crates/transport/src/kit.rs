@@ -24,9 +24,9 @@
 use crate::endpoint::EndpointSpec;
 use crate::error::Error;
 use crate::paginate::Paginator;
-use crate::{Body, BoxFuture, Transport};
+use crate::{Body, BoxFuture, RequestBody, Transport};
 use bytes::Bytes;
-use http::{Request, Response};
+use http::{Method, Request, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -44,6 +44,29 @@ pub trait Vendor: Clone + Send + Sync + 'static {
     /// Renders `call` into the request it sends: base URL, path, encoded parameters and body,
     /// credentials.
     fn to_request<O: Op<Client = Self>>(call: &Parts<O>) -> Result<Request<Body>, Error>;
+
+    /// What a call whose body is `()` sends with `method` (by default nothing; a vendor whose
+    /// writes need a body even when empty says so here).
+    fn encode_unit_body(method: &Method) -> Result<RequestBody, Error> {
+        let _ = method;
+        Ok(RequestBody::Empty)
+    }
+}
+
+/// A body type a vendor can send: the bound on [`Op::Body`], so an operation whose body its
+/// vendor cannot encode does not compile (rather than failing when it is sent).
+///
+/// `()` is a body of every vendor ([`Vendor::encode_unit_body`]); a vendor crate implements it
+/// for its own body types (for example a JSON wrapper).
+pub trait BodyFor<V: Vendor>: Clone + Send + Sync + 'static {
+    /// Encodes the body for a request with `method`.
+    fn encode(&self, method: &Method) -> Result<RequestBody, Error>;
+}
+
+impl<V: Vendor> BodyFor<V> for () {
+    fn encode(&self, method: &Method) -> Result<RequestBody, Error> {
+        V::encode_unit_body(method)
+    }
 }
 
 /// The static description of one endpoint: its spec and its wire types.
@@ -55,8 +78,9 @@ pub trait Op: Sized + Send + Sync + 'static {
     type Client: Vendor;
     /// The parameters (query, or form for the vendors that send forms): a model type, or `()`.
     type Params: Serialize + Clone + fmt::Debug + Send + Sync + 'static;
-    /// The required body, given when the call is made (the vendor's own type; `()` for none).
-    type Body: Clone + Send + Sync + 'static;
+    /// The required body, given when the call is made (a type its vendor can encode, see
+    /// [`BodyFor`]; `()` for none).
+    type Body: BodyFor<Self::Client>;
     /// What a successful call returns.
     type Output: Send + 'static;
     /// Method, path template, replay class, rate-limit class.

@@ -1,7 +1,7 @@
 //! Crisp clients against `chatdesk-sim` for the fault tests: a started simulator with a
 //! conversation, messages keyed by their fingerprint, and the counts of what the client sent.
-//! Shared by `sim_faults.rs`, `confirmed_writes.rs` and `confirmed_writes_traced.rs`; the
-//! fault accounting is `chatdesk_sim::testkit`.
+//! Shared by `sim_faults.rs`, `confirmed_writes.rs`, `confirmed_writes_traced.rs` and
+//! `user_op.rs`; the fault accounting is `chatdesk_sim::testkit`.
 #![allow(dead_code)]
 
 use chatdesk_crisp_api::model::message::{MessageContent, MessageDispatched, MessageSend};
