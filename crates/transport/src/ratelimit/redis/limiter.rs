@@ -18,6 +18,9 @@ use std::time::Duration;
 use tokio::sync::OnceCell;
 use tokio::time::Instant;
 
+/// How long before a request's deadline the limiter stops waiting for Redis.
+const DEADLINE_MARGIN: Duration = Duration::from_millis(5);
+
 /// A [`RateLimiter`] shared through Redis by every process on one token (see the
 /// [module docs](super)). Cheap to clone; clones share the connection and the counters.
 ///
@@ -270,7 +273,10 @@ impl RedisRateLimiter {
             tokio::time::sleep(local).await;
         }
         let cap = inner.settings.timeout;
-        let round_trip = left(Instant::now()).map_or(cap, |l| l.min(cap));
+        // Redis is given up on a little before the deadline, so that the policy's answer
+        // reaches the caller before the call's own timeout fires.
+        let round_trip =
+            left(Instant::now()).map_or(cap, |l| l.saturating_sub(DEADLINE_MARGIN).min(cap));
         let why = if round_trip.is_zero() {
             // No time left to ask: the policy decides at once.
             LimiterUnavailable::Timeout(Duration::ZERO)
