@@ -355,3 +355,40 @@ async fn the_narrower_deadline_holds_and_a_wait_that_fits_is_waited_for() {
     t.send(tagged(get("http://sim/r"), "r")).await.unwrap();
     assert_eq!(Instant::now() - t2, Duration::from_secs(5));
 }
+
+/// A retried request keeps its deadline: after a 503, the second attempt's quota wait would end
+/// after the call's deadline, so it fails at once, unsent, instead of sleeping into the timeout.
+#[tokio::test(start_paused = true)]
+async fn every_attempt_of_a_retried_call_carries_the_deadline() {
+    let double = Double::new(vec![status(503), ok("{}"), ok("{}")]);
+    let limiter = LocalRateLimiter::new().vendor_quota(
+        "crisp",
+        Quota {
+            interval: Duration::from_secs(5),
+            burst: 1,
+        },
+    );
+    let t = Transport::builder()
+        .rate_limiter(limiter)
+        .call_timeout(Duration::from_secs(3))
+        .service(double.clone().service())
+        .build();
+    let t0 = Instant::now();
+    let err = t.send(tagged(get("http://sim/r"), "r")).await.unwrap_err();
+    assert!(
+        Instant::now() - t0 < Duration::from_secs(3),
+        "returned before the deadline"
+    );
+    assert!(!matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::RateLimited {
+                scope: RateLimitScope::Client,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(double.hits(), 1, "only the first attempt was sent");
+}
