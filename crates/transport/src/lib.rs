@@ -77,7 +77,7 @@ pub use endpoint::{
 };
 pub use error::{ApiError, BoxError, Error, RateLimitScope};
 pub use kit::{List, Op, Parts, Vendor, send_once};
-pub use meta::{RateKey, Replay, RequestMeta};
+pub use meta::{Deadline, RateKey, Replay, RequestMeta};
 pub use page::Page;
 pub use paginate::{Fetched, PageStep, Pages, Paginator, Position};
 pub use ratelimit::{

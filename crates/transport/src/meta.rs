@@ -6,6 +6,29 @@
 //! builds by hand) gets [`RequestMeta::for_method`]'s conservative defaults.
 
 use http::{Method, Request};
+use tokio::time::Instant;
+
+/// The instant by which a request must be done, put on it by the timeout layers
+/// ([`crate::TimeoutLayer`]): the narrower of the call's and the attempt's limits.
+///
+/// The rate-limit layer hands it to [`crate::ratelimit::RateLimiter::acquire_by`], so that a
+/// limiter fails at once, unsent, instead of waiting into the timeout. The retry layer clones
+/// the request for every attempt, extensions included, so every attempt carries it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Deadline(pub Instant);
+
+impl Deadline {
+    /// The deadline on `req`, if a timeout layer put one there.
+    pub fn of<B>(req: &Request<B>) -> Option<Instant> {
+        req.extensions().get::<Deadline>().map(|d| d.0)
+    }
+
+    /// Puts `by` on `req`, unless an earlier deadline is already there.
+    pub fn narrow<B>(req: &mut Request<B>, by: Instant) {
+        let by = Deadline::of(req).map_or(by, |old| old.min(by));
+        req.extensions_mut().insert(Deadline(by));
+    }
+}
 
 /// Whether a request may be sent again after it may have reached the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -107,5 +130,21 @@ mod tests {
         });
         assert_eq!(RequestMeta::of(&req).replay, Replay::Safe);
         assert_eq!(RequestMeta::of(&req).rate_key.class, "c");
+    }
+
+    #[test]
+    fn a_deadline_only_narrows() {
+        let mut req = Request::get("http://x/").body(()).unwrap();
+        assert_eq!(Deadline::of(&req), None);
+        let now = Instant::now();
+        let soon = now + std::time::Duration::from_secs(1);
+        let late = now + std::time::Duration::from_secs(5);
+        Deadline::narrow(&mut req, late);
+        assert_eq!(Deadline::of(&req), Some(late));
+        Deadline::narrow(&mut req, soon);
+        assert_eq!(Deadline::of(&req), Some(soon));
+        Deadline::narrow(&mut req, late);
+        assert_eq!(Deadline::of(&req), Some(soon));
+        assert_eq!(Deadline::of(&req.clone()), Some(soon), "clones keep it");
     }
 }

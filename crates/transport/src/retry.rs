@@ -23,7 +23,7 @@ pub use crate::classify::Outcome;
 use crate::classify::{Classified, RetryRules};
 use crate::error::{Error, RateLimitScope};
 use crate::layered::{AroundCall, Layered, inner_ready};
-use crate::meta::{Replay, RequestMeta};
+use crate::meta::{Deadline, Replay, RequestMeta};
 use crate::{Body, BoxFuture};
 use bytes::Bytes;
 use http::{HeaderMap, Method, Request, Response, StatusCode};
@@ -329,6 +329,7 @@ where
     let replay = RequestMeta::of(&req).replay;
     let rules = RetryRules::of(&req);
     let delete = req.method() == Method::DELETE;
+    let deadline = Deadline::of(&req);
     // Both are taken by the last attempt.
     let mut service = Some(first);
     let mut req = Some(req);
@@ -387,6 +388,18 @@ where
                 });
             }
             Decision::RetryAfter(_) if last => return result.map(|r| stamped(r, history)),
+            // A retry that could not start before the call's deadline would only turn this
+            // answer into a timeout: return it instead.
+            Decision::RetryAfter(wait)
+                if deadline.is_some_and(|by| {
+                    tokio::time::Instant::now()
+                        .checked_add(wait)
+                        .is_none_or(|at| at >= by)
+                }) =>
+            {
+                tracing::debug!(attempt, "no time left for a retry before the deadline");
+                return result.map(|r| stamped(r, history));
+            }
             Decision::RetryAfter(wait) => {
                 if !shared.budget.withdraw() {
                     tracing::debug!(attempt, "retry budget exhausted");

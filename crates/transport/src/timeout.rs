@@ -2,16 +2,21 @@
 
 use crate::error::Error;
 use crate::layered::{AroundCall, Layered, inner_ready};
+use crate::meta::Deadline;
 use crate::{Body, BoxFuture};
 use bytes::Bytes;
 use http::{Request, Response};
 use std::task::{Context, Poll};
 use std::time::Duration;
+use tokio::time::Instant;
 use tower::Service;
 
 /// A tower `Layer` that fails with [`Error::Timeout`] when the inner service takes longer than the
 /// limit. Placed around the retry layer it bounds a whole call; inside it, one attempt (including
 /// reading the body).
+///
+/// It puts the instant the request must be done by on the request ([`Deadline`], the narrower
+/// of one already there and its own), so that the rate limiter inside does not wait past it.
 #[derive(Debug, Clone, Copy)]
 pub struct TimeoutLayer {
     after: Option<Duration>,
@@ -40,11 +45,19 @@ where
         inner_ready(inner, cx)
     }
 
-    fn call(&self, inner: &mut S, req: Request<Body>) -> BoxFuture<Result<Response<Bytes>, Error>> {
-        let fut = inner.call(req);
+    fn call(
+        &self,
+        inner: &mut S,
+        mut req: Request<Body>,
+    ) -> BoxFuture<Result<Response<Bytes>, Error>> {
         let Some(after) = self.after else {
-            return Box::pin(fut);
+            return Box::pin(inner.call(req));
         };
+        // The layers inside (the rate limiter) learn by when the request must be done.
+        if let Some(by) = Instant::now().checked_add(after) {
+            Deadline::narrow(&mut req, by);
+        }
+        let fut = inner.call(req);
         Box::pin(async move {
             match tokio::time::timeout(after, fut).await {
                 Ok(result) => result,

@@ -272,3 +272,123 @@ async fn reset_reopens_a_closed_key_at_once() {
     assert_eq!(Instant::now(), t0, "every key goes at once after reset_all");
     assert_eq!(double.hits(), 6);
 }
+
+/// A call with a 1 s timeout facing a 5 s quota wait fails at once, unsent, with the limiter's
+/// answer, instead of sleeping until its timeout and being reported as maybe sent.
+#[tokio::test(start_paused = true)]
+async fn a_quota_wait_beyond_the_call_deadline_fails_at_once_unsent() {
+    let double = Double::new(vec![ok("{}"); 4]);
+    let limiter = LocalRateLimiter::new().vendor_quota(
+        "crisp",
+        Quota {
+            interval: Duration::from_secs(5),
+            burst: 1,
+        },
+    );
+    let t = Transport::builder()
+        .rate_limiter(limiter)
+        .call_timeout(Duration::from_secs(1))
+        .service(double.clone().service())
+        .build();
+    t.send(tagged(get("http://sim/r"), "r")).await.unwrap();
+    let t0 = Instant::now();
+    let err = t.send(tagged(get("http://sim/r"), "r")).await.unwrap_err();
+    assert_eq!(Instant::now(), t0, "no virtual time passed");
+    assert!(
+        matches!(
+            err,
+            Error::RateLimited {
+                scope: RateLimitScope::Client,
+                retry_after: Some(d),
+                status: None,
+            } if d == Duration::from_secs(5)
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.was_sent(), Some(false));
+    assert_eq!(double.hits(), 1, "the second request was not sent");
+    // It took no slot: after the quota's interval the next one goes at once.
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let t1 = Instant::now();
+    t.send(tagged(get("http://sim/r"), "r")).await.unwrap();
+    assert_eq!(Instant::now(), t1);
+    assert_eq!(double.hits(), 2);
+}
+
+/// The narrower deadline holds when an attempt timeout is set too, and a wait that fits the
+/// call's deadline is still waited for.
+#[tokio::test(start_paused = true)]
+async fn the_narrower_deadline_holds_and_a_wait_that_fits_is_waited_for() {
+    let double = Double::new(vec![ok("{}"); 4]);
+    let limiter = LocalRateLimiter::new().vendor_quota(
+        "crisp",
+        Quota {
+            interval: Duration::from_secs(5),
+            burst: 1,
+        },
+    );
+    let t = Transport::builder()
+        .rate_limiter(limiter)
+        .call_timeout(Duration::from_secs(2))
+        .attempt_timeout(Duration::from_secs(30))
+        .service(double.clone().service())
+        .build();
+    t.send(tagged(get("http://sim/r"), "r")).await.unwrap();
+    let t0 = Instant::now();
+    let err = t.send(tagged(get("http://sim/r"), "r")).await.unwrap_err();
+    assert_eq!(Instant::now(), t0);
+    assert_eq!(err.was_sent(), Some(false), "{err:?}");
+    // With a call timeout longer than the wait, the request waits for its slot.
+    let t = Transport::builder()
+        .rate_limiter(LocalRateLimiter::new().vendor_quota(
+            "crisp",
+            Quota {
+                interval: Duration::from_secs(5),
+                burst: 1,
+            },
+        ))
+        .call_timeout(Duration::from_secs(10))
+        .service(double.clone().service())
+        .build();
+    t.send(tagged(get("http://sim/r"), "r")).await.unwrap();
+    let t2 = Instant::now();
+    t.send(tagged(get("http://sim/r"), "r")).await.unwrap();
+    assert_eq!(Instant::now() - t2, Duration::from_secs(5));
+}
+
+/// A retried request keeps its deadline: after a 503, the second attempt's quota wait would end
+/// after the call's deadline, so it fails at once, unsent, instead of sleeping into the timeout.
+#[tokio::test(start_paused = true)]
+async fn every_attempt_of_a_retried_call_carries_the_deadline() {
+    let double = Double::new(vec![status(503), ok("{}"), ok("{}")]);
+    let limiter = LocalRateLimiter::new().vendor_quota(
+        "crisp",
+        Quota {
+            interval: Duration::from_secs(5),
+            burst: 1,
+        },
+    );
+    let t = Transport::builder()
+        .rate_limiter(limiter)
+        .call_timeout(Duration::from_secs(3))
+        .service(double.clone().service())
+        .build();
+    let t0 = Instant::now();
+    let err = t.send(tagged(get("http://sim/r"), "r")).await.unwrap_err();
+    assert!(
+        Instant::now() - t0 < Duration::from_secs(3),
+        "returned before the deadline"
+    );
+    assert!(!matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::RateLimited {
+                scope: RateLimitScope::Client,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(double.hits(), 1, "only the first attempt was sent");
+}

@@ -569,3 +569,71 @@ async fn a_spent_shared_daily_quota_fails_before_sending() {
     other.acquire(carrot).await.unwrap();
     assert_eq!(other.budget("carrot").await, None);
 }
+
+/// A call whose own timeout is shorter than the limiter's 100 ms round trip returns by its
+/// deadline while Redis is stopped, with the policy's answer (the local share, or the typed
+/// never-sent error), not with the call's `Timeout { maybe_sent: true }`.
+#[tokio::test]
+async fn a_call_deadline_shorter_than_the_round_trip_cap_bounds_the_limiter() {
+    let Some(server) = RedisServer::start() else {
+        return;
+    };
+    let call_timeout = Duration::from_millis(30);
+    // Generous for a loaded machine, and still well below what a hung Redis would take.
+    let bound = Duration::from_millis(500);
+    let quota = Quota::per_second(1000, 100);
+    let transport = |policy| {
+        let limiter = builder(&server, "deadline")
+            .vendor_quota("crisp", quota)
+            .timeout(Duration::from_millis(100))
+            .failure_policy(policy)
+            .build()
+            .unwrap();
+        let t = chatdesk_transport::Transport::builder()
+            .rate_limiter(limiter.clone())
+            .call_timeout(call_timeout)
+            .service(tower::service_fn(|_req| async {
+                Ok::<_, std::convert::Infallible>(http::Response::new(http_body_util::Full::new(
+                    bytes::Bytes::from_static(b"{}"),
+                )))
+            }))
+            .build();
+        (limiter, t)
+    };
+    let req = || {
+        let mut r = http::Request::get("http://unused/")
+            .body(chatdesk_transport::Body::default())
+            .unwrap();
+        r.extensions_mut().insert(chatdesk_transport::RequestMeta {
+            endpoint: "test",
+            replay: chatdesk_transport::Replay::Safe,
+            rate_key: KEY,
+        });
+        r
+    };
+    let (open_limiter, open) = transport(FailurePolicy::FailOpen { local_share: 0.5 });
+    let (closed_limiter, closed) = transport(FailurePolicy::FailClosed);
+    // Connected and answering first.
+    open.send(req()).await.unwrap();
+    closed.send(req()).await.unwrap();
+    assert!(open_limiter.stats().redis_decisions >= 1);
+
+    server.signal("STOP");
+    for _ in 0..5 {
+        let t = Instant::now();
+        let got = open.send(req()).await;
+        assert!(t.elapsed() <= bound, "fail open took {:?}", t.elapsed());
+        assert_eq!(got.map(|r| r.status()).unwrap(), 200);
+
+        let t = Instant::now();
+        let err = closed.send(req()).await.unwrap_err();
+        assert!(t.elapsed() <= bound, "fail closed took {:?}", t.elapsed());
+        assert!(!matches!(err, Error::Timeout { .. }), "{err:?}");
+        assert_eq!(err.was_sent(), Some(false), "{err:?}");
+        let source = std::error::Error::source(&err).unwrap();
+        assert!(source.is::<LimiterUnavailable>(), "{err:?}");
+    }
+    assert!(open_limiter.stats().fallback_decisions >= 5);
+    assert!(closed_limiter.stats().refused_unavailable >= 5);
+    server.signal("CONT");
+}

@@ -4,7 +4,7 @@ use super::RateLimiter;
 use crate::classify::{Classified, Outcome, RetryRules};
 use crate::error::Error;
 use crate::layered::{AroundCall, Layered, inner_ready};
-use crate::meta::RequestMeta;
+use crate::meta::{Deadline, RequestMeta};
 use crate::{Body, BoxFuture};
 use bytes::Bytes;
 use http::{Request, Response};
@@ -44,9 +44,10 @@ where
         let mut inner = std::mem::replace(inner, clone);
         let limiter = self.limiter.clone();
         let key = RequestMeta::of(&req).rate_key;
+        let deadline = Deadline::of(&req);
         let rules = RetryRules::of(&req);
         Box::pin(async move {
-            limiter.acquire(key).await?;
+            limiter.acquire_by(key, deadline).await?;
             let result = inner.call(req).await;
             let classified = Classified::of(rules.as_ref(), &result);
             let mut resp = result?;

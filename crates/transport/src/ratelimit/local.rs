@@ -207,10 +207,12 @@ impl LocalRateLimiter {
 
     /// Reserves a slot for `key` and returns how long to wait for it, without waiting, whether
     /// the request is the probe of a capped gate, and the pacer's ticket for the slot.
+    /// A wait longer than `limit` takes nothing and fails.
     fn reserve(
         &self,
         key: RateKey,
         now: Instant,
+        limit: Duration,
     ) -> Result<(Duration, bool, Option<Ticket>), Error> {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let (gate_wait, probe) = gate_wait(&mut state, key, now, self.default_pause, false)?;
@@ -249,7 +251,7 @@ impl LocalRateLimiter {
                     resets_in: Some(resets_in.saturating_add(wait)),
                 })?;
         }
-        if wait > self.max_wait {
+        if wait > limit {
             return Err(Error::RateLimited {
                 retry_after: Some(wait),
                 scope: RateLimitScope::Client,
@@ -280,10 +282,21 @@ const RECHECK: Duration = Duration::from_millis(50);
 
 impl RateLimiter for LocalRateLimiter {
     fn acquire(&self, key: RateKey) -> BoxFuture<Result<(), Error>> {
+        self.acquire_by(key, None)
+    }
+
+    /// Waits at most until `deadline` (and at most [`max_wait`](LocalRateLimiter::max_wait)):
+    /// a request whose slot comes later fails at once with [`Error::RateLimited`] (scope
+    /// client, the wait as `retry_after`) and takes no slot, instead of sleeping into the
+    /// call's timeout.
+    fn acquire_by(&self, key: RateKey, by: Option<Instant>) -> BoxFuture<Result<(), Error>> {
         let start = Instant::now();
-        let reserved = self.reserve(key, start);
+        let limit = by.map_or(self.max_wait, |by| {
+            self.max_wait.min(by.saturating_duration_since(start))
+        });
+        let reserved = self.reserve(key, start, limit);
         let state = self.state.clone();
-        let (deadline, probe_window) = (later(start, self.max_wait), self.default_pause);
+        let (deadline, probe_window) = (later(start, limit), self.default_pause);
         Box::pin(async move {
             let (mut wait, probe, mut ticket) = reserved?;
             if wait.is_zero() || probe {

@@ -76,6 +76,23 @@ pub trait RateLimiter: Send + Sync + 'static {
     /// [`RateLimitScope::Client`](crate::RateLimitScope::Client)) when the wait would exceed the limiter's cap.
     fn acquire(&self, key: RateKey) -> BoxFuture<Result<(), Error>>;
 
+    /// [`acquire`](Self::acquire) for a request that must be done by `deadline` (the
+    /// [`Deadline`](crate::Deadline) the timeout layers put on it; `None`: no deadline). The
+    /// rate-limit layer calls this one. A limiter that knows its wait should fail at once with
+    /// [`Error::RateLimited`] (scope [`RateLimitScope::Client`](crate::RateLimitScope::Client),
+    /// `status: None`, the wait as `retry_after`) when the request could not go before
+    /// `deadline`, instead of waiting until the timeout cancels it (which reports the request
+    /// as maybe sent). The default ignores the deadline and calls `acquire`, so limiters
+    /// written before it existed keep working; the call's timeout still bounds them.
+    fn acquire_by(
+        &self,
+        key: RateKey,
+        deadline: Option<tokio::time::Instant>,
+    ) -> BoxFuture<Result<(), Error>> {
+        let _ = deadline;
+        self.acquire(key)
+    }
+
     /// Records that the server refused a request on `key`, with its `Retry-After` if any.
     fn refused(&self, key: RateKey, retry_after: Option<Duration>);
 

@@ -18,6 +18,9 @@ use std::time::Duration;
 use tokio::sync::OnceCell;
 use tokio::time::Instant;
 
+/// How long before a request's deadline the limiter stops waiting for Redis.
+const DEADLINE_MARGIN: Duration = Duration::from_millis(5);
+
 /// A [`RateLimiter`] shared through Redis by every process on one token (see the
 /// [module docs](super)). Cheap to clone; clones share the connection and the counters.
 ///
@@ -111,6 +114,18 @@ impl RedisRateLimiter {
         max_wait: Duration,
         now_us: Option<u64>,
     ) -> Result<Reservation, LimiterUnavailable> {
+        self.reserve_within(key, max_wait, now_us, self.inner.settings.timeout)
+            .await
+    }
+
+    /// [`reserve_at`](Self::reserve_at) with the round trip bounded by `timeout`.
+    async fn reserve_within(
+        &self,
+        key: RateKey,
+        max_wait: Duration,
+        now_us: Option<u64>,
+        timeout: Duration,
+    ) -> Result<Reservation, LimiterUnavailable> {
         let inner = &self.inner;
         let (v_interval, v_burst) = quota_args(inner.settings.vendor_quotas.get(key.vendor));
         let (r_interval, r_burst) = quota_args(inner.route_pacing(key));
@@ -128,7 +143,9 @@ impl RedisRateLimiter {
             .arg(r_burst)
             .arg(&daily_args(inner.settings.daily_quotas.get(key.vendor))[..]);
         let (reserved, wait_us, now): (i64, i64, i64) = inner
-            .round_trip(|mut conn| async move { invocation.invoke_async(&mut conn).await })
+            .round_trip_within(timeout, |mut conn| async move {
+                invocation.invoke_async(&mut conn).await
+            })
             .await?;
         Ok(Reservation {
             reserved: reserved == 1,
@@ -237,9 +254,13 @@ impl RedisRateLimiter {
         }
     }
 
-    async fn acquire_inner(self, key: RateKey) -> Result<(), Error> {
+    async fn acquire_inner(self, key: RateKey, by: Option<Instant>) -> Result<(), Error> {
         let inner = &self.inner;
-        let max_wait = inner.settings.max_wait;
+        let start = Instant::now();
+        // The call's deadline caps every wait and every round trip.
+        let left = |now: Instant| by.map(|by| by.saturating_duration_since(now));
+        let max_wait =
+            left(start).map_or(inner.settings.max_wait, |l| l.min(inner.settings.max_wait));
         let local = inner.local_pause(key);
         if local > max_wait {
             return Err(Error::RateLimited {
@@ -251,9 +272,31 @@ impl RedisRateLimiter {
         if !local.is_zero() {
             tokio::time::sleep(local).await;
         }
-        let why = if inner.health.may_ask() {
-            match self.reserve_at(key, max_wait - local, None).await {
+        let cap = inner.settings.timeout;
+        // Redis is given up on a little before the deadline, so that the policy's answer
+        // reaches the caller before the call's own timeout fires.
+        let round_trip =
+            left(Instant::now()).map_or(cap, |l| l.saturating_sub(DEADLINE_MARGIN).min(cap));
+        let why = if round_trip.is_zero() {
+            // No time left to ask: the policy decides at once.
+            LimiterUnavailable::Timeout(Duration::ZERO)
+        } else if inner.health.may_ask() {
+            match self
+                .reserve_within(key, max_wait - local, None, round_trip)
+                .await
+            {
                 Ok(r) if r.reserved => {
+                    // Time passed during the round trip: a slot that now ends after the
+                    // deadline is left unused (see the module docs) rather than slept into.
+                    if let Some(l) = left(Instant::now())
+                        && r.wait > l
+                    {
+                        return Err(Error::RateLimited {
+                            retry_after: Some(r.wait),
+                            scope: RateLimitScope::Client,
+                            status: None,
+                        });
+                    }
                     if !r.wait.is_zero() {
                         tracing::debug!(
                             vendor = key.vendor,
@@ -286,7 +329,7 @@ impl RedisRateLimiter {
         match inner.settings.policy {
             FailurePolicy::FailOpen { .. } => {
                 inner.health.fell_back();
-                inner.fallback.acquire(key).await
+                inner.fallback.acquire_by(key, by).await
             }
             FailurePolicy::FailClosed => {
                 inner.health.refused();
@@ -332,7 +375,20 @@ impl Inner {
     where
         F: Future<Output = redis::RedisResult<T>>,
     {
-        let timeout = self.settings.timeout;
+        self.round_trip_within(self.settings.timeout, command).await
+    }
+
+    /// [`round_trip`](Self::round_trip) within `timeout`. Running out of a timeout shorter
+    /// than the limiter's own (a call's deadline was nearer) says nothing about Redis, and is
+    /// not counted as its failure.
+    async fn round_trip_within<T, F>(
+        &self,
+        timeout: Duration,
+        command: impl FnOnce(ConnectionManager) -> F,
+    ) -> Result<T, LimiterUnavailable>
+    where
+        F: Future<Output = redis::RedisResult<T>>,
+    {
         let result = tokio::time::timeout(timeout, async {
             let conn = self
                 .conn
@@ -356,6 +412,7 @@ impl Inner {
         };
         match &outcome {
             Ok(_) => self.health.answered(),
+            Err(LimiterUnavailable::Timeout(_)) if timeout < self.settings.timeout => {}
             Err(why) => self.health.failed(why),
         }
         outcome
@@ -364,7 +421,14 @@ impl Inner {
 
 impl RateLimiter for RedisRateLimiter {
     fn acquire(&self, key: RateKey) -> BoxFuture<Result<(), Error>> {
-        Box::pin(self.clone().acquire_inner(key))
+        Box::pin(self.clone().acquire_inner(key, None))
+    }
+
+    /// Bounds the round trip by the time left before `deadline` as well as by the limiter's
+    /// timeout, and asks Redis only for a slot that comes before it; with no time left, the
+    /// [`FailurePolicy`] decides at once.
+    fn acquire_by(&self, key: RateKey, deadline: Option<Instant>) -> BoxFuture<Result<(), Error>> {
+        Box::pin(self.clone().acquire_inner(key, deadline))
     }
 
     fn refused(&self, key: RateKey, retry_after: Option<Duration>) {

@@ -28,10 +28,20 @@
 //!   token id; neither the id nor any credential is sent to Redis. The braces keep a token's
 //!   keys in one Redis Cluster slot. Use a dedicated database, or `noeviction`.
 //! * **Failures**: every round trip is bounded by [`timeout`](RedisRateLimiterBuilder::timeout)
-//!   (100 ms by default), and the call's own timeout bounds the whole wait. Then the
+//!   (100 ms by default) and by the request's [`Deadline`](crate::Deadline) less 5 ms; the
+//!   deadline also caps the wait Redis may reserve (see below). Then the
 //!   [`FailurePolicy`] holds: fail open to an in-process limiter at a share of the quota
 //!   (default), or fail closed with an error that says the request was not sent. After three
-//!   failures in a row Redis is left alone for 2 s, then one request probes it.
+//!   failures in a row Redis is left alone for 2 s, then one request probes it. A round trip
+//!   cut short by a deadline is not counted as a failure.
+//! * **Deadlines** ([`RateLimiter::acquire_by`](crate::ratelimit::RateLimiter::acquire_by)):
+//!   no wait ends after the request's deadline. Redis is asked only for a slot before it, so a
+//!   later one fails at once with [`Error::RateLimited`](crate::Error::RateLimited) (scope
+//!   client) and takes nothing; with no time left to ask, the policy answers at once. When the
+//!   slot Redis reserved ends after the deadline once its answer is back (the round trip took
+//!   the difference), the request fails the same way and the slot is left unused: that costs
+//!   the fleet one slot, where sending early would over-send and giving it back would need a
+//!   second round trip that later reservations make unsafe.
 //!
 //! Needs Redis 6.2 or later (or Valkey). Redis Cluster is not supported yet (the keys are
 //! ready for it: one hash tag per token).
