@@ -182,7 +182,7 @@ impl Vendor for CarrotClient {
         let (query, body) = encode(spec, call.params(), extra)?;
         let client = call.client();
         let headers = client.headers()?;
-        let mut req = build_request(client.base()?, spec, &path, &query, body, &headers)?;
+        let mut req = build_request(client.base()?, spec, &path, &query, body, headers)?;
         req.extensions_mut().insert(crate::retry_rules::RULES);
         Ok(req)
     }

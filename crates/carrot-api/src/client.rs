@@ -78,10 +78,13 @@ impl fmt::Display for UserRef {
 struct Inner {
     base: Result<BaseUrl, String>,
     base_str: String,
-    auth: Result<HeaderValue, String>,
+    /// The headers of every REST request (token, `Accept`, `User-Agent`), built once; the
+    /// reason the token cannot be sent when it cannot.
+    headers: Result<[(HeaderName, HeaderValue); 3], String>,
     /// The token itself, for the RTS URL (feature `rts`), which carries it in its query.
     #[cfg(feature = "rts")]
     token: Secret,
+    #[cfg(feature = "rts")]
     user_agent: HeaderValue,
     transport: Transport,
 }
@@ -156,13 +159,21 @@ impl CarrotClient {
     ) -> CarrotClient {
         let auth = Secret::sensitive_header(&format!("Token {}", token.expose()))
             .ok_or_else(|| "the API token contains characters a header cannot carry".to_owned());
+        let headers = auth.map(|auth| {
+            [
+                (AUTHORIZATION, auth),
+                (ACCEPT, HeaderValue::from_static("application/json")),
+                (USER_AGENT, user_agent.clone()),
+            ]
+        });
         CarrotClient {
             inner: Arc::new(Inner {
                 base_str: base.as_ref().map_or(base_str, |b| b.as_str()).to_owned(),
                 base,
-                auth,
+                headers,
                 #[cfg(feature = "rts")]
                 token: token.clone(),
+                #[cfg(feature = "rts")]
                 user_agent,
                 transport,
             }),
@@ -198,13 +209,13 @@ impl CarrotClient {
         &self.inner.transport
     }
 
-    pub(crate) fn headers(&self) -> Result<Vec<(HeaderName, HeaderValue)>, Error> {
-        let auth = self.inner.auth.clone().map_err(Error::invalid)?;
-        Ok(vec![
-            (AUTHORIZATION, auth),
-            (ACCEPT, HeaderValue::from_static("application/json")),
-            (USER_AGENT, self.inner.user_agent.clone()),
-        ])
+    /// The headers of every REST request, built when the client was.
+    pub(crate) fn headers(&self) -> Result<&[(HeaderName, HeaderValue)], Error> {
+        self.inner
+            .headers
+            .as_ref()
+            .map(|h| h.as_slice())
+            .map_err(|e| Error::invalid(e.clone()))
     }
 }
 
