@@ -15,30 +15,21 @@ mod daily_cases;
 mod quota_cases;
 #[path = "support/redis_server.rs"]
 mod redis_server;
+#[path = "support/redis_tables.rs"]
+mod redis_tables;
 
 use chatdesk_transport::ratelimit::redis::{LimiterUnavailable, RedisRateLimiterBuilder};
 use chatdesk_transport::{Error, FailurePolicy, Quota, RateLimiter, RedisRateLimiter};
-use quota_cases::{CASES, Expect, KEY};
-use redis_server::RedisServer;
+use quota_cases::KEY;
+use redis_server::{RedisServer, text};
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// A fixed "now" for the arithmetic tests (2027-01-15, in microseconds).
-const T0: u64 = 1_800_000_000_000_000;
+use redis_tables::T0;
 
 fn builder(server: &RedisServer, token: &str) -> RedisRateLimiterBuilder {
     RedisRateLimiter::builder(server.url()).token_id(token)
-}
-
-fn text(v: redis::Value) -> String {
-    match v {
-        redis::Value::BulkString(b) => String::from_utf8(b).unwrap(),
-        redis::Value::SimpleString(s) => s,
-        redis::Value::VerbatimString { text, .. } => text,
-        redis::Value::Int(i) => i.to_string(),
-        other => panic!("unexpected reply {other:?}"),
-    }
 }
 
 #[tokio::test]
@@ -46,31 +37,7 @@ async fn redis_follows_the_quota_table() {
     let Some(server) = RedisServer::start() else {
         return;
     };
-    for case in CASES {
-        // One token per case: the cases do not share keys.
-        let mut b = builder(&server, case.name);
-        if let Some(q) = case.vendor_quota {
-            b = b.vendor_quota(KEY.vendor, q);
-        }
-        if let Some(q) = case.key_quota {
-            b = b.key_quota(KEY, q);
-        }
-        let limiter = b.build().unwrap();
-        for &(at_ms, expect) in case.requests {
-            let r = limiter
-                .reserve_at(KEY, case.max_wait, Some(T0 + at_ms * 1000))
-                .await
-                .unwrap();
-            let got = if r.reserved {
-                assert_eq!(r.wait.as_micros() % 1000, 0, "{}: whole ms", case.name);
-                Expect::Wait(r.wait.as_millis() as u64)
-            } else {
-                Expect::Refused
-            };
-            assert_eq!(got, expect, "{}: request at {at_ms} ms", case.name);
-            assert_eq!(r.server_now_us, T0 + at_ms * 1000, "the fixed now is used");
-        }
-    }
+    redis_tables::quota_table(|token| builder(&server, token)).await;
 }
 
 #[tokio::test]
@@ -140,51 +107,7 @@ async fn a_refusal_seen_by_one_worker_pauses_every_worker_on_the_token() {
     let Some(server) = RedisServer::start() else {
         return;
     };
-    let a = builder(&server, "shared-token").build().unwrap();
-    let b = builder(&server, "shared-token").build().unwrap();
-    let other = builder(&server, "other-token").build().unwrap();
-    // Connect both before the refusal.
-    a.acquire(KEY).await.unwrap();
-    b.acquire(KEY).await.unwrap();
-    a.refused(KEY, Some(Duration::from_secs(3)));
-    // `refused` writes in the background: wait until Redis has it (a bounded poll).
-    let mut seen = None;
-    for _ in 0..100 {
-        let r = b.reserve_at(KEY, Duration::ZERO, None).await.unwrap();
-        if !r.reserved {
-            seen = Some(r.wait);
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    let wait = seen.expect("the pause never reached the other worker");
-    assert!(
-        wait > Duration::from_secs(2) && wait <= Duration::from_secs(3),
-        "{wait:?}"
-    );
-    // Another route and another token are not paused.
-    let route = chatdesk_transport::RateKey::new("crisp", "people");
-    assert!(
-        b.reserve_at(route, Duration::ZERO, None)
-            .await
-            .unwrap()
-            .reserved
-    );
-    assert!(
-        other
-            .reserve_at(KEY, Duration::ZERO, None)
-            .await
-            .unwrap()
-            .reserved
-    );
-    // Through the trait, a wait beyond `max_wait` is a client-side refusal that sent nothing.
-    let short = builder(&server, "shared-token")
-        .max_wait(Duration::from_secs(1))
-        .build()
-        .unwrap();
-    let err = short.acquire(KEY).await.unwrap_err();
-    assert!(matches!(err, Error::RateLimited { .. }), "{err:?}");
-    assert_eq!(err.was_sent(), Some(false));
+    redis_tables::pause_reaches_every_worker(|token| builder(&server, token)).await;
 }
 
 /// Environment of a child process of `processes_sharing_a_token_stay_within_the_quota`.
@@ -447,60 +370,10 @@ fn a_token_id_is_required_and_a_bad_url_is_not_echoed() {
 /// Every case of the shared daily-quota table, in Redis with the case's instants as "now".
 #[tokio::test]
 async fn redis_follows_the_daily_quota_table() {
-    use daily_cases::{Action, daily_cases};
     let Some(server) = RedisServer::start() else {
         return;
     };
-    for case in daily_cases() {
-        let limiter = builder(&server, case.name)
-            .daily_quota("crisp", case.quota)
-            .build()
-            .unwrap();
-        for (i, step) in case.steps.iter().enumerate() {
-            let now = Some((case.start_ms + step.at_ms) * 1000);
-            let at = format!("{} / step {i} ({:?})", case.name, step.action);
-            match step.action {
-                Action::Acquire {
-                    calls,
-                    allowed,
-                    resets_in_ms,
-                } => {
-                    for call in 0..calls {
-                        let r = limiter
-                            .reserve_at(KEY, Duration::from_secs(60), now)
-                            .await
-                            .unwrap();
-                        if call < allowed {
-                            assert!(r.reserved, "{at}: call {call} refused: {r:?}");
-                        } else {
-                            assert!(r.quota_exhausted && !r.reserved, "{at}: call {call}: {r:?}");
-                            assert_eq!(
-                                r.wait.as_millis() as u64,
-                                resets_in_ms,
-                                "{at}: call {call}"
-                            );
-                        }
-                    }
-                }
-                Action::VendorSpent { resets_in_ms } => {
-                    let d = resets_in_ms.map(Duration::from_millis);
-                    assert!(limiter.exhausted_at("crisp", d, now).await.unwrap());
-                }
-                Action::Budget {
-                    used,
-                    remaining,
-                    resets_in_ms,
-                } => {
-                    let b = limiter.budget_at("crisp", now).await.unwrap().unwrap();
-                    assert_eq!(
-                        (b.limit, b.used, b.remaining, b.resets_in.as_millis() as u64),
-                        (case.quota.limit, used, remaining, resets_in_ms),
-                        "{at}"
-                    );
-                }
-            }
-        }
-    }
+    redis_tables::daily_table(|token| builder(&server, token)).await;
 }
 
 /// A spent shared budget fails the call before sending, in this process and in another one on

@@ -16,10 +16,22 @@ pub struct RedisServer {
     child: Child,
     port: u16,
     dir: PathBuf,
+    cluster: bool,
 }
 
 fn binary() -> String {
     std::env::var("CHATDESK_REDIS_SERVER").unwrap_or_else(|_| "redis-server".to_owned())
+}
+
+/// A reply that is a string or an integer, as text.
+pub fn text(v: redis::Value) -> String {
+    match v {
+        redis::Value::BulkString(b) => String::from_utf8(b).unwrap(),
+        redis::Value::SimpleString(s) => s,
+        redis::Value::VerbatimString { text, .. } => text,
+        redis::Value::Int(i) => i.to_string(),
+        other => panic!("unexpected reply {other:?}"),
+    }
 }
 
 fn required() -> bool {
@@ -36,6 +48,32 @@ fn free_port() -> u16 {
 impl RedisServer {
     /// A fresh server, or `None` (after a printed notice) when no `redis-server` is installed.
     pub fn start() -> Option<RedisServer> {
+        Self::start_as(false)
+    }
+
+    /// A fresh one-node Redis Cluster (`cluster-enabled`, its config file in the temporary
+    /// directory) owning every slot, once `CLUSTER INFO` says `cluster_state:ok`; `None` as
+    /// for [`start`](Self::start).
+    pub fn start_cluster() -> Option<RedisServer> {
+        let server = Self::start_as(true)?;
+        server
+            .query(&["CLUSTER", "ADDSLOTSRANGE", "0", "16383"])
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let info = text(server.query(&["CLUSTER", "INFO"]).unwrap());
+            if info.contains("cluster_state:ok") {
+                return Some(server);
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the one-node cluster did not reach cluster_state:ok within 10 s:\n{info}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn start_as(cluster: bool) -> Option<RedisServer> {
         static N: AtomicU32 = AtomicU32::new(0);
         let dir = std::env::temp_dir().join(format!(
             "chatdesk-redis-{}-{}",
@@ -44,7 +82,7 @@ impl RedisServer {
         ));
         std::fs::create_dir_all(&dir).unwrap();
         for _ in 0..3 {
-            match Self::spawn(free_port(), &dir) {
+            match Self::spawn(free_port(), &dir, cluster) {
                 Ok(Some(server)) => return Some(server),
                 Ok(None) => continue, // lost the port race: the child exited
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -66,11 +104,12 @@ impl RedisServer {
         panic!("redis-server did not start on any of three ports");
     }
 
-    fn spawn(port: u16, dir: &PathBuf) -> std::io::Result<Option<RedisServer>> {
-        Ok(spawn_child(port, dir)?.map(|child| RedisServer {
+    fn spawn(port: u16, dir: &PathBuf, cluster: bool) -> std::io::Result<Option<RedisServer>> {
+        Ok(spawn_child(port, dir, cluster)?.map(|child| RedisServer {
             child,
             port,
             dir: dir.clone(),
+            cluster,
         }))
     }
 
@@ -84,6 +123,11 @@ impl RedisServer {
 
     pub fn url(&self) -> String {
         format!("redis://127.0.0.1:{}/0", self.port)
+    }
+
+    /// The node's URL as a cluster seed (no database: a cluster has only 0).
+    pub fn seed(&self) -> String {
+        format!("redis://127.0.0.1:{}", self.port)
     }
 
     /// One command on a connection of its own (blocking).
@@ -118,7 +162,7 @@ impl RedisServer {
         self.kill();
         let deadline = Instant::now() + Duration::from_secs(5);
         loop {
-            if let Some(child) = spawn_child(self.port, &self.dir).unwrap() {
+            if let Some(child) = spawn_child(self.port, &self.dir, self.cluster).unwrap() {
                 self.child = child;
                 return;
             }
@@ -128,16 +172,23 @@ impl RedisServer {
     }
 }
 
-/// Starts `redis-server` on `port` and waits (at most 5 s) until it answers PING; `None` when
-/// it exited first (the port was taken).
-fn spawn_child(port: u16, dir: &PathBuf) -> std::io::Result<Option<Child>> {
-    let mut child = Command::new(binary())
+/// Starts `redis-server` on `port` (a cluster node when `cluster`) and waits (at most 5 s)
+/// until it answers PING; `None` when it exited first (the port was taken).
+fn spawn_child(port: u16, dir: &PathBuf, cluster: bool) -> std::io::Result<Option<Child>> {
+    let mut command = Command::new(binary());
+    command
         .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
         .args(["--save", "", "--appendonly", "no"])
         .arg("--dir")
         .arg(dir)
         .arg("--logfile")
-        .arg(dir.join("redis.log"))
+        .arg(dir.join("redis.log"));
+    if cluster {
+        command
+            .args(["--cluster-enabled", "yes", "--cluster-config-file"])
+            .arg(dir.join(format!("nodes-{port}.conf")));
+    }
+    let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())

@@ -1,5 +1,6 @@
 //! [`RedisRateLimiterBuilder`]: where Redis is, which token, which quotas, how long to wait.
 
+use super::conn::Source;
 use super::failure::FailurePolicy;
 use super::keys::{DEFAULT_PREFIX, Keys};
 use super::limiter::RedisRateLimiter;
@@ -20,10 +21,18 @@ pub const DEFAULT_REDIS_TIMEOUT: Duration = Duration::from_millis(100);
 /// `Debug` leaves out the URL (it may hold a Redis password) and the token id.
 #[derive(Clone)]
 pub struct RedisRateLimiterBuilder {
-    pub(super) url: String,
+    pub(super) target: Target,
     pub(super) token_id: Option<String>,
     pub(super) prefix: String,
     pub(super) settings: Settings,
+}
+
+/// Where Redis is: one server's URL, or a cluster's seed node URLs.
+#[derive(Clone)]
+pub(super) enum Target {
+    Single(String),
+    #[cfg(feature = "redis-cluster")]
+    Cluster(Vec<String>),
 }
 
 /// What the limiter needs at run time besides the connection.
@@ -42,7 +51,14 @@ pub(super) struct Settings {
 impl fmt::Debug for RedisRateLimiterBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RedisRateLimiterBuilder")
-            .field("url", &"<redacted>")
+            .field(
+                "url",
+                &match &self.target {
+                    Target::Single(_) => "<redacted>",
+                    #[cfg(feature = "redis-cluster")]
+                    Target::Cluster(_) => "<redacted cluster seeds>",
+                },
+            )
             .field("token_id", &self.token_id.as_ref().map(|_| "<set>"))
             .field("prefix", &self.prefix)
             .field("settings", &self.settings)
@@ -52,8 +68,17 @@ impl fmt::Debug for RedisRateLimiterBuilder {
 
 impl RedisRateLimiterBuilder {
     pub(super) fn new(url: String) -> RedisRateLimiterBuilder {
+        RedisRateLimiterBuilder::with_target(Target::Single(url))
+    }
+
+    #[cfg(feature = "redis-cluster")]
+    pub(super) fn new_cluster(seeds: Vec<String>) -> RedisRateLimiterBuilder {
+        RedisRateLimiterBuilder::with_target(Target::Cluster(seeds))
+    }
+
+    fn with_target(target: Target) -> RedisRateLimiterBuilder {
         RedisRateLimiterBuilder {
-            url,
+            target,
             token_id: None,
             prefix: DEFAULT_PREFIX.to_owned(),
             settings: Settings {
@@ -142,18 +167,23 @@ impl RedisRateLimiterBuilder {
     ///
     /// Fails with [`Error::InvalidRequest`] when no [`token_id`](Self::token_id) was given
     /// or the URL is not a Redis URL (`redis://`, `redis+unix://`, `rediss://` with feature
-    /// `redis-tls`).
+    /// `redis-tls`); for a cluster, when there is no seed or a seed is not a Redis URL.
     pub fn build(self) -> Result<RedisRateLimiter, Error> {
         let token_id = self
             .token_id
             .as_deref()
             .ok_or_else(|| Error::invalid("RedisRateLimiter needs a token id (`.token_id(..)`)"))?;
         let keys = Keys::new(&self.prefix, token_id);
-        let client = redis::Client::open(self.url.as_str()).map_err(|e| Error::InvalidRequest {
+        let source = match &self.target {
+            Target::Single(url) => Source::single(url),
+            #[cfg(feature = "redis-cluster")]
+            Target::Cluster(seeds) => Source::cluster(seeds),
+        };
+        let source = source.map_err(|e| Error::InvalidRequest {
             // The URL may hold a password: say what is wrong, never the URL.
             reason: format!("not a usable Redis URL ({:?})", e.kind()),
             source: None,
         })?;
-        Ok(RedisRateLimiter::new(client, keys, self.settings))
+        Ok(RedisRateLimiter::new(source, keys, self.settings))
     }
 }

@@ -1,6 +1,7 @@
 //! [`RedisRateLimiter`]: the [`RateLimiter`] whose decisions Redis makes.
 
 use super::config::{RedisRateLimiterBuilder, Settings};
+use super::conn::{Conn, Source};
 use super::failure::{self, FailurePolicy, Health, LimiterUnavailable, RedisLimiterStats};
 use super::keys::Keys;
 use super::scripts::{Scripts, daily_args, micros, now_arg, quota_args};
@@ -9,7 +10,6 @@ use crate::error::{Error, RateLimitScope};
 use crate::meta::RateKey;
 use crate::ratelimit::daily::{Budget, DailyQuota};
 use crate::ratelimit::{LocalRateLimiter, Quota, RateLimiter};
-use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
@@ -31,10 +31,10 @@ pub struct RedisRateLimiter {
 }
 
 struct Inner {
-    client: redis::Client,
-    /// Made by the first request: redis-rs's connection manager must be created inside a
-    /// Tokio runtime. It reconnects in the background after a failure.
-    conn: OnceCell<ConnectionManager>,
+    source: Source,
+    /// Made by the first request: redis-rs's connections must be created inside a Tokio
+    /// runtime. Both kinds reconnect after a failure.
+    conn: OnceCell<Conn>,
     keys: Keys,
     settings: Settings,
     scripts: Scripts,
@@ -78,11 +78,21 @@ impl RedisRateLimiter {
         RedisRateLimiterBuilder::new(url.into())
     }
 
-    pub(super) fn new(client: redis::Client, keys: Keys, settings: Settings) -> RedisRateLimiter {
+    /// Settings for a limiter on a Redis Cluster reached through any of `seeds` (node URLs,
+    /// `redis://host:port`; the others are found from the cluster). A token's keys share one
+    /// slot (one hash tag per token), so each decision is still one script on one node.
+    #[cfg(feature = "redis-cluster")]
+    pub fn cluster_builder<S: Into<String>>(
+        seeds: impl IntoIterator<Item = S>,
+    ) -> RedisRateLimiterBuilder {
+        RedisRateLimiterBuilder::new_cluster(seeds.into_iter().map(Into::into).collect())
+    }
+
+    pub(super) fn new(source: Source, keys: Keys, settings: Settings) -> RedisRateLimiter {
         let fallback = failure::fallback(&settings);
         RedisRateLimiter {
             inner: Arc::new(Inner {
-                client,
+                source,
                 conn: OnceCell::new(),
                 keys,
                 settings,
@@ -370,7 +380,7 @@ impl Inner {
     /// One command on the shared connection, connecting first if needed, within the timeout.
     async fn round_trip<T, F>(
         &self,
-        command: impl FnOnce(ConnectionManager) -> F,
+        command: impl FnOnce(Conn) -> F,
     ) -> Result<T, LimiterUnavailable>
     where
         F: Future<Output = redis::RedisResult<T>>,
@@ -384,24 +394,13 @@ impl Inner {
     async fn round_trip_within<T, F>(
         &self,
         timeout: Duration,
-        command: impl FnOnce(ConnectionManager) -> F,
+        command: impl FnOnce(Conn) -> F,
     ) -> Result<T, LimiterUnavailable>
     where
         F: Future<Output = redis::RedisResult<T>>,
     {
         let result = tokio::time::timeout(timeout, async {
-            let conn = self
-                .conn
-                .get_or_try_init(|| {
-                    // The outer timeout bounds every call; these only stop the manager from
-                    // holding a dead connection longer than that.
-                    let config = ConnectionManagerConfig::new()
-                        .set_connection_timeout(Some(Duration::from_secs(1)))
-                        .set_response_timeout(Some(Duration::from_secs(1)))
-                        .set_number_of_retries(3);
-                    ConnectionManager::new_with_config(self.client.clone(), config)
-                })
-                .await?;
+            let conn = self.conn.get_or_try_init(|| self.source.connect()).await?;
             command(conn.clone()).await
         })
         .await;

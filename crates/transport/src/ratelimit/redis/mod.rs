@@ -43,8 +43,13 @@
 //!   the fleet one slot, where sending early would over-send and giving it back would need a
 //!   second round trip that later reservations make unsafe.
 //!
-//! Needs Redis 6.2 or later (or Valkey). Redis Cluster is not supported yet (the keys are
-//! ready for it: one hash tag per token).
+//! * **Redis Cluster** (feature `redis-cluster`): `RedisRateLimiter::cluster_builder(seeds)`
+//!   takes the URLs of some nodes and the same settings. A token's keys share one slot (the
+//!   hash tag above), so a decision is still one script on one node; `EVALSHA` goes to the
+//!   slot's node, and a `NOSCRIPT` loads the script on every primary and runs it again. A
+//!   cluster has only database 0: separate applications by [`prefix`](RedisRateLimiterBuilder::prefix).
+//!
+//! Needs Redis 6.2 or later (or Valkey).
 //!
 //! ```no_run
 //! use chatdesk_transport::Quota;
@@ -65,6 +70,7 @@
 //! ```
 
 mod config;
+mod conn;
 mod failure;
 mod keys;
 mod limiter;
