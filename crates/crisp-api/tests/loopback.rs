@@ -534,13 +534,22 @@ async fn walk_back(server: &Server, before: Option<i64>) -> Vec<i64> {
     if let Some(before) = before {
         call = call.timestamp_before(before);
     }
-    let messages: Vec<_> = tokio::time::timeout(
-        Duration::from_secs(10),
-        call.stream_backwards().try_collect::<Vec<_>>(),
-    )
-    .await
-    .expect("the walk ends")
-    .unwrap();
+    fingerprints_of(call.stream_backwards()).await
+}
+
+/// Runs a message walk to its end (bounded in time: it must end by itself), checks it yields
+/// newest first, and returns the fingerprints in the order yielded.
+async fn fingerprints_of(
+    walk: chatdesk_crisp_api::Paginator<
+        chatdesk_crisp_api::model::message::Message,
+        chatdesk_crisp_api::MessageCursor,
+    >,
+) -> Vec<i64> {
+    let messages: Vec<_> =
+        tokio::time::timeout(Duration::from_secs(10), walk.try_collect::<Vec<_>>())
+            .await
+            .expect("the walk ends")
+            .unwrap();
     assert!(
         messages
             .windows(2)
@@ -660,24 +669,15 @@ fn tie_cut_at_a_batch_edge() -> Vec<(i64, i64)> {
 
 /// Walks with `stream_lossless` and returns the fingerprints in the order yielded.
 async fn walk_back_lossless(server: &Server) -> Vec<i64> {
-    let walk = server
-        .client()
-        .website("w1")
-        .conversation("s")
-        .messages()
-        .stream_lossless();
-    let messages: Vec<_> =
-        tokio::time::timeout(Duration::from_secs(10), walk.try_collect::<Vec<_>>())
-            .await
-            .expect("the walk ends")
-            .unwrap();
-    assert!(
-        messages
-            .windows(2)
-            .all(|w| w[0].timestamp >= w[1].timestamp),
-        "newest first"
-    );
-    messages.iter().map(|m| m.fingerprint.unwrap()).collect()
+    fingerprints_of(
+        server
+            .client()
+            .website("w1")
+            .conversation("s")
+            .messages()
+            .stream_lossless(),
+    )
+    .await
 }
 
 #[tokio::test]

@@ -273,10 +273,9 @@ async fn reset_reopens_a_closed_key_at_once() {
     assert_eq!(double.hits(), 6);
 }
 
-/// A call with a 1 s timeout facing a 5 s quota wait fails at once, unsent, with the limiter's
-/// answer, instead of sleeping until its timeout and being reported as maybe sent.
-#[tokio::test(start_paused = true)]
-async fn a_quota_wait_beyond_the_call_deadline_fails_at_once_unsent() {
+/// A transport from `builder` over a double answering `{}`, with a Crisp quota of one request
+/// per 5 s (no burst), for the deadline tests.
+fn one_per_five_seconds(builder: chatdesk_transport::TransportBuilder) -> (Double, Transport) {
     let double = Double::new(vec![ok("{}"); 4]);
     let limiter = LocalRateLimiter::new().vendor_quota(
         "crisp",
@@ -285,11 +284,19 @@ async fn a_quota_wait_beyond_the_call_deadline_fails_at_once_unsent() {
             burst: 1,
         },
     );
-    let t = Transport::builder()
+    let t = builder
         .rate_limiter(limiter)
-        .call_timeout(Duration::from_secs(1))
         .service(double.clone().service())
         .build();
+    (double, t)
+}
+
+/// A call with a 1 s timeout facing a 5 s quota wait fails at once, unsent, with the limiter's
+/// answer, instead of sleeping until its timeout and being reported as maybe sent.
+#[tokio::test(start_paused = true)]
+async fn a_quota_wait_beyond_the_call_deadline_fails_at_once_unsent() {
+    let (double, t) =
+        one_per_five_seconds(Transport::builder().call_timeout(Duration::from_secs(1)));
     t.send(tagged(get("http://sim/r"), "r")).await.unwrap();
     let t0 = Instant::now();
     let err = t.send(tagged(get("http://sim/r"), "r")).await.unwrap_err();
@@ -319,20 +326,11 @@ async fn a_quota_wait_beyond_the_call_deadline_fails_at_once_unsent() {
 /// call's deadline is still waited for.
 #[tokio::test(start_paused = true)]
 async fn the_narrower_deadline_holds_and_a_wait_that_fits_is_waited_for() {
-    let double = Double::new(vec![ok("{}"); 4]);
-    let limiter = LocalRateLimiter::new().vendor_quota(
-        "crisp",
-        Quota {
-            interval: Duration::from_secs(5),
-            burst: 1,
-        },
+    let (double, t) = one_per_five_seconds(
+        Transport::builder()
+            .call_timeout(Duration::from_secs(2))
+            .attempt_timeout(Duration::from_secs(30)),
     );
-    let t = Transport::builder()
-        .rate_limiter(limiter)
-        .call_timeout(Duration::from_secs(2))
-        .attempt_timeout(Duration::from_secs(30))
-        .service(double.clone().service())
-        .build();
     t.send(tagged(get("http://sim/r"), "r")).await.unwrap();
     let t0 = Instant::now();
     let err = t.send(tagged(get("http://sim/r"), "r")).await.unwrap_err();
