@@ -100,6 +100,14 @@ pub trait Classifier: Send + Sync + 'static {
 
     /// The outcome of `attempt`, or `None` for no opinion.
     fn classify(&self, attempt: &Result<Response<Bytes>, Error>) -> Option<Outcome>;
+
+    /// The outcome of `attempt` with the name to report for it; what the chain calls. By
+    /// default [`classify`](Self::classify)'s outcome under [`name`](Self::name). A classifier
+    /// that makes several decisions from one look at the answer (one parse of the body, say)
+    /// overrides it to name each decision on its own.
+    fn decide(&self, attempt: &Result<Response<Bytes>, Error>) -> Option<(Outcome, &'static str)> {
+        self.classify(attempt).map(|o| (o, self.name()))
+    }
 }
 
 /// A vendor's classifiers, consulted before the generic ones. Vendor crates insert one into
@@ -152,7 +160,7 @@ pub fn classify(
     vendor
         .iter()
         .chain(GENERIC.iter())
-        .find_map(|c| c.classify(attempt).map(|o| (o, c.name())))
+        .find_map(|c| c.decide(attempt))
         .unwrap_or((Outcome::Final, FALLBACK))
 }
 
