@@ -4,6 +4,7 @@ use crate::collect::{CollectLayer, DEFAULT_MAX_BODY};
 use crate::error::{BoxError, Error};
 use crate::ratelimit::{LocalRateLimiter, RateLimitLayer, RateLimiter};
 use crate::retry::{RetryBudget, RetryConfig, RetryLayer};
+use crate::stack::{Fused, Sender};
 use crate::timeout::TimeoutLayer;
 use crate::trace::TraceLayer;
 use crate::{Body, BoxFuture, HttpService};
@@ -17,6 +18,14 @@ use tower::{Layer, Service, ServiceExt};
 
 type Wrap = Box<dyn FnOnce(HttpService) -> HttpService + Send>;
 type MakeInner = Box<dyn FnOnce(CollectLayer) -> HttpService + Send>;
+
+/// The assembled stack: fused into one future per call when no user layer sits around the
+/// retries ([`crate::stack`]), else the layers as tower services.
+#[derive(Clone)]
+enum Stack {
+    Fused(Arc<Fused>),
+    Layered(HttpService),
+}
 
 /// The HTTP stack every chatdesk client sends through: cheap to clone, `Send + Sync`, no
 /// background task.
@@ -50,14 +59,20 @@ type MakeInner = Box<dyn FnOnce(CollectLayer) -> HttpService + Send>;
 /// ```
 #[derive(Clone)]
 pub struct Transport {
-    service: HttpService,
+    stack: Stack,
     limiter: Arc<dyn RateLimiter>,
     retry_budget: RetryBudget,
 }
 
 impl std::fmt::Debug for Transport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Transport").finish_non_exhaustive()
+        let stack = match self.stack {
+            Stack::Fused(_) => "fused",
+            Stack::Layered(_) => "layered",
+        };
+        f.debug_struct("Transport")
+            .field("stack", &stack)
+            .finish_non_exhaustive()
     }
 }
 
@@ -87,7 +102,10 @@ impl Transport {
     /// are returned as responses (vendor crates turn them into [`Error::Api`]); rate-limit
     /// refusals that outlast the retries come back as [`Error::RateLimited`].
     pub fn send(&self, req: Request<Body>) -> BoxFuture<Result<Response<Bytes>, Error>> {
-        Box::pin(self.service.clone().oneshot(req))
+        match &self.stack {
+            Stack::Fused(fused) => Box::pin(fused.call(req)),
+            Stack::Layered(service) => Box::pin(service.clone().oneshot(req)),
+        }
     }
 
     /// The rate limiter this transport consults (shared by all its clones).
@@ -103,7 +121,10 @@ impl Transport {
 
     /// The stack as a boxed tower service.
     pub fn into_service(self) -> HttpService {
-        self.service
+        match self.stack {
+            Stack::Fused(_) => BoxCloneSyncService::new(self),
+            Stack::Layered(service) => service,
+        }
     }
 }
 
@@ -113,11 +134,19 @@ impl Service<Request<Body>> for Transport {
     type Future = BoxFuture<Result<Response<Bytes>, Error>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
-        self.service.poll_ready(cx)
+        match &mut self.stack {
+            // Every attempt waits for what it needs (a rate-limit slot, a connection) in
+            // the call's future.
+            Stack::Fused(_) => Poll::Ready(Ok(())),
+            Stack::Layered(service) => service.poll_ready(cx),
+        }
     }
 
     fn call(&mut self, req: Request<Body>) -> Self::Future {
-        Box::pin(self.service.call(req))
+        match &mut self.stack {
+            Stack::Fused(fused) => Box::pin(fused.call(req)),
+            Stack::Layered(service) => Box::pin(service.call(req)),
+        }
     }
 }
 
@@ -210,7 +239,7 @@ impl TransportBuilder {
     pub fn service<S, B>(mut self, service: S) -> Self
     where
         S: Service<Request<Body>, Response = Response<B>> + Clone + Send + Sync + 'static,
-        S::Error: Into<BoxError>,
+        S::Error: Into<BoxError> + 'static,
         S::Future: Send + 'static,
         B: http_body::Body<Data = Bytes> + Send + 'static,
         B::Error: Into<BoxError>,
@@ -223,41 +252,62 @@ impl TransportBuilder {
 
     /// Assembles the stack.
     ///
-    /// Our own layers are composed as one concrete type and boxed only where a user layer
-    /// sits between them, so a call clones as few boxed services as possible.
+    /// With no [`layer_per_call`](Self::layer_per_call) layer, our own layers run as one
+    /// future per call (see [`Transport`]'s layer order, which it keeps); with one, they are
+    /// composed as tower services and boxed only where a user layer sits between them.
     pub fn build(self) -> Transport {
         let collect = CollectLayer::new(self.max_body);
-        let mut attempt: HttpService = match self.inner {
+        let retry = RetryLayer::new(self.retry);
+        let retry_budget = retry.budget();
+        if self.per_call.is_empty() {
+            let sender = match self.inner {
+                Some(make) => Sender::Service(wrapped(make(collect), self.per_attempt)),
+                None if self.per_attempt.is_empty() => default_sender(collect),
+                None => Sender::Service(wrapped(default_inner(collect), self.per_attempt)),
+            };
+            let fused = Fused {
+                sender,
+                retry: retry.shared().clone(),
+                limiter: self.limiter.clone(),
+                attempt_timeout: self.attempt_timeout,
+                call_timeout: self.call_timeout,
+            };
+            return Transport {
+                stack: Stack::Fused(Arc::new(fused)),
+                limiter: self.limiter,
+                retry_budget,
+            };
+        }
+        let attempt = match self.inner {
             Some(make) => make(collect),
             None => default_inner(collect),
         };
-        for wrap in self.per_attempt.into_iter().rev() {
-            attempt = wrap(attempt);
-        }
-        let retry = RetryLayer::new(self.retry);
-        let retry_budget = retry.budget();
+        let attempt = wrapped(attempt, self.per_attempt);
         let per_call = (
             retry,
             RateLimitLayer::new(self.limiter.clone()),
             TimeoutLayer::new(self.attempt_timeout),
         )
             .layer(attempt);
+        let mut svc: HttpService = BoxCloneSyncService::new(per_call);
+        for wrap in self.per_call.into_iter().rev() {
+            svc = wrap(svc);
+        }
         let outer = (TraceLayer, TimeoutLayer::new(self.call_timeout));
-        let service = if self.per_call.is_empty() {
-            BoxCloneSyncService::new(outer.layer(per_call))
-        } else {
-            let mut svc: HttpService = BoxCloneSyncService::new(per_call);
-            for wrap in self.per_call.into_iter().rev() {
-                svc = wrap(svc);
-            }
-            BoxCloneSyncService::new(outer.layer(svc))
-        };
         Transport {
-            service,
+            stack: Stack::Layered(BoxCloneSyncService::new(outer.layer(svc))),
             limiter: self.limiter,
             retry_budget,
         }
     }
+}
+
+/// `attempt` inside the user's per-attempt layers (the first added outermost).
+fn wrapped(mut attempt: HttpService, layers: Vec<Wrap>) -> HttpService {
+    for wrap in layers.into_iter().rev() {
+        attempt = wrap(attempt);
+    }
+    attempt
 }
 
 fn boxed<S>(svc: S) -> HttpService
@@ -273,10 +323,27 @@ where
 fn default_inner(collect: CollectLayer) -> HttpService {
     match crate::client::hyper_client() {
         Ok(client) => BoxCloneSyncService::new(collect.layer(client)),
-        Err(e) => failing(Error::InvalidRequest {
-            reason: "could not set up TLS".into(),
-            source: Some(Box::new(e)),
-        }),
+        Err(e) => failing(tls_failed(e)),
+    }
+}
+
+/// The fused stack's sender without user layers: hyper-util's client, called directly.
+#[cfg(feature = "hyper-client")]
+fn default_sender(collect: CollectLayer) -> Sender {
+    match crate::client::hyper_client() {
+        Ok(client) => Sender::Hyper {
+            client,
+            max_body: collect.max_body(),
+        },
+        Err(e) => Sender::Service(failing(tls_failed(e))),
+    }
+}
+
+#[cfg(feature = "hyper-client")]
+fn tls_failed(e: rustls::Error) -> Error {
+    Error::InvalidRequest {
+        reason: "could not set up TLS".into(),
+        source: Some(Box::new(e)),
     }
 }
 
@@ -285,6 +352,11 @@ fn default_inner(_collect: CollectLayer) -> HttpService {
     failing(Error::invalid(
         "no inner HTTP service: enable the `hyper-client` feature or call TransportBuilder::service",
     ))
+}
+
+#[cfg(not(feature = "hyper-client"))]
+fn default_sender(collect: CollectLayer) -> Sender {
+    Sender::Service(default_inner(collect))
 }
 
 /// A service that answers every request with (a description of) `err`.

@@ -25,6 +25,11 @@ impl CollectLayer {
     pub fn new(max_body: usize) -> CollectLayer {
         CollectLayer { max_body }
     }
+
+    /// The body cap in bytes.
+    pub fn max_body(&self) -> usize {
+        self.max_body
+    }
 }
 
 impl Default for CollectLayer {
@@ -41,7 +46,7 @@ pub type Collect<S> = Layered<CollectLayer, S>;
 impl<S, B> AroundCall<S> for CollectLayer
 where
     S: Service<Request<Body>, Response = Response<B>>,
-    S::Error: Into<BoxError>,
+    S::Error: Into<BoxError> + 'static,
     S::Future: Send + 'static,
     B: http_body::Body<Data = Bytes> + Send + 'static,
     B::Error: Into<BoxError>,
@@ -53,25 +58,34 @@ where
     }
 
     fn call(&self, inner: &mut S, req: Request<Body>) -> BoxFuture<Result<Response<Bytes>, Error>> {
-        let fut = inner.call(req);
-        let max_body = self.max_body;
-        Box::pin(async move {
-            let resp = fut.await.map_err(|e| classify_send_error(e.into()))?;
-            let (parts, body) = resp.into_parts();
-            let collected = Limited::new(body, max_body).collect().await.map_err(|e| {
-                if e.is::<LengthLimitError>() {
-                    Error::BodyTooLarge { limit: max_body }
-                } else {
-                    // The answer had started: the request was certainly received.
-                    Error::Transport {
-                        maybe_sent: true,
-                        source: e,
-                    }
-                }
-            })?;
-            Ok(Response::from_parts(parts, collected.to_bytes()))
-        })
+        Box::pin(collected(inner.call(req), self.max_body))
     }
+}
+
+/// The answer `sent` resolves to, its body read under `max_body` bytes; the sender's errors
+/// become [`Error`]s that say whether the request left. Shared by [`CollectLayer`] and the
+/// fused default stack.
+pub(crate) async fn collected<F, B, E>(sent: F, max_body: usize) -> Result<Response<Bytes>, Error>
+where
+    F: std::future::Future<Output = Result<Response<B>, E>>,
+    E: Into<BoxError>,
+    B: http_body::Body<Data = Bytes>,
+    B::Error: Into<BoxError>,
+{
+    let resp = sent.await.map_err(|e| classify_send_error(e.into()))?;
+    let (parts, body) = resp.into_parts();
+    let collected = Limited::new(body, max_body).collect().await.map_err(|e| {
+        if e.is::<LengthLimitError>() {
+            Error::BodyTooLarge { limit: max_body }
+        } else {
+            // The answer had started: the request was certainly received.
+            Error::Transport {
+                maybe_sent: true,
+                source: e,
+            }
+        }
+    })?;
+    Ok(Response::from_parts(parts, collected.to_bytes()))
 }
 
 /// Whether an error from sending says the request never left the process.

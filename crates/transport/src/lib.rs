@@ -59,6 +59,7 @@ pub mod ratelimit;
 pub mod realtime;
 pub mod retry;
 mod secret;
+mod stack;
 mod timeout;
 mod trace;
 #[cfg(feature = "websocket")]

@@ -232,7 +232,7 @@ pub struct RetryLayer {
     shared: Arc<Shared>,
 }
 
-struct Shared {
+pub(crate) struct Shared {
     config: RetryConfig,
     budget: TpsBudget,
 }
@@ -315,23 +315,82 @@ where
         let clone = inner.clone();
         let first = std::mem::replace(inner, clone);
         let shared = self.shared.clone();
-        Box::pin(async move { run(first, req, &shared).await })
+        let facts = CallFacts::of(&req);
+        Box::pin(async move {
+            // Each attempt but the last sends a clone of the ready service; the last, the
+            // service itself.
+            let mut spare = Some(first);
+            let send = |req: Request<Body>, last: bool| {
+                let svc = match (&spare, last) {
+                    (_, true) => spare.take(),
+                    (Some(svc), false) => Some(svc.clone()),
+                    (None, false) => None,
+                };
+                async move {
+                    match svc {
+                        Some(svc) => svc.oneshot(req).await,
+                        // Unreachable: only the last attempt takes it, and it returns.
+                        None => Err(Error::invalid("retry layer: service already used")),
+                    }
+                }
+            };
+            run(send, req, &shared, facts).await
+        })
     }
 }
 
-async fn run<S>(first: S, req: Request<Body>, shared: &Shared) -> Result<Response<Bytes>, Error>
+/// What the retry loop needs to know about a call, read once before its first attempt.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CallFacts {
+    /// Whether the request may be re-sent after it may have been processed.
+    pub(crate) replay: Replay,
+    /// The vendor's classifiers, if the request carries them.
+    pub(crate) rules: Option<RetryRules>,
+    /// By when the call must be done, if a timeout above said so.
+    pub(crate) deadline: Option<tokio::time::Instant>,
+}
+
+impl CallFacts {
+    /// The facts the request's extensions carry ([`RequestMeta`], [`RetryRules`], [`Deadline`]).
+    pub(crate) fn of(req: &Request<Body>) -> CallFacts {
+        CallFacts {
+            replay: RequestMeta::of(req).replay,
+            rules: RetryRules::of(req),
+            deadline: Deadline::of(req),
+        }
+    }
+}
+
+impl RetryLayer {
+    /// The configuration and budget, for the fused stack ([`crate::stack`]).
+    pub(crate) fn shared(&self) -> &Arc<Shared> {
+        &self.shared
+    }
+}
+
+/// The retry loop: sends `req` with `send` (told whether it is the last attempt, which may
+/// consume what it holds) until an attempt's outcome says to stop, the attempts or the budget
+/// run out, or the next wait would pass `facts.deadline`. Shared by [`RetryLayer`] and the
+/// fused default stack.
+pub(crate) async fn run<F, Fut>(
+    mut send: F,
+    req: Request<Body>,
+    shared: &Shared,
+    facts: CallFacts,
+) -> Result<Response<Bytes>, Error>
 where
-    S: Service<Request<Body>, Response = Response<Bytes>, Error = Error> + Clone + Send,
-    S::Future: Send,
+    F: FnMut(Request<Body>, bool) -> Fut,
+    Fut: std::future::Future<Output = Result<Response<Bytes>, Error>>,
 {
     let config = &shared.config;
     shared.budget.deposit();
-    let replay = RequestMeta::of(&req).replay;
-    let rules = RetryRules::of(&req);
+    let CallFacts {
+        replay,
+        rules,
+        deadline,
+    } = facts;
     let delete = req.method() == Method::DELETE;
-    let deadline = Deadline::of(&req);
-    // Both are taken by the last attempt.
-    let mut service = Some(first);
+    // Taken by the last attempt.
     let mut req = Some(req);
     let mut history = Attempts {
         number: 1,
@@ -343,17 +402,17 @@ where
     loop {
         let attempt = history.number;
         let last = attempt >= config.max_attempts;
-        let (svc, request) = match (service.as_ref(), req.as_ref()) {
+        let request = match req.as_ref() {
             // The last attempt may consume the request itself.
-            _ if last => (service.take(), req.take()),
-            (Some(svc), Some(request)) => (Some(svc.clone()), Some(request.clone())),
-            _ => (None, None),
+            _ if last => req.take(),
+            Some(request) => Some(request.clone()),
+            None => None,
         };
-        let (Some(svc), Some(request)) = (svc, request) else {
-            // Unreachable: only the last attempt takes them, and it returns.
+        let Some(request) = request else {
+            // Unreachable: only the last attempt takes it, and it returns.
             return Err(Error::invalid("retry layer: request already sent"));
         };
-        let result = svc.oneshot(request).await;
+        let result = send(request, last).await;
         let classified = Classified::of(rules.as_ref(), &result);
         attempt_event(attempt, &result, classified.by);
         history.outcome = classified.outcome;

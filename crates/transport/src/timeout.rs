@@ -54,19 +54,36 @@ where
             return Box::pin(inner.call(req));
         };
         // The layers inside (the rate limiter) learn by when the request must be done.
-        if let Some(by) = Instant::now().checked_add(after) {
+        let by = Instant::now().checked_add(after);
+        if let Some(by) = by {
             Deadline::narrow(&mut req, by);
         }
         let fut = inner.call(req);
-        Box::pin(async move {
-            match tokio::time::timeout(after, fut).await {
-                Ok(result) => result,
-                // We cannot tell how far the exchange got, so assume the worst for writes.
-                Err(_) => Err(Error::Timeout {
-                    after,
-                    maybe_sent: true,
-                }),
-            }
-        })
+        Box::pin(within(by, after, fut))
     }
+}
+
+/// `fut`, unless the instant `by` (or, when that is past what the clock can say, `after` from
+/// now) comes first: then [`Error::Timeout`] saying `after`.
+async fn within<F, T>(by: Option<Instant>, after: Duration, fut: F) -> Result<T, Error>
+where
+    F: std::future::Future<Output = Result<T, Error>>,
+{
+    match by {
+        Some(by) => timed(tokio::time::timeout_at(by, fut).await, after),
+        None => timed(tokio::time::timeout(after, fut).await, after),
+    }
+}
+
+/// The result of a tokio timeout of `after`: the inner result, or [`Error::Timeout`] when the
+/// timer fired. Shared by [`TimeoutLayer`] and the fused default stack.
+pub(crate) fn timed<T>(
+    result: Result<Result<T, Error>, tokio::time::error::Elapsed>,
+    after: Duration,
+) -> Result<T, Error> {
+    // We cannot tell how far the exchange got, so assume the worst for writes.
+    result.unwrap_or(Err(Error::Timeout {
+        after,
+        maybe_sent: true,
+    }))
 }

@@ -34,29 +34,48 @@ where
     }
 
     fn call(&self, inner: &mut S, req: Request<Body>) -> BoxFuture<Result<Response<Bytes>, Error>> {
-        let meta = RequestMeta::of(&req);
-        let span = tracing::info_span!(
-            "chatdesk.call",
-            vendor = meta.rate_key.vendor,
-            endpoint = meta.endpoint,
-            method = %req.method(),
-            status = tracing::field::Empty,
-            retry_classifier = tracing::field::Empty,
-        );
+        let span = call_span(&req);
         let fut = inner.call(req);
-        let record = span.clone();
-        Box::pin(
-            async move {
-                let result = fut.await;
-                match &result {
-                    Ok(resp) => {
-                        record.record("status", resp.status().as_u16());
-                    }
-                    Err(e) => tracing::debug!(error = %e, "call failed"),
-                }
-                result
-            }
-            .instrument(span),
-        )
+        Box::pin(traced(span, fut))
+    }
+}
+
+/// The `chatdesk.call` span of `req`: vendor, endpoint and method; status and the deciding
+/// retry classifier are recorded later.
+pub(crate) fn call_span<B>(req: &Request<B>) -> tracing::Span {
+    let meta = RequestMeta::of(req);
+    tracing::info_span!(
+        "chatdesk.call",
+        vendor = meta.rate_key.vendor,
+        endpoint = meta.endpoint,
+        method = %req.method(),
+        status = tracing::field::Empty,
+        retry_classifier = tracing::field::Empty,
+    )
+}
+
+/// `call` inside `span`, with the answer's status (or the error) recorded in it ([`record`]).
+pub(crate) async fn traced<F>(span: tracing::Span, call: F) -> Result<Response<Bytes>, Error>
+where
+    F: std::future::Future<Output = Result<Response<Bytes>, Error>>,
+{
+    let record_in = span.clone();
+    async move {
+        let result = call.await;
+        record(&record_in, &result);
+        result
+    }
+    .instrument(span)
+    .await
+}
+
+/// Records a call's result in its span: the answer's status, or a debug event for the error.
+/// Shared by [`TraceLayer`] and the fused default stack.
+pub(crate) fn record(span: &tracing::Span, result: &Result<Response<Bytes>, Error>) {
+    match result {
+        Ok(resp) => {
+            span.record("status", resp.status().as_u16());
+        }
+        Err(e) => tracing::debug!(error = %e, "call failed"),
     }
 }

@@ -11,6 +11,13 @@ use std::time::{Duration, SystemTime};
 use support::*;
 use tokio::time::Instant;
 
+/// Where every transport here starts. `layered_stack.rs` runs this file again from a builder
+/// whose per-call layer makes it compose the layers as tower services instead of fusing them.
+#[allow(dead_code)]
+fn builder() -> chatdesk_transport::TransportBuilder {
+    Transport::builder()
+}
+
 fn tagged(mut req: http::Request<Body>, class: &'static str) -> http::Request<Body> {
     let replay = Replay::from_method(req.method());
     req.extensions_mut().insert(RequestMeta {
@@ -24,9 +31,7 @@ fn tagged(mut req: http::Request<Body>, class: &'static str) -> http::Request<Bo
 #[tokio::test(start_paused = true)]
 async fn retry_after_seconds_is_honoured_for_a_post() {
     let double = Double::new(vec![with_retry_after(429, "7"), ok("{}")]);
-    let t = Transport::builder()
-        .service(double.clone().service())
-        .build();
+    let t = crate::builder().service(double.clone().service()).build();
     let t0 = Instant::now();
     let resp = t.send(post("http://sim/w", "{}")).await.unwrap();
     assert_eq!(resp.status(), 200);
@@ -39,9 +44,7 @@ async fn retry_after_http_date_is_honoured() {
     // The date is computed when the double answers; HTTP dates have one-second resolution.
     let date = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(6));
     let double = Double::new(vec![with_retry_after(503, &date), ok("{}")]);
-    let t = Transport::builder()
-        .service(double.clone().service())
-        .build();
+    let t = crate::builder().service(double.clone().service()).build();
     let t0 = Instant::now();
     t.send(get("http://sim/r")).await.unwrap();
     let waited = Instant::now() - t0;
@@ -62,7 +65,7 @@ async fn retry_budget_stops_retry_storms() {
         ..RetryConfig::default()
     };
     let double = Double::new(vec![status(503); 100]);
-    let t = Transport::builder()
+    let t = crate::builder()
         .retry(config)
         .service(double.clone().service())
         .build();
@@ -84,7 +87,7 @@ async fn a_refusal_pauses_the_key_for_every_clone() {
         ok("{}"),
         ok("{}"),
     ]);
-    let t1 = Transport::builder()
+    let t1 = crate::builder()
         .retry(RetryConfig::disabled())
         .service(double.clone().service())
         .build();
@@ -113,7 +116,7 @@ async fn a_refusal_pauses_the_key_for_every_clone() {
 #[tokio::test(start_paused = true)]
 async fn a_gate_longer_than_the_cap_fails_fast_with_client_scope() {
     let double = Double::new(vec![with_retry_after(429, "30"), ok("{}")]);
-    let t = Transport::builder()
+    let t = crate::builder()
         .retry(RetryConfig::disabled())
         .rate_limiter(LocalRateLimiter::new().max_wait(Duration::from_secs(10)))
         .service(double.clone().service())
@@ -133,7 +136,7 @@ async fn a_gate_longer_than_the_cap_fails_fast_with_client_scope() {
 #[tokio::test(start_paused = true)]
 async fn proactive_quota_holds_the_send_rate_across_tasks() {
     let double = Double::new(vec![]);
-    let t = Transport::builder()
+    let t = crate::builder()
         .rate_limiter(LocalRateLimiter::new().vendor_quota("crisp", Quota::per_second(10, 2)))
         .service(double.clone().service())
         .build();
@@ -178,9 +181,7 @@ async fn an_absurd_retry_after_closes_the_key_only_until_the_ceiling_then_one_pr
         with_retry_after(429, forever),
         ok("{}"),
     ]);
-    let t = Transport::builder()
-        .service(double.clone().service())
-        .build();
+    let t = crate::builder().service(double.clone().service()).build();
     let t0 = Instant::now();
     let first = t.send(tagged(get("http://sim/a"), "k")).await.unwrap_err();
     assert!(
@@ -252,9 +253,7 @@ async fn reset_reopens_a_closed_key_at_once() {
         with_retry_after(429, forever),
         with_retry_after(429, forever),
     ]);
-    let t = Transport::builder()
-        .service(double.clone().service())
-        .build();
+    let t = crate::builder().service(double.clone().service()).build();
     for class in ["a", "b", "c"] {
         t.send(tagged(get("http://sim/x"), class))
             .await
@@ -295,8 +294,7 @@ fn one_per_five_seconds(builder: chatdesk_transport::TransportBuilder) -> (Doubl
 /// answer, instead of sleeping until its timeout and being reported as maybe sent.
 #[tokio::test(start_paused = true)]
 async fn a_quota_wait_beyond_the_call_deadline_fails_at_once_unsent() {
-    let (double, t) =
-        one_per_five_seconds(Transport::builder().call_timeout(Duration::from_secs(1)));
+    let (double, t) = one_per_five_seconds(crate::builder().call_timeout(Duration::from_secs(1)));
     t.send(tagged(get("http://sim/r"), "r")).await.unwrap();
     let t0 = Instant::now();
     let err = t.send(tagged(get("http://sim/r"), "r")).await.unwrap_err();
@@ -327,7 +325,7 @@ async fn a_quota_wait_beyond_the_call_deadline_fails_at_once_unsent() {
 #[tokio::test(start_paused = true)]
 async fn the_narrower_deadline_holds_and_a_wait_that_fits_is_waited_for() {
     let (double, t) = one_per_five_seconds(
-        Transport::builder()
+        crate::builder()
             .call_timeout(Duration::from_secs(2))
             .attempt_timeout(Duration::from_secs(30)),
     );
@@ -337,7 +335,7 @@ async fn the_narrower_deadline_holds_and_a_wait_that_fits_is_waited_for() {
     assert_eq!(Instant::now(), t0);
     assert_eq!(err.was_sent(), Some(false), "{err:?}");
     // With a call timeout longer than the wait, the request waits for its slot.
-    let t = Transport::builder()
+    let t = crate::builder()
         .rate_limiter(LocalRateLimiter::new().vendor_quota(
             "crisp",
             Quota {
@@ -366,7 +364,7 @@ async fn every_attempt_of_a_retried_call_carries_the_deadline() {
             burst: 1,
         },
     );
-    let t = Transport::builder()
+    let t = crate::builder()
         .rate_limiter(limiter)
         .call_timeout(Duration::from_secs(3))
         .service(double.clone().service())

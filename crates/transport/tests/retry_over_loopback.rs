@@ -8,6 +8,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use support::*;
 
+/// Where every transport here starts. `layered_stack.rs` runs this file again from a builder
+/// whose per-call layer makes it compose the layers as tower services instead of fusing them.
+#[allow(dead_code)]
+fn builder() -> chatdesk_transport::TransportBuilder {
+    Transport::builder()
+}
+
 /// Retries without noticeable backoff, so the tests stay fast on the real clock.
 fn fast_retry(max_attempts: u32) -> RetryConfig {
     RetryConfig {
@@ -19,7 +26,7 @@ fn fast_retry(max_attempts: u32) -> RetryConfig {
 }
 
 fn transport(max_attempts: u32) -> Transport {
-    Transport::builder().retry(fast_retry(max_attempts)).build()
+    crate::builder().retry(fast_retry(max_attempts)).build()
 }
 
 #[tokio::test]
@@ -95,7 +102,7 @@ async fn post_refused_at_connect_is_resent_exactly_once() {
     };
     let attempts = Arc::new(AtomicUsize::new(0));
     let counter = attempts.clone();
-    let t = Transport::builder()
+    let t = crate::builder()
         .retry(fast_retry(2))
         .layer_per_attempt(tower::util::MapRequestLayer::new(
             move |req: http::Request<chatdesk_transport::Body>| {
@@ -229,7 +236,7 @@ async fn attempts_are_bounded() {
 #[tokio::test]
 async fn attempt_timeout_fires_and_get_is_retried() {
     let server = ScriptServer::start(vec![Step::Hang, Step::Hang]).await;
-    let t = Transport::builder()
+    let t = crate::builder()
         .retry(fast_retry(2))
         .attempt_timeout(Duration::from_millis(200))
         .call_timeout(None)
@@ -246,7 +253,7 @@ async fn attempt_timeout_fires_and_get_is_retried() {
 #[tokio::test]
 async fn post_that_timed_out_is_not_resent() {
     let server = ScriptServer::start(vec![Step::Hang, ok("{}")]).await;
-    let t = Transport::builder()
+    let t = crate::builder()
         .retry(fast_retry(3))
         .attempt_timeout(Duration::from_millis(200))
         .build();
@@ -267,7 +274,7 @@ async fn post_that_timed_out_is_not_resent() {
 #[tokio::test]
 async fn overall_timeout_bounds_the_whole_call() {
     let server = ScriptServer::start(vec![Step::Hang; 5]).await;
-    let t = Transport::builder()
+    let t = crate::builder()
         .retry(fast_retry(5))
         .attempt_timeout(Duration::from_secs(30))
         .call_timeout(Duration::from_millis(300))
@@ -286,7 +293,7 @@ async fn overall_timeout_bounds_the_whole_call() {
 async fn body_over_the_cap_is_a_typed_error() {
     let big = "x".repeat(64 * 1024);
     let server = ScriptServer::start(vec![ok(&big), ok(&big)]).await;
-    let t = Transport::builder()
+    let t = crate::builder()
         .retry(fast_retry(1))
         .max_body(16 * 1024)
         .build();
@@ -296,7 +303,7 @@ async fn body_over_the_cap_is_a_typed_error() {
         "{err:?}"
     );
     // Under the cap it is read whole.
-    let t = Transport::builder().max_body(128 * 1024).build();
+    let t = crate::builder().max_body(128 * 1024).build();
     let resp = t.send(get(&server.url("/big"))).await.unwrap();
     assert_eq!(resp.body().len(), big.len());
 }
@@ -307,7 +314,7 @@ async fn layers_per_call_and_per_attempt_see_calls_and_attempts() {
     let calls = Arc::new(AtomicUsize::new(0));
     let attempts = Arc::new(AtomicUsize::new(0));
     let (c, a) = (calls.clone(), attempts.clone());
-    let t = Transport::builder()
+    let t = crate::builder()
         .retry(fast_retry(3))
         .layer_per_call(tower::util::MapRequestLayer::new(
             move |req: http::Request<chatdesk_transport::Body>| {

@@ -4,7 +4,7 @@ use super::RateLimiter;
 use crate::classify::{Classified, Outcome, RetryRules};
 use crate::error::Error;
 use crate::layered::{AroundCall, Layered, inner_ready};
-use crate::meta::{Deadline, RequestMeta};
+use crate::meta::{Deadline, RateKey, RequestMeta};
 use crate::{Body, BoxFuture};
 use bytes::Bytes;
 use http::{Request, Response};
@@ -49,27 +49,63 @@ where
         Box::pin(async move {
             limiter.acquire_by(key, deadline).await?;
             let result = inner.call(req).await;
-            let classified = Classified::of(rules.as_ref(), &result);
-            let mut resp = result?;
-            // The classifier chain decides what a refusal is, not a status list; the verdict
-            // travels on with the answer so that the retry layer does not decide it again.
-            match classified.outcome {
-                Outcome::RateLimited(retry_after) => limiter.refused(key, retry_after),
-                // The vendor said the token's quota is spent: mark it, and stop the call with
-                // the error later calls will get before sending.
-                Outcome::QuotaExhausted(resets_in) => {
-                    limiter.exhausted(key, resets_in);
-                    let budget = limiter.budget(key.vendor).await;
-                    return Err(Error::QuotaExhausted {
-                        vendor: key.vendor,
-                        resets_in: resets_in.or(budget.map(|b| b.resets_in)),
-                    });
+            match settle(&*limiter, key, rules.as_ref(), result) {
+                Settled::Answer(answer) => answer,
+                Settled::QuotaExhausted(resets_in) => {
+                    Err(quota_error(&*limiter, key, resets_in).await)
                 }
-                _ => limiter.succeeded(key),
             }
-            resp.extensions_mut().insert(classified);
-            Ok(resp)
         })
+    }
+}
+
+/// What [`settle`] made of an attempt's result.
+pub(crate) enum Settled {
+    /// The result to hand on (an answer stamped with its [`Classified`] verdict, or the error).
+    Answer(Result<Response<Bytes>, Error>),
+    /// The vendor said the token's quota is spent (and when it frees up, if it said): the
+    /// call stops with [`quota_error`]'s error.
+    QuotaExhausted(Option<std::time::Duration>),
+}
+
+/// Tells `limiter` what one attempt's result means, by the classifier chain's verdict (not a
+/// status list), and stamps the verdict on the answer ([`Classified`]) so that the retry loop
+/// does not decide it again. Shared by [`RateLimitLayer`] and the fused default stack.
+pub(crate) fn settle(
+    limiter: &dyn RateLimiter,
+    key: RateKey,
+    rules: Option<&RetryRules>,
+    result: Result<Response<Bytes>, Error>,
+) -> Settled {
+    let classified = Classified::of(rules, &result);
+    let mut resp = match result {
+        Ok(resp) => resp,
+        Err(e) => return Settled::Answer(Err(e)),
+    };
+    match classified.outcome {
+        Outcome::RateLimited(retry_after) => limiter.refused(key, retry_after),
+        // Mark the quota spent: later calls get the same error before sending.
+        Outcome::QuotaExhausted(resets_in) => {
+            limiter.exhausted(key, resets_in);
+            return Settled::QuotaExhausted(resets_in);
+        }
+        _ => limiter.succeeded(key),
+    }
+    resp.extensions_mut().insert(classified);
+    Settled::Answer(Ok(resp))
+}
+
+/// The error of a call stopped by a spent quota: when it frees up, as the answer said or else
+/// as the limiter's budget says.
+pub(crate) async fn quota_error(
+    limiter: &dyn RateLimiter,
+    key: RateKey,
+    resets_in: Option<std::time::Duration>,
+) -> Error {
+    let budget = limiter.budget(key.vendor).await;
+    Error::QuotaExhausted {
+        vendor: key.vendor,
+        resets_in: resets_in.or(budget.map(|b| b.resets_in)),
     }
 }
 

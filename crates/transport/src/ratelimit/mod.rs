@@ -57,6 +57,7 @@ pub mod redis;
 
 pub use daily::{Budget, DailyQuota, DailyReset};
 pub use layer::{RateLimit, RateLimitLayer};
+pub(crate) use layer::{Settled, quota_error, settle};
 pub use local::LocalRateLimiter;
 #[cfg(feature = "redis")]
 pub use redis::{FailurePolicy, RedisRateLimiter};
