@@ -162,23 +162,11 @@ impl Vendor for CarrotClient {
         let spec = O::SPEC;
         // `$self_app` is the API's own token for "the token's app": `$` is a sub-delimiter RFC 3986
         // allows in a path segment, so it goes as written (a raw argument), not as `%24`.
-        let args: Vec<PathArg<'_>> = spec
-            .placeholders()
-            .zip(call.path_args())
-            .map(|(name, value)| match (name, value.as_str()) {
+        let path =
+            spec.render_path_by_name(call.path_args(), |name, value| match (name, value) {
                 ("app_id", SELF_APP) => PathArg::Raw(SELF_APP),
                 (_, other) => PathArg::Segment(other),
-            })
-            .collect();
-        if args.len() != call.path_args().len() {
-            return Err(Error::invalid(format!(
-                "{}: {} path arguments for {} placeholders",
-                spec.name,
-                call.path_args().len(),
-                args.len()
-            )));
-        }
-        let path = spec.render_path(&args)?;
+            })?;
         let (query, body) = encode(spec, call.params(), extra)?;
         let client = call.client();
         let headers = client.headers()?;

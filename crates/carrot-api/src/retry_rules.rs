@@ -33,6 +33,10 @@ use chatdesk_transport::http::Response;
 use chatdesk_transport::retry::retry_after_of;
 use chatdesk_transport::{Error, parse_json};
 use memchr::memmem;
+use std::sync::LazyLock;
+
+/// The key whose value [`may_be_error`] looks at.
+const STATUS_KEY: &[u8] = b"\"status\"";
 
 /// The name of a decision on an error in the `meta` of a 2xx answer (a 429 or a 5xx there).
 const META_ERROR: &str = "carrot_meta_error";
@@ -103,10 +107,18 @@ fn meta_of(body: &[u8]) -> Option<Meta> {
 /// instructions per call for the first text search, 2,700 for a hand-rolled byte scan run once
 /// per classifier, two of them per answer; see `docs/benchmarks.md` for this one.)
 fn may_be_error(body: &[u8]) -> bool {
-    if memmem::find(body, b"\"error").is_some() {
+    // The searchers are built once: building one costs about as much as a search.
+    static ERROR: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"\"error"));
+    static STATUS: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(STATUS_KEY));
+    if ERROR.find(body).is_some() {
         return true;
     }
-    if memmem::find_iter(body, b"\"status\"").any(|at| status_may_be_error(&body[at + 8..])) {
+    if STATUS
+        .find_iter(body)
+        .any(|at| status_may_be_error(&body[at + STATUS_KEY.len()..]))
+    {
         return true;
     }
     !body.is_ascii() && std::str::from_utf8(body).is_err()

@@ -101,27 +101,11 @@ fn path_of(
     spec: &'static chatdesk_transport::EndpointSpec,
     args: &[String],
 ) -> Result<String, Error> {
-    let rendered: Vec<PathArg<'_>> = spec
-        .placeholders()
-        .zip(args.iter())
-        .map(|(name, value)| {
-            // Only the Helpdesk tree `{path}` spans several segments.
-            if name == "path" {
-                PathArg::Tree(value)
-            } else {
-                PathArg::Segment(value)
-            }
-        })
-        .collect();
-    if rendered.len() != args.len() {
-        return Err(Error::invalid(format!(
-            "{}: {} path arguments for {} placeholders",
-            spec.name,
-            args.len(),
-            rendered.len()
-        )));
-    }
-    spec.render_path(&rendered)
+    // Only the Helpdesk tree `{path}` spans several segments.
+    spec.render_path_by_name(args, |name, value| match name {
+        "path" => PathArg::Tree(value),
+        _ => PathArg::Segment(value),
+    })
 }
 
 impl<O: Op<Client = CrispClient>> Call<O> {

@@ -24,7 +24,8 @@ macro_rules! group {
 
             #[allow(dead_code)]
             fn child<T>(&self, make: fn(CrispClient, Vec<String>) -> T, id: Option<String>) -> T {
-                let mut ids = self.ids.clone();
+                let mut ids = Vec::with_capacity(self.ids.len() + 2);
+                ids.extend(self.ids.iter().cloned());
                 ids.extend(id);
                 make(self.client.clone(), ids)
             }

@@ -308,7 +308,9 @@ macro_rules! endpoints {
                 #[doc = concat!("`", stringify!($method), " ", $path, "`")]
                 pub fn $fn(&self, $($arg: $aty,)* $(query: $rq,)? $(body: $b)?) -> $crate::call::Call<$crate::ops::$op> {
                     #[allow(unused_mut)]
-                    let mut path = self.ids.clone();
+                    // Room for the endpoint's own arguments and a page number.
+                    let mut path = Vec::with_capacity(self.ids.len() + 3);
+                    path.extend(self.ids.iter().cloned());
                     $(path.push(::std::string::ToString::to_string(&$arg));)*
                     out_page_arg!(path ($($out)+));
                     $crate::call::Call(::chatdesk_transport::kit::Parts::new(

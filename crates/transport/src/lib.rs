@@ -82,7 +82,7 @@ pub use meta::{Deadline, RateKey, Replay, RequestMeta};
 pub use page::Page;
 pub use paginate::{Fetched, PageStep, Pages, Paginator, Position};
 pub use ratelimit::{
-    Budget, DailyQuota, DailyReset, LocalRateLimiter, Quota, RateLimitLayer, RateLimiter,
+    Acquire, Budget, DailyQuota, DailyReset, LocalRateLimiter, Quota, RateLimitLayer, RateLimiter,
 };
 #[cfg(feature = "redis")]
 pub use ratelimit::{FailurePolicy, RedisRateLimiter};

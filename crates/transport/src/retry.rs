@@ -328,9 +328,13 @@ where
                 };
                 async move {
                     match svc {
-                        Some(svc) => svc.oneshot(req).await,
+                        // The rate-limit layer below stamps its verdict on the answer.
+                        Some(svc) => (svc.oneshot(req).await, None),
                         // Unreachable: only the last attempt takes it, and it returns.
-                        None => Err(Error::invalid("retry layer: service already used")),
+                        None => (
+                            Err(Error::invalid("retry layer: service already used")),
+                            None,
+                        ),
                     }
                 }
             };
@@ -369,7 +373,8 @@ impl RetryLayer {
 }
 
 /// The retry loop: sends `req` with `send` (told whether it is the last attempt, which may
-/// consume what it holds) until an attempt's outcome says to stop, the attempts or the budget
+/// consume what it holds; it answers the attempt's result, with the classifier chain's verdict
+/// when it already has it) until an attempt's outcome says to stop, the attempts or the budget
 /// run out, or the next wait would pass `facts.deadline`. Shared by [`RetryLayer`] and the
 /// fused default stack.
 pub(crate) async fn run<F, Fut>(
@@ -380,7 +385,7 @@ pub(crate) async fn run<F, Fut>(
 ) -> Result<Response<Bytes>, Error>
 where
     F: FnMut(Request<Body>, bool) -> Fut,
-    Fut: std::future::Future<Output = Result<Response<Bytes>, Error>>,
+    Fut: std::future::Future<Output = (Result<Response<Bytes>, Error>, Option<Classified>)>,
 {
     let config = &shared.config;
     shared.budget.deposit();
@@ -412,8 +417,8 @@ where
             // Unreachable: only the last attempt takes it, and it returns.
             return Err(Error::invalid("retry layer: request already sent"));
         };
-        let result = send(request, last).await;
-        let classified = Classified::of(rules.as_ref(), &result);
+        let (result, known) = send(request, last).await;
+        let classified = known.unwrap_or_else(|| Classified::of(rules.as_ref(), &result));
         attempt_event(attempt, &result, classified.by);
         history.outcome = classified.outcome;
         history.classifier = classified.by;

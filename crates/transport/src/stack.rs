@@ -7,14 +7,15 @@
 //! [`collected`])
 //! instead of one boxed future per layer. It behaves as the layered stack does; it allocates
 //! and moves less per call, and arms one timer per attempt instead of one per deadline: the
-//! call's deadline bounds the attempt's timer, and a timer for the rate limiter's wait is armed
-//! only when that wait does not end at once.
+//! call's deadline bounds the attempt's timer, and the rate limiter's wait costs a future and a
+//! timer only when there is one ([`RateLimiter::acquire_now`]).
 
+use crate::classify::Classified;
 #[cfg(feature = "hyper-client")]
 use crate::collect::collected;
 use crate::error::Error;
 use crate::meta::{Deadline, RateKey, RequestMeta};
-use crate::ratelimit::{RateLimiter, Settled, quota_error, settle};
+use crate::ratelimit::{Acquire, RateLimiter, Settled, quota_error, settle};
 use crate::retry::{self, CallFacts};
 use crate::timeout::timed;
 use crate::trace::{call_span, record};
@@ -120,27 +121,33 @@ impl Fused {
         if this.sender.needs_no_extensions() {
             strip_ours(&mut req);
         }
-        let send = |req: Request<Body>, _last: bool| this.attempt(req, key, facts, call);
+        let send = |req: Request<Body>, _last: bool| Box::pin(this.attempt(req, key, facts, call));
         let result = retry::run(send, req, &this.retry, facts).await;
         record(&span, &result);
         result
     }
 
     /// One attempt: the rate limiter's slot (within the call's deadline), then the send under
-    /// the earlier of the attempt's deadline and the call's.
+    /// the earlier of the attempt's deadline and the call's; the result, with the classifier
+    /// chain's verdict when there was an answer to classify.
     async fn attempt(
         &self,
         mut req: Request<Body>,
         key: RateKey,
         facts: CallFacts,
         call: Option<(Instant, Duration)>,
-    ) -> Result<Response<Bytes>, Error> {
+    ) -> (Result<Response<Bytes>, Error>, Option<Classified>) {
         let limiter = &*self.limiter;
-        let acquire = limiter.acquire_by(key, facts.deadline);
-        // tokio's timeout polls the wait first: a slot that is free at once arms no timer.
-        match call {
-            Some((by, after)) => timed(tokio::time::timeout_at(by, acquire).await, after)?,
-            None => acquire.await?,
+        // A slot free at once costs no future and arms no timer.
+        let acquired = match limiter.acquire_now(key, facts.deadline) {
+            Acquire::Ready(result) => result,
+            Acquire::Wait(wait) => match call {
+                Some((by, after)) => timed(tokio::time::timeout_at(by, wait).await, after),
+                None => wait.await,
+            },
+        };
+        if let Err(e) = acquired {
+            return (Err(e), None);
         }
         let own = self
             .attempt_timeout
@@ -167,8 +174,11 @@ impl Fused {
             }
         };
         match settle(limiter, key, facts.rules.as_ref(), result) {
-            Settled::Answer(answer) => answer,
-            Settled::QuotaExhausted(resets_in) => Err(quota_error(limiter, key, resets_in).await),
+            // The verdict goes to the retry loop with the answer, not stamped on it.
+            Settled::Answer(answer, classified) => (answer, Some(classified)),
+            Settled::QuotaExhausted(resets_in) => {
+                (Err(quota_error(limiter, key, resets_in).await), None)
+            }
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::error::Error;
 use http::Uri;
+use http::uri::{Authority, Scheme};
 
 /// A base URL split once into the part every request starts with.
 ///
@@ -20,7 +21,16 @@ use http::Uri;
 /// assert!(BaseUrl::parse_allowing_plain_http("http://proxy.internal:8080/v1").is_ok());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BaseUrl(String);
+pub struct BaseUrl {
+    /// The URL as given, without a trailing slash.
+    url: String,
+    /// Its parts, parsed once: every request's URI is made from clones of the first two (a
+    /// reference count each) and its own path.
+    scheme: Scheme,
+    authority: Authority,
+    /// The path every request's path follows (`""` or `/v1`, say), without a trailing slash.
+    path: String,
+}
 
 /// Why [`BaseUrl::parse`] refused a base URL: plain `http://` to a host that is not a loopback
 /// address. It is the `source()` of the [`Error::InvalidRequest`] returned.
@@ -82,12 +92,43 @@ impl BaseUrl {
                 })),
             });
         }
-        Ok(BaseUrl(url.trim_end_matches('/').to_owned()))
+        let (Some(scheme), Some(authority)) = (uri.scheme(), uri.authority()) else {
+            return Err(Error::invalid(format!("base URL {url:?} needs a host")));
+        };
+        // Shared once here, so that a request's clone is a reference count, not a copy.
+        let authority = Authority::from_maybe_shared(bytes::Bytes::copy_from_slice(
+            authority.as_str().as_bytes(),
+        ))
+        .map_err(|e| Error::InvalidRequest {
+            reason: format!("base URL {url:?} has an invalid host"),
+            source: Some(Box::new(e)),
+        })?;
+        Ok(BaseUrl {
+            url: url.trim_end_matches('/').to_owned(),
+            scheme: scheme.clone(),
+            authority,
+            path: uri.path().trim_end_matches('/').to_owned(),
+        })
     }
 
     /// The URL without a trailing slash.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.url
+    }
+
+    /// The scheme, parsed.
+    pub(crate) fn scheme(&self) -> &Scheme {
+        &self.scheme
+    }
+
+    /// The authority (host and port), parsed.
+    pub(crate) fn authority(&self) -> &Authority {
+        &self.authority
+    }
+
+    /// The path every request's path follows, without a trailing slash (`""` for none).
+    pub(crate) fn path(&self) -> &str {
+        &self.path
     }
 }
 

@@ -147,41 +147,56 @@ pub fn build_request(
     body: RequestBody,
     headers: &[(HeaderName, HeaderValue)],
 ) -> Result<Request<Body>, Error> {
-    let mut uri = String::with_capacity(base.as_str().len() + path.len() + query.len() + 1);
-    uri.push_str(base.as_str());
-    uri.push_str(path);
+    let invalid = |e: http::Error| Error::InvalidRequest {
+        reason: format!("{}: could not build the request", spec.name),
+        source: Some(Box::new(e)),
+    };
+    // Only the path and query are new for each request: the scheme and the host are the base
+    // URL's, parsed once.
+    let base_path = base.path();
+    // Exactly the length: `Bytes` takes a full `String` as it is, and reallocates any other.
+    let question = usize::from(!query.is_empty());
+    let mut target = String::with_capacity(base_path.len() + path.len() + question + query.len());
+    target.push_str(base_path);
+    target.push_str(path);
     if !query.is_empty() {
-        uri.push('?');
-        uri.push_str(query);
+        target.push('?');
+        target.push_str(query);
     }
-    let mut builder = Request::builder().method(spec.method.clone()).uri(uri);
+    let mut uri = http::uri::Parts::default();
+    uri.scheme = Some(base.scheme().clone());
+    uri.authority = Some(base.authority().clone());
+    uri.path_and_query = Some(
+        http::uri::PathAndQuery::from_maybe_shared(Bytes::from(target))
+            .map_err(|e| invalid(e.into()))?,
+    );
+    let uri = http::Uri::from_parts(uri).map_err(|e| invalid(e.into()))?;
+    let mut map = http::HeaderMap::with_capacity(headers.len() + 1);
     for (name, value) in headers {
-        builder = builder.header(name, value);
+        map.append(name.clone(), value.clone());
     }
     let bytes = match body {
         RequestBody::Empty => Bytes::new(),
         RequestBody::Json(b) => {
-            builder = builder.header(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            map.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
             b
         }
         RequestBody::Form(b) => {
-            builder = builder.header(
+            map.insert(
                 CONTENT_TYPE,
                 HeaderValue::from_static("application/x-www-form-urlencoded"),
             );
             b
         }
         RequestBody::Multipart(ct, b) => {
-            builder = builder.header(CONTENT_TYPE, ct);
+            map.insert(CONTENT_TYPE, ct);
             b
         }
     };
-    let mut req = builder
-        .body(Body::new(bytes))
-        .map_err(|e| Error::InvalidRequest {
-            reason: format!("{}: could not build the request", spec.name),
-            source: Some(Box::new(e)),
-        })?;
+    let mut req = Request::new(Body::new(bytes));
+    *req.method_mut() = spec.method.clone();
+    *req.uri_mut() = uri;
+    *req.headers_mut() = map;
     req.extensions_mut().insert(spec.meta());
     Ok(req)
 }

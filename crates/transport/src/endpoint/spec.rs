@@ -12,6 +12,11 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
+/// An RFC 3986 unreserved character: what [`SEGMENT`] leaves as it is.
+fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
+
 /// The static description of one endpoint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EndpointSpec {
@@ -87,18 +92,64 @@ impl EndpointSpec {
     /// assert_eq!(path, "/website/w%201/people/profile/a%2Fb%3Fc%23d");
     /// ```
     pub fn render_path(&self, args: &[PathArg<'_>]) -> Result<String, Error> {
+        self.render_path_from(args.iter().copied())
+    }
+
+    /// [`render_path`](Self::render_path) with the arguments from an iterator (no slice to
+    /// collect them in first). The same checks apply, the count included.
+    pub fn render_path_from<'a>(
+        &self,
+        args: impl IntoIterator<Item = PathArg<'a>>,
+    ) -> Result<String, Error> {
+        let mut args = args.into_iter();
+        self.render(|_| args.next())
+    }
+
+    /// [`render_path`](Self::render_path) from the unencoded `values`, in placeholder order,
+    /// each made a [`PathArg`] by `kind` from its placeholder's name (for example
+    /// [`PathArg::Tree`] for a `{path}`). The template is read once, and the same checks apply.
+    ///
+    /// ```
+    /// use chatdesk_transport::{EndpointSpec, PathArg, Replay};
+    /// # const SPEC: EndpointSpec = EndpointSpec { vendor: "v", call: "c", name: "n",
+    /// #     method: http::Method::GET, path: "/site/{site_id}/tree/{path}", replay: Replay::Safe,
+    /// #     rate_class: "r" };
+    /// let values = ["s 1".to_owned(), "a/b".to_owned()];
+    /// let path = SPEC.render_path_by_name(&values, |name, value| match name {
+    ///     "path" => PathArg::Tree(value),
+    ///     _ => PathArg::Segment(value),
+    /// });
+    /// assert_eq!(path.unwrap(), "/site/s%201/tree/a/b");
+    /// ```
+    pub fn render_path_by_name<'a>(
+        &self,
+        values: &'a [String],
+        kind: impl Fn(&'static str, &'a str) -> PathArg<'a>,
+    ) -> Result<String, Error> {
+        let mut values = values.iter();
+        self.render(|name| {
+            let value = values.next()?;
+            Some(kind(name.unwrap_or(""), value))
+        })
+    }
+
+    /// Fills the template: `next(Some(name))` gives the argument of each placeholder in turn,
+    /// `next(None)` at the end says whether any is left over.
+    fn render<'a>(
+        &self,
+        mut next: impl FnMut(Option<&'static str>) -> Option<PathArg<'a>>,
+    ) -> Result<String, Error> {
         let mut out = String::with_capacity(self.path.len() + 32);
-        let mut args = args.iter();
         for segment in self.path.split('/').skip(1) {
             out.push('/');
             let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else {
                 out.push_str(segment);
                 continue;
             };
-            let arg = args.next().ok_or_else(|| {
+            let arg = next(Some(name)).ok_or_else(|| {
                 Error::invalid(format!("{}: missing path argument `{name}`", self.name))
             })?;
-            match *arg {
+            match arg {
                 PathArg::Segment(value) => push_segment(&mut out, value, name)?,
                 PathArg::Raw(value) => push_raw(&mut out, value, name)?,
                 PathArg::Tree(value) => {
@@ -113,7 +164,7 @@ impl EndpointSpec {
                 }
             }
         }
-        if args.next().is_some() {
+        if next(None).is_some() {
             return Err(Error::invalid(format!(
                 "{}: more path arguments than placeholders",
                 self.name
@@ -133,6 +184,11 @@ fn push_segment(out: &mut String, value: &str, name: &str) -> Result<(), Error> 
             "path argument `{name}` is the dot segment {value:?}, which URL normalisation \
              would resolve to another route"
         ))),
+        // Most ids need no encoding: copy them whole instead of byte by byte.
+        _ if value.bytes().all(is_unreserved) => {
+            out.push_str(value);
+            Ok(())
+        }
         _ => {
             out.extend(utf8_percent_encode(value, SEGMENT));
             Ok(())

@@ -5,7 +5,7 @@
 use super::Quota;
 use super::gcra::{gcra_start, later};
 use crate::meta::RateKey;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, VecDeque};
 use std::time::Duration;
 use tokio::time::Instant;
 
@@ -30,8 +30,10 @@ struct Track {
     window: Window,
     /// When the requests not yet answered went (or go), with how many at each instant: an
     /// answer is taken to be the earliest one's (bounded, since an attempt that fails is never
-    /// answered).
-    outstanding: BTreeMap<Instant, u32>,
+    /// answered). Kept sorted by instant; requests mostly go in order, so a send is mostly a
+    /// push at the back, and the buffer is kept between requests (a map would allocate a node
+    /// whenever it filled from empty, on every call at one in flight).
+    outstanding: VecDeque<(Instant, u32)>,
     outstanding_len: usize,
     learnt: Option<Learnt>,
 }
@@ -79,17 +81,26 @@ impl Track {
         if self.outstanding_len >= Learnt::MAX_OUTSTANDING {
             self.answered();
         }
-        *self.outstanding.entry(start).or_default() += 1;
+        match self.outstanding.back_mut() {
+            Some((at, n)) if *at == start => *n += 1,
+            Some((at, _)) if *at > start => {
+                match self.outstanding.binary_search_by(|(at, _)| at.cmp(&start)) {
+                    Ok(i) => self.outstanding[i].1 += 1,
+                    Err(i) => self.outstanding.insert(i, (start, 1)),
+                }
+            }
+            _ => self.outstanding.push_back((start, 1)),
+        }
         self.outstanding_len += 1;
     }
 
     /// Takes the earliest request out of `outstanding`: the one an answer is for.
     fn answered(&mut self) -> Option<Instant> {
-        let mut first = self.outstanding.first_entry()?;
-        let at = *first.key();
-        *first.get_mut() -= 1;
-        if *first.get() == 0 {
-            first.remove();
+        let (at, n) = self.outstanding.front_mut()?;
+        let at = *at;
+        *n -= 1;
+        if *n == 0 {
+            self.outstanding.pop_front();
         }
         self.outstanding_len -= 1;
         Some(at)
@@ -97,10 +108,10 @@ impl Track {
 
     /// Takes the request sent at `at` out of `outstanding`.
     fn answered_at(&mut self, at: Instant) {
-        if let Some(n) = self.outstanding.get_mut(&at) {
-            *n -= 1;
-            if *n == 0 {
-                self.outstanding.remove(&at);
+        if let Ok(i) = self.outstanding.binary_search_by(|(t, _)| t.cmp(&at)) {
+            self.outstanding[i].1 -= 1;
+            if self.outstanding[i].1 == 0 {
+                self.outstanding.remove(i);
             }
             self.outstanding_len -= 1;
         }

@@ -47,10 +47,15 @@ where
         let deadline = Deadline::of(&req);
         let rules = RetryRules::of(&req);
         Box::pin(async move {
-            limiter.acquire_by(key, deadline).await?;
+            limiter.acquire_now(key, deadline).wait().await?;
             let result = inner.call(req).await;
             match settle(&*limiter, key, rules.as_ref(), result) {
-                Settled::Answer(answer) => answer,
+                // The verdict travels on with the answer, so that the retry layer does not
+                // decide it again.
+                Settled::Answer(answer, classified) => answer.map(|mut resp| {
+                    resp.extensions_mut().insert(classified);
+                    resp
+                }),
                 Settled::QuotaExhausted(resets_in) => {
                     Err(quota_error(&*limiter, key, resets_in).await)
                 }
@@ -61,16 +66,16 @@ where
 
 /// What [`settle`] made of an attempt's result.
 pub(crate) enum Settled {
-    /// The result to hand on (an answer stamped with its [`Classified`] verdict, or the error).
-    Answer(Result<Response<Bytes>, Error>),
+    /// The result to hand on, with the classifier chain's verdict on it.
+    Answer(Result<Response<Bytes>, Error>, Classified),
     /// The vendor said the token's quota is spent (and when it frees up, if it said): the
     /// call stops with [`quota_error`]'s error.
     QuotaExhausted(Option<std::time::Duration>),
 }
 
 /// Tells `limiter` what one attempt's result means, by the classifier chain's verdict (not a
-/// status list), and stamps the verdict on the answer ([`Classified`]) so that the retry loop
-/// does not decide it again. Shared by [`RateLimitLayer`] and the fused default stack.
+/// status list), and hands the verdict on with the result, so that the retry loop does not
+/// decide it again. Shared by [`RateLimitLayer`] and the fused default stack.
 pub(crate) fn settle(
     limiter: &dyn RateLimiter,
     key: RateKey,
@@ -78,21 +83,18 @@ pub(crate) fn settle(
     result: Result<Response<Bytes>, Error>,
 ) -> Settled {
     let classified = Classified::of(rules, &result);
-    let mut resp = match result {
-        Ok(resp) => resp,
-        Err(e) => return Settled::Answer(Err(e)),
-    };
-    match classified.outcome {
-        Outcome::RateLimited(retry_after) => limiter.refused(key, retry_after),
-        // Mark the quota spent: later calls get the same error before sending.
-        Outcome::QuotaExhausted(resets_in) => {
-            limiter.exhausted(key, resets_in);
-            return Settled::QuotaExhausted(resets_in);
+    if result.is_ok() {
+        match classified.outcome {
+            Outcome::RateLimited(retry_after) => limiter.refused(key, retry_after),
+            // Mark the quota spent: later calls get the same error before sending.
+            Outcome::QuotaExhausted(resets_in) => {
+                limiter.exhausted(key, resets_in);
+                return Settled::QuotaExhausted(resets_in);
+            }
+            _ => limiter.succeeded(key),
         }
-        _ => limiter.succeeded(key),
     }
-    resp.extensions_mut().insert(classified);
-    Settled::Answer(Ok(resp))
+    Settled::Answer(result, classified)
 }
 
 /// The error of a call stopped by a spent quota: when it frees up, as the answer said or else

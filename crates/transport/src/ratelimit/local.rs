@@ -3,7 +3,7 @@
 use super::adaptive::{Pacer, SHORT_PAUSE, Ticket};
 use super::daily::{Budget, DailyCounter, DailyQuota};
 use super::gcra::{gcra_start, later};
-use super::{Quota, RateLimiter};
+use super::{Acquire, Quota, RateLimiter};
 use crate::BoxFuture;
 use crate::error::{Error, RateLimitScope};
 use crate::meta::RateKey;
@@ -290,19 +290,31 @@ impl RateLimiter for LocalRateLimiter {
     /// client, the wait as `retry_after`) and takes no slot, instead of sleeping into the
     /// call's timeout.
     fn acquire_by(&self, key: RateKey, by: Option<Instant>) -> BoxFuture<Result<(), Error>> {
+        match self.acquire_now(key, by) {
+            Acquire::Ready(result) => Box::pin(std::future::ready(result)),
+            Acquire::Wait(wait) => wait,
+        }
+    }
+
+    /// [`acquire_by`](RateLimiter::acquire_by) without a future when nothing holds the request
+    /// back (no gate, no quota or pace to wait for): the common case costs no allocation.
+    fn acquire_now(&self, key: RateKey, by: Option<Instant>) -> Acquire {
         let start = Instant::now();
         let limit = by.map_or(self.max_wait, |by| {
             self.max_wait.min(by.saturating_duration_since(start))
         });
-        let reserved = self.reserve(key, start, limit);
+        let (mut wait, probe, mut ticket) = match self.reserve(key, start, limit) {
+            Ok(reserved) => reserved,
+            Err(e) => return Acquire::Ready(Err(e)),
+        };
+        if wait.is_zero() {
+            return Acquire::Ready(Ok(()));
+        }
         let state = self.state.clone();
         let (deadline, probe_window) = (later(start, limit), self.default_pause);
-        Box::pin(async move {
-            let (mut wait, probe, mut ticket) = reserved?;
-            if wait.is_zero() || probe {
-                if !wait.is_zero() {
-                    tokio::time::sleep(wait).await;
-                }
+        Acquire::Wait(Box::pin(async move {
+            if probe {
+                tokio::time::sleep(wait).await;
                 return Ok(());
             }
             // A capped gate may have changed while this request waited (a probe let through, or
@@ -338,7 +350,7 @@ impl RateLimiter for LocalRateLimiter {
                     });
                 }
             }
-        })
+        }))
     }
 
     fn refused(&self, key: RateKey, retry_after: Option<Duration>) {

@@ -67,6 +67,33 @@ use crate::error::Error;
 use crate::meta::RateKey;
 use std::time::Duration;
 
+/// What [`RateLimiter::acquire_now`] answers.
+pub enum Acquire {
+    /// Known at once: the request may go (`Ok`), or fails without waiting (`Err`).
+    Ready(Result<(), Error>),
+    /// The request must wait: this future ends when it may go, or fails.
+    Wait(BoxFuture<Result<(), Error>>),
+}
+
+impl Acquire {
+    /// Waits for the answer.
+    pub async fn wait(self) -> Result<(), Error> {
+        match self {
+            Acquire::Ready(result) => result,
+            Acquire::Wait(wait) => wait.await,
+        }
+    }
+}
+
+impl std::fmt::Debug for Acquire {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Acquire::Ready(result) => f.debug_tuple("Ready").field(result).finish(),
+            Acquire::Wait(_) => f.write_str("Wait(..)"),
+        }
+    }
+}
+
 /// A shared rate limiter consulted before every attempt.
 ///
 /// Implement it to share limits between processes; only [`acquire`](Self::acquire) and
@@ -92,6 +119,15 @@ pub trait RateLimiter: Send + Sync + 'static {
     ) -> BoxFuture<Result<(), Error>> {
         let _ = deadline;
         self.acquire(key)
+    }
+
+    /// [`acquire_by`](Self::acquire_by) that answers at once, without a future, when it can:
+    /// [`Acquire::Ready`] when the request may go now (or must fail now), [`Acquire::Wait`]
+    /// with the wait otherwise. The transport calls this one before every attempt, so that the
+    /// common case (nothing to wait for) costs no allocation. The default always waits through
+    /// `acquire_by`; a limiter whose answer is often known at once overrides it.
+    fn acquire_now(&self, key: RateKey, deadline: Option<tokio::time::Instant>) -> Acquire {
+        Acquire::Wait(self.acquire_by(key, deadline))
     }
 
     /// Records that the server refused a request on `key`, with its `Retry-After` if any.
