@@ -45,6 +45,12 @@ enum Stack {
 /// 8. body collection with a size cap ([`crate::CollectLayer`]) over the inner service
 ///    (hyper-util's pooled client, or yours from [`TransportBuilder::service`]).
 ///
+/// Without a per-call layer, the transport's own layers run fused, as one future per call
+/// that does all of the above in this order. That costs less per call than a chain of tower
+/// services. A per-call layer makes the builder compose the layers as tower services instead,
+/// with the same behaviour. The `Debug` output names the composition (`stack: "fused"` or
+/// `"layered"`).
+///
 /// ```no_run
 /// use chatdesk_transport::{LocalRateLimiter, Quota, RetryConfig, Transport};
 /// use std::time::Duration;

@@ -121,6 +121,8 @@ impl Fused {
         if this.sender.needs_no_extensions() {
             strip_ours(&mut req);
         }
+        // Each attempt on the heap: the call's own state stays small, so that moving it costs
+        // little.
         let send = |req: Request<Body>, _last: bool| Box::pin(this.attempt(req, key, facts, call));
         let result = retry::run(send, req, &this.retry, facts).await;
         record(&span, &result);
