@@ -6,9 +6,10 @@
 //! API v1 (`after`/`count` cursors, tag conflicts answered 200), no prefix is API v2
 //! (`paginate_*` cursors, `ConversationTag…` errors).
 
+mod support;
+
 use chatdesk_carrot_api::model::{
-    Assignee, Conversation, ConversationPart, ErrorName, Event, PartType, Presence, PropOp,
-    PropOperation, User, UserSender,
+    Assignee, ErrorName, PartType, Presence, PropOp, PropOperation, UserSender,
 };
 use chatdesk_carrot_api::{CarrotClient, Error, UserRef, error_name};
 use chatdesk_sim::testkit::{
@@ -17,10 +18,10 @@ use chatdesk_sim::testkit::{
 };
 use chatdesk_sim::{Fault, FaultKind, Nth, RateLimit, Seed, Sim, Vendor};
 use chatdesk_transport::Transport;
-use futures_util::{Stream, TryStreamExt};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 use std::future::IntoFuture;
+use support::{drain, ids_of};
 
 /// Which API version the client's base URL selects on the simulator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,33 +69,6 @@ fn writes_with_prefix(sim: &Sim, prefix: &str) -> BTreeMap<String, u64> {
         .filter(|(k, _)| k.starts_with(prefix))
         .collect()
 }
-
-/// Every item a list stream yields; a failure fails the test.
-async fn drain<T>(stream: impl Stream<Item = Result<T, Error>>) -> Vec<T> {
-    stream.try_collect().await.unwrap()
-}
-
-/// The ids of listed items.
-fn ids_of<T: HasId>(items: Vec<T>) -> Vec<u64> {
-    items.iter().map(HasId::id).collect()
-}
-
-/// Listed items with a Carrot id.
-trait HasId {
-    fn id(&self) -> u64;
-}
-
-macro_rules! has_id {
-    ($($t:ty),+) => {$(
-        impl HasId for $t {
-            fn id(&self) -> u64 {
-                self.id.0
-            }
-        }
-    )+};
-}
-
-has_id!(User, Conversation, ConversationPart, Event);
 
 fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
     items.into_iter().collect()

@@ -1,10 +1,12 @@
-//! Test support: a loopback HTTP server answering from a closure, and a stable text rendering
-//! of outgoing requests for snapshots.
+//! Test support: a loopback HTTP server answering from a closure, a stable text rendering of
+//! outgoing requests for snapshots, and the collection of a list walk into a `Vec`.
 #![allow(dead_code)]
 
 use bytes::Bytes;
-use chatdesk_carrot_api::CarrotClient;
+use chatdesk_carrot_api::model::{Conversation, ConversationPart, Event, User};
+use chatdesk_carrot_api::{CarrotClient, Error};
 use chatdesk_transport::{Body, RetryConfig, Transport};
+use futures_util::{Stream, TryStreamExt};
 use http::{Request, Response, StatusCode};
 use http_body_util::{BodyExt, Full};
 use hyper::server::conn::http1;
@@ -158,6 +160,38 @@ impl Server {
             .unwrap()
     }
 }
+
+/// Every item a list stream yields; a failure fails the test.
+pub async fn drain<T>(stream: impl Stream<Item = Result<T, Error>>) -> Vec<T> {
+    stream.try_collect().await.unwrap()
+}
+
+/// The ids of listed items.
+pub fn ids_of<T: HasId>(items: Vec<T>) -> Vec<u64> {
+    items.iter().map(HasId::id).collect()
+}
+
+/// The ids a list stream yields, in order; a failure fails the test.
+pub async fn walk_ids<T: HasId>(stream: impl Stream<Item = Result<T, Error>>) -> Vec<u64> {
+    ids_of(drain(stream).await)
+}
+
+/// Listed items with a Carrot id.
+pub trait HasId {
+    fn id(&self) -> u64;
+}
+
+macro_rules! has_id {
+    ($($t:ty),+) => {$(
+        impl HasId for $t {
+            fn id(&self) -> u64 {
+                self.id.0
+            }
+        }
+    )+};
+}
+
+has_id!(User, Conversation, ConversationPart, Event);
 
 /// A client that is never used to send: for building requests.
 pub fn offline_client() -> CarrotClient {
