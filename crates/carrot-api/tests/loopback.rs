@@ -458,38 +458,28 @@ async fn the_token_travels_only_in_the_authorization_header() {
 #[tokio::test]
 async fn the_builder_quota_paces_requests() {
     let server = Server::start(|_, _| ok(r#"{"id":1}"#)).await;
-    let c = CarrotClient::builder()
-        .token("app.1.test-secret")
-        .base_url(&server.url)
-        .quota(Some(Quota::per_second(10, 1)))
-        .build()
-        .unwrap();
-    let t0 = Instant::now();
-    for _ in 0..4 {
-        c.user(1_u64).get().await.unwrap();
-    }
-    assert!(
-        t0.elapsed() >= Duration::from_millis(290),
-        "{:?}",
-        t0.elapsed()
-    );
+    let builder = || {
+        CarrotClient::builder()
+            .token("app.1.test-secret")
+            .base_url(&server.url)
+    };
+    let paced = builder().quota(Some(Quota::per_second(10, 1)));
+    let took = four_gets(&paced.build().unwrap()).await;
+    assert!(took >= Duration::from_millis(290), "{took:?}");
 
     // Without a transport of its own, the client paces to DEFAULT_QUOTA (3/s, burst 3): the
     // fourth request waits for a slot.
-    let c = CarrotClient::builder()
-        .token("app.1.test-secret")
-        .base_url(&server.url)
-        .build()
-        .unwrap();
+    let took = four_gets(&builder().build().unwrap()).await;
+    assert!(took >= Duration::from_millis(300), "{took:?}");
+}
+
+/// How long four `user(1).get()` calls through `c` take, one after the other.
+async fn four_gets(c: &CarrotClient) -> Duration {
     let t0 = Instant::now();
     for _ in 0..4 {
         c.user(1_u64).get().await.unwrap();
     }
-    assert!(
-        t0.elapsed() >= Duration::from_millis(300),
-        "{:?}",
-        t0.elapsed()
-    );
+    t0.elapsed()
 }
 
 trait WithMeta {
