@@ -6,8 +6,7 @@
 mod support;
 
 use chatdesk_carrot_api::model::{PageDirection, Position as CarrotPosition, PositionValue};
-use chatdesk_carrot_api::{Call, CarrotClient, Cursor, Error, Paginator, Position, UserRef};
-use chatdesk_transport::kit::List;
+use chatdesk_carrot_api::{Call, CarrotClient, Cursor, Error, List, Paginator, Position, UserRef};
 use futures_util::TryStreamExt;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
