@@ -3,7 +3,9 @@
 //! not tell from a real one. A 404 after an attempt that certainly was not processed stays a 404,
 //! and carries its attempt number.
 
-use chatdesk_crisp_api::{Credentials, CrispClient, Error, Tier};
+mod crisp_sim;
+
+use chatdesk_crisp_api::{CrispClient, Error};
 use chatdesk_sim::{ErrorBody, Fault, FaultKind, Nth, Sim, SimBuilder};
 use chatdesk_transport::http::{Method, StatusCode};
 use chatdesk_transport::{RetryConfig, Transport};
@@ -29,9 +31,7 @@ async fn start(builder: SimBuilder) -> (Sim, CrispClient, String) {
             ..RetryConfig::default()
         })
         .build();
-    let client = CrispClient::builder()
-        .credentials(Credentials::new(creds.identifier, creds.key, Tier::Plugin))
-        .base_url(sim.crisp_base_url())
+    let client = crisp_sim::sim_builder(&sim)
         .transport(transport)
         .build()
         .unwrap();
