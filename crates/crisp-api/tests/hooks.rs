@@ -434,13 +434,7 @@ async fn a_simulator_write_gives_the_same_event_over_a_web_hook_as_over_rtm() {
 
     let website_id = sim.crisp_website_id();
     let website = client.website(&website_id);
-    let session = website
-        .conversations()
-        .create()
-        .await
-        .unwrap()
-        .session_id
-        .unwrap();
+    let session = crisp_sim::new_conversation(&client, &website_id).await;
     let sent = website
         .conversation(&session)
         .send_message(MessageSend::new(

@@ -53,13 +53,7 @@ async fn a_delete_processed_then_cut_off_and_answered_404_on_the_repeat_succeeds
     for kind in [FaultKind::CloseAfterProcessing, FaultKind::TruncatedBody] {
         let (_sim, client, website) = start(Sim::builder().fault(first_delete(kind.clone()))).await;
         let site = client.website(&website);
-        let session = site
-            .conversations()
-            .create()
-            .await
-            .unwrap()
-            .session_id
-            .unwrap();
+        let session = crisp_sim::new_conversation(&client, &website).await;
         site.conversation(&session)
             .remove()
             .await

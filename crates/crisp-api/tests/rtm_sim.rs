@@ -15,7 +15,7 @@ use chatdesk_crisp_api::model::message::{MessageContent, MessageFrom, MessageSen
 use chatdesk_crisp_api::model::webhook::Event;
 use chatdesk_crisp_api::rtm::{Rtm, RtmBuilder, RtmError, RtmItem};
 use chatdesk_sim::{CrispTier, Sim};
-use crisp_sim::builder_for;
+use crisp_sim::{builder_for, new_conversation};
 use futures_util::StreamExt;
 use rtm_support::{connected, next_within};
 use serde_json::json;
@@ -88,16 +88,6 @@ async fn until(what: &str, mut cond: impl FnMut() -> bool) {
     })
     .await
     .unwrap_or_else(|_| panic!("timed out waiting for {what}"));
-}
-
-async fn new_conversation(client: &CrispClient, website_id: &str) -> String {
-    let created = client
-        .website(website_id)
-        .conversations()
-        .create()
-        .await
-        .unwrap();
-    created.session_id.expect("a session id")
 }
 
 /// Sends a visitor message over REST; returns its fingerprint.

@@ -51,14 +51,19 @@ pub async fn start_confirming(
         .confirm_writes(confirm_writes)
         .build()
         .unwrap();
+    let session = new_conversation(&client, &creds.website_id).await;
+    (sim, client, creds.website_id, session)
+}
+
+/// Creates a conversation on `website_id` and returns its session id.
+pub async fn new_conversation(client: &CrispClient, website_id: &str) -> String {
     let created = client
-        .website(&creds.website_id)
+        .website(website_id)
         .conversations()
         .create()
         .await
         .unwrap();
-    let session = created.session_id.expect("a session id");
-    (sim, client, creds.website_id, session)
+    created.session_id.expect("a session id")
 }
 
 /// An operator text message with a fingerprint of our choosing, so that the simulator keys its
