@@ -243,19 +243,8 @@ async fn answers_match_the_vendor_examples() {
     .json();
     check("users_import.json", &got, &mut failures);
 
-    let auth = token_header(&sim);
-    let r = request(
-        sim.addr(),
-        "POST",
-        &format!("/conversations/{c0}/reply"),
-        &[
-            ("Authorization", &auth),
-            ("Content-Type", "multipart/form-data"),
-        ],
-        b"junk",
-    )
-    .await
-    .unwrap();
+    let path = format!("/conversations/{c0}/reply");
+    let r = carrot_send(&sim, "POST", &path, "multipart/form-data", b"junk").await;
     check("error_envelope.json", &r.json(), &mut failures);
 
     // The chat web hook's `conversation` field.
