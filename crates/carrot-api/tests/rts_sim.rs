@@ -4,9 +4,9 @@
 
 mod support;
 
+use chatdesk_carrot_api::UserRef;
 use chatdesk_carrot_api::model::{Assignee, Presence, RtsEvent};
 use chatdesk_carrot_api::rts::{Channel, Rts, RtsBuilder, RtsError, RtsItem};
-use chatdesk_carrot_api::UserRef;
 use chatdesk_sim::{Seed, Sim};
 use futures_util::StreamExt;
 use std::collections::BTreeSet;
