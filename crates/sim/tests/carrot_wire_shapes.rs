@@ -97,132 +97,33 @@ async fn answers_match_the_vendor_examples() {
 
     let admin = sim.carrot_admin_ids()[1].to_string();
     let by_admin = ("from_admin", "default_admin");
-    // In order: (the example the answer must match, or none for a write that sets the scene;
-    // method; path; form fields).
+    // In order: the example the answer must match (none for a write that sets the scene), the
+    // method, the path and the form fields.
+    #[rustfmt::skip]
     let steps: [(Option<&str>, &str, String, &[(&str, &str)]); 20] = [
-        (
-            Some("conversations_get.json"),
-            "GET",
-            format!("/conversations/{c0}"),
-            &[],
-        ),
+        (Some("conversations_get.json"), "GET", format!("/conversations/{c0}"), &[]),
         // Parts: the newest is an admin reply, as in the example.
-        (
-            None,
-            "POST",
-            format!("/conversations/{c1}/reply"),
-            &[("body", "admin"), by_admin],
-        ),
-        (
-            Some("conversations_parts.json"),
-            "GET",
-            format!("/conversations/{c1}/parts?paginate_count=1"),
-            &[],
-        ),
-        (
-            Some("conversations_parts_v1.json"),
-            "GET",
-            format!("/v1/conversations/{c1}/parts?count=1"),
-            &[],
-        ),
-        (
-            Some("conversations_assign.json"),
-            "POST",
-            format!("/conversations/{c2}/assign"),
-            &[("admin", &admin), by_admin],
-        ),
-        (
-            Some("conversations_close.json"),
-            "POST",
-            format!("/conversations/{c2}/close"),
-            &[by_admin],
-        ),
-        (
-            Some("conversations_tag_post.json"),
-            "POST",
-            format!("/conversations/{c2}/tag"),
-            &[("tag", "t1")],
-        ),
-        (
-            Some("conversations_tag_post.json"),
-            "DELETE",
-            format!("/conversations/{c2}/tag"),
-            &[("tag", "t1")],
-        ),
-        (
-            Some("conversations_settyping.json"),
-            "POST",
-            format!("/conversations/{c2}/settyping"),
-            &[("body", "…"), by_admin],
-        ),
-        (
-            Some("pagination_v2_apps_conversations.json"),
-            "GET",
-            format!("/apps/{app}/conversations?paginate_count=1"),
-            &[],
-        ),
-        (
-            Some("users_events_get.json"),
-            "GET",
-            format!("/users/{user}/events?paginate_count=1"),
-            &[],
-        ),
-        (
-            Some("users_events_post.json"),
-            "POST",
-            format!("/users/{user}/events"),
-            &[("event", "testEvent")],
-        ),
-        (
-            Some("users_events_post_v1.json"),
-            "POST",
-            format!("/v1/users/{user}/events"),
-            &[("event", "testEvent")],
-        ),
-        (
-            Some("users_props_post_v1.json"),
-            "POST",
-            format!("/v1/users/{user}/props"),
-            &[("operations", r#"[{"op":"delete","key":"none","value":0}]"#)],
-        ),
-        (
-            Some("users_setpresence.json"),
-            "POST",
-            format!("/users/{user}/setpresence"),
-            &[("presence", "online")],
-        ),
-        (
-            Some("users_sendmessage.json"),
-            "POST",
-            format!("/users/{user}/sendmessage"),
-            &[("body", "hello")],
-        ),
-        (
-            Some("users_startconversation.json"),
-            "POST",
-            format!("/users/{user}/startconversation"),
-            &[("body", "hi")],
-        ),
+        (None, "POST", format!("/conversations/{c1}/reply"), &[("body", "admin"), by_admin]),
+        (Some("conversations_parts.json"), "GET", format!("/conversations/{c1}/parts?paginate_count=1"), &[]),
+        (Some("conversations_parts_v1.json"), "GET", format!("/v1/conversations/{c1}/parts?count=1"), &[]),
+        (Some("conversations_assign.json"), "POST", format!("/conversations/{c2}/assign"), &[("admin", &admin), by_admin]),
+        (Some("conversations_close.json"), "POST", format!("/conversations/{c2}/close"), &[by_admin]),
+        (Some("conversations_tag_post.json"), "POST", format!("/conversations/{c2}/tag"), &[("tag", "t1")]),
+        (Some("conversations_tag_post.json"), "DELETE", format!("/conversations/{c2}/tag"), &[("tag", "t1")]),
+        (Some("conversations_settyping.json"), "POST", format!("/conversations/{c2}/settyping"), &[("body", "…"), by_admin]),
+        (Some("pagination_v2_apps_conversations.json"), "GET", format!("/apps/{app}/conversations?paginate_count=1"), &[]),
+        (Some("users_events_get.json"), "GET", format!("/users/{user}/events?paginate_count=1"), &[]),
+        (Some("users_events_post.json"), "POST", format!("/users/{user}/events"), &[("event", "testEvent")]),
+        (Some("users_events_post_v1.json"), "POST", format!("/v1/users/{user}/events"), &[("event", "testEvent")]),
+        (Some("users_props_post_v1.json"), "POST", format!("/v1/users/{user}/props"), &[("operations", r#"[{"op":"delete","key":"none","value":0}]"#)]),
+        (Some("users_setpresence.json"), "POST", format!("/users/{user}/setpresence"), &[("presence", "online")]),
+        (Some("users_sendmessage.json"), "POST", format!("/users/{user}/sendmessage"), &[("body", "hello")]),
+        (Some("users_startconversation.json"), "POST", format!("/users/{user}/startconversation"), &[("body", "hi")]),
         // The user's conversations, v1 cursor (as the example shows): the newest has an admin
         // answer and ends with the user's message.
-        (
-            None,
-            "POST",
-            format!("/conversations/{c0}/reply"),
-            &[("body", "a"), by_admin],
-        ),
-        (
-            None,
-            "POST",
-            format!("/conversations/{c0}/reply"),
-            &[("body", "u"), ("from_user", "default_user")],
-        ),
-        (
-            Some("users_conversations.json"),
-            "GET",
-            format!("/v1/users/{user}/conversations?count=1"),
-            &[],
-        ),
+        (None, "POST", format!("/conversations/{c0}/reply"), &[("body", "a"), by_admin]),
+        (None, "POST", format!("/conversations/{c0}/reply"), &[("body", "u"), ("from_user", "default_user")]),
+        (Some("users_conversations.json"), "GET", format!("/v1/users/{user}/conversations?count=1"), &[]),
     ];
     for (example, method, path, fields) in steps {
         let r = match method {
