@@ -138,6 +138,22 @@ async fn send_message(sim: &Sim, from: &str, fingerprint: i64, text: &str) {
 }
 
 /// Waits (bounded) until the server has processed `n` bind events.
+/// PATCHes the state of the conversation at `path` to `state` and checks it was accepted.
+async fn set_state(sim: &Sim, path: &str, state: &str) {
+    assert!(
+        crisp(sim, "PATCH", path, json!({ "state": state }))
+            .await
+            .status
+            < 300
+    );
+}
+
+/// Sends the bind frame `frame` with `events`, then waits for the simulator's `binds`-th bind.
+async fn rebind(ws: &mut Ws, sim: &Sim, frame: &str, events: &[&str], binds: u64) {
+    emit(ws, frame, json!({ "events": events })).await;
+    binds_reach(sim, binds).await;
+}
+
 async fn binds_reach(sim: &Sim, n: u64) {
     for _ in 0..300 {
         if sim.crisp_rtm().stats().binds >= n {
@@ -418,45 +434,18 @@ async fn unbound_events_are_not_pushed_and_bind_push_pop_change_that() {
     let (w, s) = (sim.crisp_website_id(), sim.crisp_config().session_id());
     let state = format!("/website/{w}/conversation/{s}/state");
     // Not bound: the state change is not pushed, so the next frame is the later message.
-    assert!(
-        crisp(&sim, "PATCH", &state, json!({"state": "resolved"}))
-            .await
-            .status
-            < 300
-    );
+    set_state(&sim, &state, "resolved").await;
     send_message(&sim, "user", 1001, "one").await;
     assert_eq!(event(&next(&mut ws).await).0, "message:send");
-    emit(
-        &mut ws,
-        "socket:bind:push",
-        json!({"events": ["session:set_state"]}),
-    )
-    .await;
-    binds_reach(&sim, 1).await;
-    assert!(
-        crisp(&sim, "PATCH", &state, json!({"state": "pending"}))
-            .await
-            .status
-            < 300
-    );
+    rebind(&mut ws, &sim, "socket:bind:push", &["session:set_state"], 1).await;
+    set_state(&sim, &state, "pending").await;
     let (name, data) = event(&next(&mut ws).await);
     assert_eq!(
         (name.as_str(), &data["state"]),
         ("session:set_state", &json!("pending"))
     );
-    emit(
-        &mut ws,
-        "socket:bind:pop",
-        json!({"events": ["session:set_state"]}),
-    )
-    .await;
-    binds_reach(&sim, 2).await;
-    assert!(
-        crisp(&sim, "PATCH", &state, json!({"state": "resolved"}))
-            .await
-            .status
-            < 300
-    );
+    rebind(&mut ws, &sim, "socket:bind:pop", &["session:set_state"], 2).await;
+    set_state(&sim, &state, "resolved").await;
     send_message(&sim, "user", 1002, "two").await;
     let (name, data) = event(&next(&mut ws).await);
     assert_eq!(
@@ -464,20 +453,9 @@ async fn unbound_events_are_not_pushed_and_bind_push_pop_change_that() {
         ("message:send", &json!(1002))
     );
     // `socket:bind` with a list replaces the bound events.
-    emit(
-        &mut ws,
-        "socket:bind",
-        json!({"events": ["session:set_state"]}),
-    )
-    .await;
-    binds_reach(&sim, 3).await;
+    rebind(&mut ws, &sim, "socket:bind", &["session:set_state"], 3).await;
     send_message(&sim, "user", 1003, "three").await;
-    assert!(
-        crisp(&sim, "PATCH", &state, json!({"state": "pending"}))
-            .await
-            .status
-            < 300
-    );
+    set_state(&sim, &state, "pending").await;
     assert_eq!(event(&next(&mut ws).await).0, "session:set_state");
 }
 
