@@ -74,6 +74,10 @@ fn check(name: &str, got: &Value, failures: &mut Vec<String>) {
     failures.extend(out.into_iter().map(|d| format!("{name}: {d}")));
 }
 
+/// One request: the example its answer must match (none for a write that sets the scene), the
+/// method, the path and the form fields.
+type Step<'a> = (Option<&'a str>, &'a str, String, &'a [(&'a str, &'a str)]);
+
 #[tokio::test]
 async fn answers_match_the_vendor_examples() {
     // Three messages per conversation: the last one is from the user, as in the examples.
@@ -97,10 +101,9 @@ async fn answers_match_the_vendor_examples() {
 
     let admin = sim.carrot_admin_ids()[1].to_string();
     let by_admin = ("from_admin", "default_admin");
-    // In order: the example the answer must match (none for a write that sets the scene), the
-    // method, the path and the form fields.
+    // In order.
     #[rustfmt::skip]
-    let steps: [(Option<&str>, &str, String, &[(&str, &str)]); 20] = [
+    let steps: [Step; 20] = [
         (Some("conversations_get.json"), "GET", format!("/conversations/{c0}"), &[]),
         // Parts: the newest is an admin reply, as in the example.
         (None, "POST", format!("/conversations/{c1}/reply"), &[("body", "admin"), by_admin]),
