@@ -3,8 +3,7 @@
 
 mod support;
 
-use futures_util::TryStreamExt;
-use support::{Server, json};
+use support::{Server, json, walk_ids};
 
 /// v2 positions cycling with period 3.
 #[tokio::test]
@@ -20,16 +19,8 @@ async fn v2_positions_cycling_with_period_three_end_the_stream() {
         json(200, body)
     })
     .await;
-    let ids: Vec<u64> = server
-        .client()
-        .conversation(1_u64)
-        .parts()
-        .stream()
-        .max_pages(50)
-        .map_ok(|p| p.id.0)
-        .try_collect()
-        .await
-        .unwrap();
+    let c = server.client();
+    let ids = walk_ids(c.conversation(1_u64).parts().stream().max_pages(50)).await;
     // Start → [1] → [2] → [3], whose next is [1] again: four pages, then a clean end.
     assert_eq!(ids, [10, 11, 12, 13]);
     assert_eq!(server.hits(), 4);
@@ -49,16 +40,8 @@ async fn v1_cursors_cycling_with_period_three_end_the_stream() {
         json(200, body)
     })
     .await;
-    let ids: Vec<u64> = server
-        .client()
-        .this_app()
-        .conversations()
-        .stream()
-        .max_pages(50)
-        .map_ok(|c| c.id.0)
-        .try_collect()
-        .await
-        .unwrap();
+    let c = server.client();
+    let ids = walk_ids(c.this_app().conversations().stream().max_pages(50)).await;
     assert_eq!(ids, [1, 2, 3, 4]);
     assert_eq!(server.hits(), 4, "A is not fetched a second time");
 }

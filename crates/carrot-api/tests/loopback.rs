@@ -8,7 +8,7 @@ use chatdesk_carrot_api::{CarrotClient, Error, UserRef, error_meta, error_name};
 use chatdesk_transport::Quota;
 use futures_util::TryStreamExt;
 use std::time::{Duration, Instant};
-use support::{Reply, Server, json, ok};
+use support::{Reply, Server, json, ok, walk_ids};
 
 #[tokio::test]
 async fn error_envelope_becomes_api_error_with_reason() {
@@ -282,16 +282,8 @@ async fn v2_cursor_pages_walk_every_item_once() {
         json(200, body)
     })
     .await;
-    let ids: Vec<u64> = server
-        .client()
-        .conversation(1_u64)
-        .parts()
-        .per_page(2)
-        .stream()
-        .map_ok(|p| p.id.0)
-        .try_collect()
-        .await
-        .unwrap();
+    let c = server.client();
+    let ids = walk_ids(c.conversation(1_u64).parts().per_page(2).stream()).await;
     assert_eq!(
         ids,
         [9007199254740999, 9007199254740997, 9007199254740995, 5, 3]
@@ -314,16 +306,14 @@ async fn v2_after_direction_follows_next_after_position() {
         json(200, body)
     })
     .await;
-    let ids: Vec<u64> = server
-        .client()
-        .user(1_u64)
-        .events()
-        .direction(PageDirection::After)
-        .stream()
-        .map_ok(|e| e.id.0)
-        .try_collect()
-        .await
-        .unwrap();
+    let c = server.client();
+    let ids = walk_ids(
+        c.user(1_u64)
+            .events()
+            .direction(PageDirection::After)
+            .stream(),
+    )
+    .await;
     assert_eq!(ids, [10, 11]);
 }
 
@@ -340,16 +330,8 @@ async fn v1_cursor_pages_walk_every_item_once() {
         json(200, body)
     })
     .await;
-    let ids: Vec<u64> = server
-        .client()
-        .user(UserRef::external("u-1"))
-        .conversations()
-        .per_page(2)
-        .stream()
-        .map_ok(|c| c.id.0)
-        .try_collect()
-        .await
-        .unwrap();
+    let user = server.client().user(UserRef::external("u-1"));
+    let ids = walk_ids(user.conversations().per_page(2).stream()).await;
     assert_eq!(ids, [1, 2, 3, 4]);
     assert_eq!(server.hits(), 3);
     // The v2 page size was sent too; the answer carried a v1 cursor, and that is what was
@@ -380,15 +362,7 @@ async fn leads_offset_pages_walk_every_lead_once() {
     })
     .await;
     let c = server.client();
-    let ids: Vec<u64> = c
-        .this_app()
-        .leads()
-        .per_page(2)
-        .stream()
-        .map_ok(|u| u.id.0)
-        .try_collect()
-        .await
-        .unwrap();
+    let ids = walk_ids(c.this_app().leads().per_page(2).stream()).await;
     assert_eq!(ids, [1, 2, 3, 4]);
     assert_eq!(server.hits(), 3);
     assert_eq!(server.seen()[0].path, "/v1/apps/$self_app/users");
@@ -402,16 +376,8 @@ async fn leads_without_total_end_on_a_short_page() {
         _ => ok(r#"{"users":[{"id":3}]}"#),
     })
     .await;
-    let ids: Vec<u64> = server
-        .client()
-        .app(12_u64)
-        .leads()
-        .per_page(2)
-        .stream()
-        .map_ok(|u| u.id.0)
-        .try_collect()
-        .await
-        .unwrap();
+    let c = server.client();
+    let ids = walk_ids(c.app(12_u64).leads().per_page(2).stream()).await;
     assert_eq!(ids, [1, 2, 3]);
     assert_eq!(server.hits(), 2);
 }
@@ -423,16 +389,8 @@ async fn leads_end_after_a_run_of_pages_with_nothing_new() {
     let server =
         Server::start(|_, _| ok(r#"{"users":[{"id":1},{"id":2}],"total":18446744073709551615}"#))
             .await;
-    let ids: Vec<u64> = server
-        .client()
-        .this_app()
-        .leads()
-        .per_page(2)
-        .stream()
-        .map_ok(|u| u.id.0)
-        .try_collect()
-        .await
-        .unwrap();
+    let c = server.client();
+    let ids = walk_ids(c.this_app().leads().per_page(2).stream()).await;
     assert_eq!(ids, [1, 2]);
     let max = chatdesk_carrot_api::paginate::MAX_REPEAT_PAGES as usize;
     assert_eq!(server.hits(), 1 + max + 1);
@@ -500,38 +458,28 @@ async fn the_token_travels_only_in_the_authorization_header() {
 #[tokio::test]
 async fn the_builder_quota_paces_requests() {
     let server = Server::start(|_, _| ok(r#"{"id":1}"#)).await;
-    let c = CarrotClient::builder()
-        .token("app.1.test-secret")
-        .base_url(&server.url)
-        .quota(Some(Quota::per_second(10, 1)))
-        .build()
-        .unwrap();
-    let t0 = Instant::now();
-    for _ in 0..4 {
-        c.user(1_u64).get().await.unwrap();
-    }
-    assert!(
-        t0.elapsed() >= Duration::from_millis(290),
-        "{:?}",
-        t0.elapsed()
-    );
+    let builder = || {
+        CarrotClient::builder()
+            .token("app.1.test-secret")
+            .base_url(&server.url)
+    };
+    let paced = builder().quota(Some(Quota::per_second(10, 1)));
+    let took = four_gets(&paced.build().unwrap()).await;
+    assert!(took >= Duration::from_millis(290), "{took:?}");
 
     // Without a transport of its own, the client paces to DEFAULT_QUOTA (3/s, burst 3): the
     // fourth request waits for a slot.
-    let c = CarrotClient::builder()
-        .token("app.1.test-secret")
-        .base_url(&server.url)
-        .build()
-        .unwrap();
+    let took = four_gets(&builder().build().unwrap()).await;
+    assert!(took >= Duration::from_millis(300), "{took:?}");
+}
+
+/// How long four `user(1).get()` calls through `c` take, one after the other.
+async fn four_gets(c: &CarrotClient) -> Duration {
     let t0 = Instant::now();
     for _ in 0..4 {
         c.user(1_u64).get().await.unwrap();
     }
-    assert!(
-        t0.elapsed() >= Duration::from_millis(300),
-        "{:?}",
-        t0.elapsed()
-    );
+    t0.elapsed()
 }
 
 trait WithMeta {
@@ -569,14 +517,7 @@ async fn whichever_cursor_each_answer_carries_is_followed() {
         json(200, body)
     })
     .await;
-    let ids: Vec<u64> = server
-        .client()
-        .this_app()
-        .active_users()
-        .stream()
-        .map_ok(|u| u.id.0)
-        .try_collect()
-        .await
-        .unwrap();
+    let c = server.client();
+    let ids = walk_ids(c.this_app().active_users().stream()).await;
     assert_eq!(ids, [30, 20, 10]);
 }

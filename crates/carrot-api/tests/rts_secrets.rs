@@ -85,25 +85,18 @@ async fn the_token_never_appears_in_traces_debug_or_errors() {
     let connect_error = websocket::connect(&dead, &WsConfig::default())
         .await
         .unwrap_err();
+    // A subscription to the ping channel with the client's defaults.
+    let ping = || client().rts().channel(Channel::ping());
     let more = [
         client().rts().connect().await.unwrap_err(),
-        client()
-            .rts()
-            .channel(Channel::ping())
-            .connect()
-            .await
-            .unwrap_err(),
-        client()
-            .rts()
+        ping().connect().await.unwrap_err(),
+        ping()
             .url("ws://relay.example")
-            .channel(Channel::ping())
             .connect()
             .await
             .unwrap_err(),
-        client()
-            .rts()
+        ping()
             .url(format!("ws://127.0.0.1:{port}"))
-            .channel(Channel::ping())
             .connect_attempts(1)
             .connect()
             .await

@@ -2,38 +2,52 @@
 //! over the simulator's RTS, the client's stream is counted against the simulator's publish
 //! log, and the simulator's controls cut sockets, expire the token and refuse upgrades.
 
+mod support;
+
+use chatdesk_carrot_api::UserRef;
 use chatdesk_carrot_api::model::{Assignee, Presence, RtsEvent};
 use chatdesk_carrot_api::rts::{Channel, Rts, RtsBuilder, RtsError, RtsItem};
-use chatdesk_carrot_api::{CarrotClient, UserRef};
 use chatdesk_sim::{Seed, Sim};
 use futures_util::StreamExt;
 use std::collections::BTreeSet;
 use std::time::Duration;
+use support::{Api, sim_client, start_sim};
 
 async fn sim() -> Sim {
-    Sim::builder()
-        .seed(Seed::default().conversations(2, 2))
-        .start()
-        .await
-        .unwrap()
-}
-
-/// A REST client without the 3 requests/s pace (the simulator does not need it).
-fn client(sim: &Sim) -> CarrotClient {
-    CarrotClient::builder()
-        .token(sim.carrot_token())
-        .base_url(sim.carrot_base_url_v1())
-        .quota(None)
-        .build()
-        .unwrap()
+    start_sim(Seed::default().conversations(2, 2)).await
 }
 
 /// A subscription on the simulator's RTS URL (from its start-up data) with a short backoff.
 fn subscribe(sim: &Sim) -> RtsBuilder {
-    client(sim)
+    sim_client(sim, Api::V1)
         .rts()
         .url(sim.carrot_rts_url())
         .backoff(Duration::from_millis(5), Duration::from_millis(50))
+}
+
+/// Connects `subscription` and checks that its first item is `Connected`.
+async fn connected(subscription: RtsBuilder) -> Rts {
+    let mut rts = subscription.connect().await.unwrap();
+    assert_eq!(item(&mut rts).await, RtsItem::Connected);
+    rts
+}
+
+/// The channel of every reply in the simulator's app, and its name.
+fn replies(sim: &Sim) -> (Channel, String) {
+    let channel = Channel::conversation_reply(sim.carrot_app_id(), None);
+    let name = channel.to_string();
+    (channel, name)
+}
+
+/// An admin reply `text` over REST in the first seeded conversation.
+async fn admin_reply(sim: &Sim, text: &str) {
+    let conv = sim.carrot_conversation_ids()[0];
+    sim_client(sim, Api::V1)
+        .conversation(conv)
+        .reply(text)
+        .from_admin(sim.carrot_admin_ids()[0])
+        .await
+        .unwrap();
 }
 
 async fn next(rts: &mut Rts) -> Option<Result<RtsItem, RtsError>> {
@@ -85,10 +99,9 @@ async fn every_write_publishes_what_decodes_as_its_type() {
         Channel::event(app, uid),
     ];
     let names: Vec<String> = channels.iter().map(ToString::to_string).collect();
-    let mut rts = subscribe(&sim).channels(channels).connect().await.unwrap();
-    assert_eq!(item(&mut rts).await, RtsItem::Connected);
+    let mut rts = connected(subscribe(&sim).channels(channels)).await;
 
-    let c = client(&sim);
+    let c = sim_client(&sim, Api::V1);
     let user = c.user(UserRef::Carrot(uid));
     let started = user.start_conversation("Hello?").await.unwrap();
     let conv = c.conversation(started.id);
@@ -162,16 +175,13 @@ async fn every_write_publishes_what_decodes_as_its_type() {
 async fn a_drop_in_the_middle_of_a_burst_delivers_every_reply_once_in_order() {
     const REPLIES: usize = 60;
     let sim = sim().await;
-    let app = sim.carrot_app_id();
-    let channel = Channel::conversation_reply(app, None);
-    let name = channel.to_string();
-    let mut rts = subscribe(&sim).channel(channel).connect().await.unwrap();
-    assert_eq!(item(&mut rts).await, RtsItem::Connected);
+    let (channel, name) = replies(&sim);
+    let mut rts = connected(subscribe(&sim).channel(channel)).await;
 
     let conv_id = sim.carrot_conversation_ids()[0];
     let operator = sim.carrot_admin_ids()[0];
     let writer = {
-        let c = client(&sim);
+        let c = sim_client(&sim, Api::V1);
         tokio::spawn(async move {
             for n in 0..REPLIES {
                 c.conversation(conv_id)
@@ -235,14 +245,8 @@ async fn a_drop_in_the_middle_of_a_burst_delivers_every_reply_once_in_order() {
 #[tokio::test]
 async fn an_expired_token_is_final_without_a_reconnect_loop() {
     let sim = sim().await;
-    let app = sim.carrot_app_id();
     sim.carrot_rts().expire_token_next(1);
-    let mut rts = subscribe(&sim)
-        .channel(Channel::conversation_reply(app, None))
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(item(&mut rts).await, RtsItem::Connected);
+    let mut rts = connected(subscribe(&sim).channel(replies(&sim).0)).await;
     let err = next(&mut rts).await.unwrap().unwrap_err();
     assert!(matches!(err, RtsError::Unauthorized { .. }), "{err:?}");
     assert!(next(&mut rts).await.is_none());
@@ -253,12 +257,7 @@ async fn an_expired_token_is_final_without_a_reconnect_loop() {
     );
 
     // Expired while reconnecting: one more attempt, then the end.
-    let mut rts = subscribe(&sim)
-        .channel(Channel::conversation_reply(app, None))
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(item(&mut rts).await, RtsItem::Connected);
+    let mut rts = connected(subscribe(&sim).channel(replies(&sim).0)).await;
     sim.carrot_rts().expire_token_next(1);
     sim.carrot_rts().drop_all();
     assert!(matches!(
@@ -276,14 +275,8 @@ async fn an_expired_token_is_final_without_a_reconnect_loop() {
 #[tokio::test]
 async fn upgrades_refused_with_502_and_503_are_retried() {
     let sim = sim().await;
-    let app = sim.carrot_app_id();
     sim.carrot_rts().refuse_next(2, 502);
-    let mut rts = subscribe(&sim)
-        .channel(Channel::conversation_reply(app, None))
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(item(&mut rts).await, RtsItem::Connected);
+    let mut rts = connected(subscribe(&sim).channel(replies(&sim).0)).await;
     let stats = sim.carrot_rts().stats();
     assert_eq!(
         (stats.connection_attempts, stats.connections_refused),
@@ -303,13 +296,7 @@ async fn upgrades_refused_with_502_and_503_are_retried() {
     assert_eq!(causes.len(), 2, "{causes:?}");
     assert!(causes[1].contains("503"), "{causes:?}");
     // Still live: a reply arrives.
-    let conv = sim.carrot_conversation_ids()[0];
-    client(&sim)
-        .conversation(conv)
-        .reply("after the 503")
-        .from_admin(sim.carrot_admin_ids()[0])
-        .await
-        .unwrap();
+    admin_reply(&sim, "after the 503").await;
     let (_, others, events) = messages(&mut rts, 1).await;
     assert!(others.is_empty());
     assert!(
@@ -321,19 +308,11 @@ async fn upgrades_refused_with_502_and_503_are_retried() {
 async fn a_consumer_too_slow_for_the_server_is_cut_and_resumes_without_loss_or_repeat() {
     const MESSAGES: usize = 200;
     let sim = sim().await;
-    let app = sim.carrot_app_id();
-    let channel = Channel::conversation_reply(app, None);
-    let name = channel.to_string();
+    let (channel, name) = replies(&sim);
     let rtsim = sim.carrot_rts();
     // The server cuts a socket once 4 messages wait for it; the client holds 2.
     rtsim.set_socket_queue(4);
-    let mut rts = subscribe(&sim)
-        .channel(channel)
-        .buffer(2)
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(item(&mut rts).await, RtsItem::Connected);
+    let mut rts = connected(subscribe(&sim).channel(channel).buffer(2)).await;
     // Large payloads, so that the socket buffers fill and the server's queue overflows while
     // nothing is read.
     let body = "x".repeat(64 * 1024);
@@ -362,12 +341,7 @@ async fn a_connection_lost_before_its_first_message_still_gets_what_it_missed() 
     let sim = sim().await;
     let app = sim.carrot_app_id();
     let rtsim = sim.carrot_rts();
-    let mut rts = subscribe(&sim)
-        .channel(Channel::conversation_reply(app, None))
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(item(&mut rts).await, RtsItem::Connected);
+    let mut rts = connected(subscribe(&sim).channel(replies(&sim).0)).await;
 
     // Cut the socket and keep the client out while a reply is published.
     rtsim.refuse_next(1_000, 503);
@@ -378,13 +352,7 @@ async fn a_connection_lost_before_its_first_message_still_gets_what_it_missed() 
         }
     });
     gone.await.expect("the socket closes");
-    let conv = sim.carrot_conversation_ids()[0];
-    client(&sim)
-        .conversation(conv)
-        .reply("while you were away")
-        .from_admin(sim.carrot_admin_ids()[0])
-        .await
-        .unwrap();
+    admin_reply(&sim, "while you were away").await;
     rtsim.refuse_next(0, 503);
 
     let (ids, others, events) = messages(&mut rts, 1).await;

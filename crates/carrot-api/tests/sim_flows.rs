@@ -6,9 +6,10 @@
 //! API v1 (`after`/`count` cursors, tag conflicts answered 200), no prefix is API v2
 //! (`paginate_*` cursors, `ConversationTag…` errors).
 
+mod support;
+
 use chatdesk_carrot_api::model::{
-    Assignee, Conversation, ConversationPart, ErrorName, Event, PartType, Presence, PropOp,
-    PropOperation, User, UserSender,
+    Assignee, ErrorName, PartType, Presence, PropOp, PropOperation, UserSender,
 };
 use chatdesk_carrot_api::{CarrotClient, Error, UserRef, error_name};
 use chatdesk_sim::testkit::{
@@ -17,48 +18,14 @@ use chatdesk_sim::testkit::{
 };
 use chatdesk_sim::{Fault, FaultKind, Nth, RateLimit, Seed, Sim, Vendor};
 use chatdesk_transport::Transport;
-use futures_util::{Stream, TryStreamExt};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 use std::future::IntoFuture;
-
-/// Which API version the client's base URL selects on the simulator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Api {
-    V1,
-    V2,
-}
-
-fn base(sim: &Sim, api: Api) -> String {
-    match api {
-        Api::V1 => sim.carrot_base_url_v1(),
-        Api::V2 => sim.carrot_base_url(),
-    }
-}
-
-/// A client without the default 3 requests/s pace (the simulator does not need it), with the
-/// default transport otherwise (retries on).
-fn client(sim: &Sim, api: Api) -> CarrotClient {
-    CarrotClient::builder()
-        .token(sim.carrot_token())
-        .base_url(base(sim, api))
-        .quota(None)
-        .build()
-        .unwrap()
-}
+use support::{Api, drain, ids_of, sim_builder, sim_client, start_sim};
 
 /// A client over a transport of our own (no pacing: the transport's limiter has no quota).
 fn client_over(sim: &Sim, api: Api, transport: Transport) -> CarrotClient {
-    CarrotClient::builder()
-        .token(sim.carrot_token())
-        .base_url(base(sim, api))
-        .transport(transport)
-        .build()
-        .unwrap()
-}
-
-async fn start(seed: Seed) -> Sim {
-    Sim::builder().seed(seed).start().await.unwrap()
+    sim_builder(sim, api).transport(transport).build().unwrap()
 }
 
 /// The write counters whose key starts with `prefix`.
@@ -68,33 +35,6 @@ fn writes_with_prefix(sim: &Sim, prefix: &str) -> BTreeMap<String, u64> {
         .filter(|(k, _)| k.starts_with(prefix))
         .collect()
 }
-
-/// Every item a list stream yields; a failure fails the test.
-async fn drain<T>(stream: impl Stream<Item = Result<T, Error>>) -> Vec<T> {
-    stream.try_collect().await.unwrap()
-}
-
-/// The ids of listed items.
-fn ids_of<T: HasId>(items: Vec<T>) -> Vec<u64> {
-    items.iter().map(HasId::id).collect()
-}
-
-/// Listed items with a Carrot id.
-trait HasId {
-    fn id(&self) -> u64;
-}
-
-macro_rules! has_id {
-    ($($t:ty),+) => {$(
-        impl HasId for $t {
-            fn id(&self) -> u64 {
-                self.id.0
-            }
-        }
-    )+};
-}
-
-has_id!(User, Conversation, ConversationPart, Event);
 
 fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
     items.into_iter().collect()
@@ -111,8 +51,8 @@ fn api_error(err: &Error) -> (u16, Option<&str>) {
 
 #[tokio::test]
 async fn props_apply_each_of_the_seven_operations() {
-    let sim = start(Seed::default()).await;
-    let c = client(&sim, Api::V1);
+    let sim = start_sim(Seed::default()).await;
+    let c = sim_client(&sim, Api::V1);
     let user = c.user(UserRef::external("props-seven"));
 
     let first = user
@@ -188,8 +128,8 @@ async fn props_apply_each_of_the_seven_operations() {
 #[tokio::test]
 async fn more_than_250_operations_go_in_ordered_requests_and_all_apply() {
     const ITEMS: u64 = 310;
-    let sim = start(Seed::default()).await;
-    let c = client(&sim, Api::V1);
+    let sim = start_sim(Seed::default()).await;
+    let c = sim_client(&sim, Api::V1);
     let user = c.user(UserRef::external("bulk-props"));
     // 620 operations: appends record the order the server applied them in, adds count them.
     let ops = (0..ITEMS).flat_map(|i| {
@@ -235,8 +175,8 @@ async fn more_than_250_operations_go_in_ordered_requests_and_all_apply() {
 #[tokio::test]
 async fn events_tracked_with_params_are_listed_by_name_and_streamed() {
     for api in [Api::V1, Api::V2] {
-        let sim = start(Seed::default()).await;
-        let c = client(&sim, api);
+        let sim = start_sim(Seed::default()).await;
+        let c = sim_client(&sim, api);
         let user = c.user(UserRef::external("shopper"));
         let mut orders = Vec::new();
         for i in 1..=3_u64 {
@@ -299,8 +239,8 @@ async fn events_tracked_with_params_are_listed_by_name_and_streamed() {
 
 #[tokio::test]
 async fn presence_heartbeats_set_presence_and_the_active_users() {
-    let sim = start(Seed::default()).await;
-    let c = client(&sim, Api::V1);
+    let sim = start_sim(Seed::default()).await;
+    let c = sim_client(&sim, Api::V1);
     let uid = sim.carrot_user_ids()[1];
     let user = c.user(uid);
 
@@ -342,8 +282,8 @@ async fn presence_heartbeats_set_presence_and_the_active_users() {
 
 #[tokio::test]
 async fn a_user_is_the_same_by_carrot_id_and_by_external_id() {
-    let sim = start(Seed::default()).await;
-    let c = client(&sim, Api::V1);
+    let sim = start_sim(Seed::default()).await;
+    let c = sim_client(&sim, Api::V1);
     let id = sim.carrot_user_ids()[0];
     let ext = sim
         .carrot_external_user_id(id)
@@ -387,8 +327,8 @@ async fn a_user_is_the_same_by_carrot_id_and_by_external_id() {
 
 #[tokio::test]
 async fn conversation_lifecycle_start_reply_assign_tag_type_read_close() {
-    let sim = start(Seed::default()).await;
-    let c = client(&sim, Api::V2);
+    let sim = start_sim(Seed::default()).await;
+    let c = sim_client(&sim, Api::V2);
     let admins = sim.carrot_admin_ids();
     let operator = admins[1];
 
@@ -509,8 +449,8 @@ async fn conversation_lifecycle_start_reply_assign_tag_type_read_close() {
 
 #[tokio::test]
 async fn tag_conflicts_are_answered_with_success_under_v1() {
-    let sim = start(Seed::default()).await;
-    let c = client(&sim, Api::V1);
+    let sim = start_sim(Seed::default()).await;
+    let c = sim_client(&sim, Api::V1);
     let conv = c.conversation(sim.carrot_conversation_ids()[0]);
     conv.add_tag("vip").await.unwrap();
     // v1 answers a repeated tag with 200 and empty data: no error to surface.
@@ -524,12 +464,12 @@ async fn tag_conflicts_are_answered_with_success_under_v1() {
 
 #[tokio::test]
 async fn leads_offset_paging_yields_every_lead_exactly_once() {
-    let sim = start(Seed {
+    let sim = start_sim(Seed {
         users: 57,
         ..Seed::default()
     })
     .await;
-    let c = client(&sim, Api::V1);
+    let c = sim_client(&sim, Api::V1);
     let all_ids = set(sim.carrot_user_ids());
 
     // Page by page by hand: the server's own pages, with the total.
@@ -567,8 +507,8 @@ async fn leads_offset_paging_yields_every_lead_exactly_once() {
 /// Walks the app's conversations a page of ten at a time and checks each comes once, in
 /// `last_update` order, after two of them were moved to the top by replies.
 async fn conversations_walk(api: Api, cursor_param: &str) {
-    let sim = start(Seed::default().conversations(47, 2)).await;
-    let c = client(&sim, api);
+    let sim = start_sim(Seed::default().conversations(47, 2)).await;
+    let c = sim_client(&sim, api);
     let ids = sim.carrot_conversation_ids();
     for (n, &id) in [ids[5], ids[30]].iter().enumerate() {
         c.conversation(id)
@@ -630,7 +570,7 @@ async fn app_conversations_follow_the_v2_position_cursor() {
 
 #[tokio::test]
 async fn a_wrong_token_is_not_authenticated_and_writes_nothing() {
-    let sim = start(Seed::default()).await;
+    let sim = start_sim(Seed::default()).await;
     let c = CarrotClient::builder()
         .token("app.3.not-the-token")
         .base_url(sim.carrot_base_url_v1())
@@ -649,8 +589,8 @@ async fn a_wrong_token_is_not_authenticated_and_writes_nothing() {
 
 #[tokio::test]
 async fn an_unknown_user_is_a_lookup_error_with_status_400() {
-    let sim = start(Seed::default()).await;
-    let c = client(&sim, Api::V1);
+    let sim = start_sim(Seed::default()).await;
+    let c = sim_client(&sim, Api::V1);
     for user in [
         UserRef::external("nobody-here"),
         UserRef::Carrot(987_654_321),
@@ -766,7 +706,7 @@ async fn losing_answers(pattern: &str, nth: Nth) -> Sim {
 #[tokio::test(start_paused = true)]
 async fn converging_props_are_resent_after_a_lost_answer_and_add_is_not() {
     let sim = losing_answers("*/props", Nth::Every(2)).await;
-    let c = client(&sim, Api::V1);
+    let c = sim_client(&sim, Api::V1);
     let user = c.user(UserRef::external("resent"));
     let counts = |sim: &Sim| writes_with_prefix(sim, "carrot:props:");
 
@@ -803,7 +743,7 @@ async fn converging_props_are_resent_after_a_lost_answer_and_add_is_not() {
 #[tokio::test(start_paused = true)]
 async fn a_tag_whose_answer_was_lost_is_applied_once() {
     let sim = losing_answers("*/tag", Nth::Only(1)).await;
-    let c = client(&sim, Api::V2);
+    let c = sim_client(&sim, Api::V2);
     let id = sim.carrot_conversation_ids()[0];
     let err = c.conversation(id).add_tag("vip").await.unwrap_err();
     assert_eq!(
@@ -833,8 +773,8 @@ async fn ids_above_2_pow_60_survive_cursors_and_round_trips() {
             users: 23,
             ..Seed::default().conversations(30, 45)
         };
-        let sim = start(seed).await;
-        let c = client(&sim, api);
+        let sim = start_sim(seed).await;
+        let c = sim_client(&sim, api);
         let ids = sim.carrot_conversation_ids();
         assert!(ids[0] > 1 << 60);
         for (n, &id) in ids.iter().enumerate().take(7) {

@@ -6,11 +6,11 @@
 mod support;
 
 use chatdesk_carrot_api::model::{PageDirection, Position as CarrotPosition, PositionValue};
-use chatdesk_carrot_api::{CarrotClient, Cursor, Error, Paginator, Position, UserRef};
+use chatdesk_carrot_api::{Call, CarrotClient, Cursor, Error, List, Paginator, Position, UserRef};
 use futures_util::TryStreamExt;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use support::{Server, json, ok};
+use support::{HasId, Server, json, ok, walk_ids};
 
 /// v2 cursor pages: 2 + 2 + 1 parts, `null` ends.
 fn v2_parts(seen: &support::Seen) -> support::Reply {
@@ -53,10 +53,22 @@ fn leads(seen: &support::Seen) -> support::Reply {
     }
 }
 
+/// The walk of `call`, from its start or resumed at `from`.
+fn walk_from<O: List>(
+    call: Call<O>,
+    from: Option<Position<O::Cursor>>,
+) -> Paginator<O::Item, O::Cursor> {
+    match from {
+        None => call.stream(),
+        Some(position) => call.stream_from(position),
+    }
+}
+
 /// Walks `k` items with `first`, stores its position through JSON, resumes with `resume`, and
 /// checks the two together yield exactly `all`.
-async fn resumes_exactly<T, C, F>(all: &[u64], id: fn(&T) -> u64, new: F)
+async fn resumes_exactly<T, C, F>(all: &[u64], new: F)
 where
+    T: HasId,
     C: Clone + Serialize + DeserializeOwned,
     F: Fn(Option<Position<C>>) -> Paginator<T, C>,
 {
@@ -64,7 +76,7 @@ where
         let mut first = new(None);
         let mut got = Vec::new();
         for _ in 0..k {
-            got.push(id(&first.try_next().await.unwrap().unwrap()));
+            got.push(first.try_next().await.unwrap().unwrap().id());
         }
         let Some(position) = first.position() else {
             assert_eq!(got, all, "only a finished walk has no position");
@@ -72,8 +84,7 @@ where
         };
         let stored = serde_json::to_string(&position).unwrap();
         let position: Position<C> = serde_json::from_str(&stored).unwrap();
-        let rest: Vec<T> = new(Some(position)).try_collect().await.unwrap();
-        got.extend(rest.iter().map(id));
+        got.extend(walk_ids(new(Some(position))).await);
         assert_eq!(got, all, "stopped after {k}, resumed from {stored}");
     }
 }
@@ -82,27 +93,9 @@ where
 async fn a_v2_cursor_walk_resumes_exactly_from_its_stored_position() {
     let server = Server::start(|_, seen| v2_parts(seen)).await;
     let c = server.client();
-    let all: Vec<u64> = c
-        .conversation(1_u64)
-        .parts()
-        .stream()
-        .map_ok(|p| p.id.0)
-        .try_collect()
-        .await
-        .unwrap();
+    let all = walk_ids(c.conversation(1_u64).parts().stream()).await;
     assert_eq!(all, [50, 40, 30, 20, 10]);
-    resumes_exactly(
-        &all,
-        |p: &chatdesk_carrot_api::model::ConversationPart| p.id.0,
-        |from| {
-            let call = c.conversation(1_u64).parts();
-            match from {
-                None => call.stream(),
-                Some(position) => call.stream_from(position),
-            }
-        },
-    )
-    .await;
+    resumes_exactly(&all, |from| walk_from(c.conversation(1_u64).parts(), from)).await;
 }
 
 #[tokio::test]
@@ -110,26 +103,9 @@ async fn a_v1_cursor_walk_resumes_exactly_from_its_stored_position() {
     let server = Server::start(|_, seen| v1_conversations(seen)).await;
     let c = server.client();
     let user = c.user(UserRef::external("u-1"));
-    let all: Vec<u64> = user
-        .conversations()
-        .stream()
-        .map_ok(|c| c.id.0)
-        .try_collect()
-        .await
-        .unwrap();
+    let all = walk_ids(user.conversations().stream()).await;
     assert_eq!(all, [1, 2, 3, 4]);
-    resumes_exactly(
-        &all,
-        |c: &chatdesk_carrot_api::model::Conversation| c.id.0,
-        |from| {
-            let call = user.conversations();
-            match from {
-                None => call.stream(),
-                Some(position) => call.stream_from(position),
-            }
-        },
-    )
-    .await;
+    resumes_exactly(&all, |from| walk_from(user.conversations(), from)).await;
     // The v1 cursor is resumed digit for digit.
     assert!(
         server
@@ -143,27 +119,11 @@ async fn a_v1_cursor_walk_resumes_exactly_from_its_stored_position() {
 async fn the_leads_walk_resumes_exactly_from_its_stored_offset() {
     let server = Server::start(|_, seen| leads(seen)).await;
     let c = server.client();
-    let all: Vec<u64> = c
-        .this_app()
-        .leads()
-        .per_page(2)
-        .stream()
-        .map_ok(|u| u.id.0)
-        .try_collect()
-        .await
-        .unwrap();
+    let all = walk_ids(c.this_app().leads().per_page(2).stream()).await;
     assert_eq!(all, [1, 2, 3, 4, 5]);
-    resumes_exactly(
-        &all,
-        |u: &chatdesk_carrot_api::model::User| u.id.0,
-        |from| {
-            let call = c.this_app().leads().per_page(2);
-            match from {
-                None => call.stream(),
-                Some(position) => call.stream_from(position),
-            }
-        },
-    )
+    resumes_exactly(&all, |from| {
+        walk_from(c.this_app().leads().per_page(2), from)
+    })
     .await;
     // A position mid-page names the page's offset and the items already handled.
     let mut walk = c.this_app().leads().per_page(2).stream();

@@ -2,6 +2,9 @@
 //! called directly) and end to end on loopback (the simulator posting signed hooks to it over
 //! HTTP while an RTM socket gets the same writes). Every wait is bounded by [`WAIT`].
 
+mod crisp_sim;
+mod rtm_support;
+
 use bytes::Bytes;
 use chatdesk_crisp_api::events::{Dedup, EventItem, Events, Mode};
 use chatdesk_crisp_api::hooks::{WebhookReceiver, WebhookService};
@@ -10,11 +13,11 @@ use chatdesk_crisp_api::model::webhook::{
     Event, SIGNATURE_HEADER, TIMESTAMP_HEADER, compute_signature,
 };
 use chatdesk_crisp_api::rtm::RtmError;
-use chatdesk_crisp_api::{Credentials, CrispClient, Tier};
-use chatdesk_sim::{CrispConfig, CrispTier, Sim};
+use chatdesk_sim::{CrispConfig, Sim};
 use futures_util::StreamExt;
 use http::{Request, StatusCode};
 use http_body_util::Full;
+use rtm_support::connected;
 use serde_json::{Value, json};
 use std::time::Duration;
 use tokio::time::timeout;
@@ -395,20 +398,6 @@ async fn serve(service: WebhookService) -> String {
     url
 }
 
-fn client(sim: &Sim) -> CrispClient {
-    let creds = sim.crisp_credentials();
-    let tier = match creds.tier {
-        CrispTier::User => Tier::User,
-        CrispTier::Website => Tier::Website,
-        _ => Tier::Plugin,
-    };
-    CrispClient::builder()
-        .credentials(Credentials::new(creds.identifier, creds.key, tier))
-        .base_url(sim.crisp_base_url())
-        .build()
-        .unwrap()
-}
-
 /// The next `message:send` with `fingerprint` (other events the write produced are skipped).
 async fn message(events: &mut Events, fingerprint: i64) -> EventItem {
     loop {
@@ -440,27 +429,12 @@ async fn a_simulator_write_gives_the_same_event_over_a_web_hook_as_over_rtm() {
         .start()
         .await
         .unwrap();
-    let client = client(&sim);
-    let mut rtm = client
-        .rtm()
-        .events(["message:send"])
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(
-        timeout(WAIT, rtm.next()).await.unwrap().unwrap().unwrap(),
-        EventItem::Connected
-    );
+    let client = crisp_sim::sim_builder(&sim).build().unwrap();
+    let mut rtm = connected(client.rtm().events(["message:send"]), WAIT).await;
 
     let website_id = sim.crisp_website_id();
     let website = client.website(&website_id);
-    let session = website
-        .conversations()
-        .create()
-        .await
-        .unwrap()
-        .session_id
-        .unwrap();
+    let session = crisp_sim::new_conversation(&client, &website_id).await;
     let sent = website
         .conversation(&session)
         .send_message(MessageSend::new(

@@ -140,6 +140,39 @@ impl Server {
     fn seen(&self) -> Vec<Seen> {
         self.seen.lock().unwrap().clone()
     }
+
+    /// How many requests the server has received.
+    fn hits(&self) -> usize {
+        self.seen.lock().unwrap().len()
+    }
+
+    /// Conversation `s` of website `w1` through a fresh [`Server::client`].
+    fn conversation(&self) -> chatdesk_crisp_api::groups::Conversation {
+        self.client().website("w1").conversation("s")
+    }
+}
+
+/// The page number a list request asks for (the last path segment).
+fn page_of(seen: &Seen) -> usize {
+    seen.path.rsplit('/').next().unwrap().parse().unwrap()
+}
+
+/// A paged list answered with `status`: page `n` (from 1) holds `sizes[n - 1]` items
+/// `{key: "<prefix><n>_<i>"}`, and every page after them is empty.
+fn list_pages(
+    status: u16,
+    key: &'static str,
+    prefix: &'static str,
+    sizes: &'static [usize],
+) -> impl Fn(&Seen, usize) -> Reply + Send + Sync + 'static {
+    move |seen, _| {
+        let page = page_of(seen);
+        let n = page.checked_sub(1).and_then(|i| sizes.get(i)).copied();
+        let items: Vec<Value> = (0..n.unwrap_or(0))
+            .map(|i| json!({key: format!("{prefix}{page}_{i}")}))
+            .collect();
+        envelope_with(status, Value::Array(items))
+    }
 }
 
 fn api(err: Error) -> chatdesk_transport::ApiError {
@@ -281,7 +314,7 @@ async fn post_answered_503_is_not_resent_but_get_is() {
         .unwrap_err());
     assert_eq!(e.status.as_u16(), 503);
     assert_eq!(
-        server.seen().len(),
+        server.hits(),
         1,
         "a POST that may have been processed is never re-sent"
     );
@@ -293,11 +326,7 @@ async fn post_answered_503_is_not_resent_but_get_is() {
         .await
         .unwrap_err());
     assert_eq!(e.status.as_u16(), 503);
-    assert_eq!(
-        server.seen().len(),
-        1 + 3,
-        "a GET is retried up to max_attempts"
-    );
+    assert_eq!(server.hits(), 1 + 3, "a GET is retried up to max_attempts");
 }
 
 #[tokio::test]
@@ -372,18 +401,7 @@ async fn head_checks_return_bool() {
 
 #[tokio::test]
 async fn page_stream_walks_every_page_once_and_stops_at_the_empty_page() {
-    let server = Server::start(|seen, _| {
-        let page: usize = seen.path.rsplit('/').next().unwrap().parse().unwrap();
-        let items: Vec<Value> = if page <= 3 {
-            (0..(if page == 3 { 2 } else { 20 }))
-                .map(|i| json!({"session_id": format!("session_{page}_{i}")}))
-                .collect()
-        } else {
-            vec![]
-        };
-        envelope(Value::Array(items))
-    })
-    .await;
+    let server = Server::start(list_pages(200, "session_id", "session_", &[20, 20, 2])).await;
     let conversations: Vec<_> = server
         .client()
         .website("w1")
@@ -530,7 +548,7 @@ fn message_history(
 /// Walks the history backwards (bounded in time: the walk must end by itself) and returns the
 /// fingerprints in the order yielded, after checking the order is newest first.
 async fn walk_back(server: &Server, before: Option<i64>) -> Vec<i64> {
-    let mut call = server.client().website("w1").conversation("s").messages();
+    let mut call = server.conversation().messages();
     if let Some(before) = before {
         call = call.timestamp_before(before);
     }
@@ -539,12 +557,7 @@ async fn walk_back(server: &Server, before: Option<i64>) -> Vec<i64> {
 
 /// Runs a message walk to its end (bounded in time: it must end by itself), checks it yields
 /// newest first, and returns the fingerprints in the order yielded.
-async fn fingerprints_of(
-    walk: chatdesk_crisp_api::Paginator<
-        chatdesk_crisp_api::model::message::Message,
-        chatdesk_crisp_api::MessageCursor,
-    >,
-) -> Vec<i64> {
+async fn fingerprints_of(walk: MessageWalk) -> Vec<i64> {
     let messages: Vec<_> =
         tokio::time::timeout(Duration::from_secs(10), walk.try_collect::<Vec<_>>())
             .await
@@ -557,6 +570,37 @@ async fn fingerprints_of(
         "newest first"
     );
     messages.iter().map(|m| m.fingerprint.unwrap()).collect()
+}
+
+/// A walk over a conversation's messages.
+type MessageWalk = chatdesk_crisp_api::Paginator<
+    chatdesk_crisp_api::model::message::Message,
+    chatdesk_crisp_api::MessageCursor,
+>;
+
+/// Takes `stop_after` messages from `walk`, stores its position through JSON, resumes the
+/// conversation's walk from it, and returns the fingerprints of both parts in the order yielded.
+async fn stopped_and_resumed(
+    server: &Server,
+    mut walk: MessageWalk,
+    stop_after: usize,
+) -> Vec<i64> {
+    let mut got = Vec::new();
+    for _ in 0..stop_after {
+        got.push(walk.try_next().await.unwrap().unwrap().fingerprint.unwrap());
+    }
+    let stored = serde_json::to_string(&walk.position().unwrap()).unwrap();
+    let position: chatdesk_crisp_api::Position<chatdesk_crisp_api::MessageCursor> =
+        serde_json::from_str(&stored).unwrap();
+    let rest: Vec<_> = server
+        .conversation()
+        .messages()
+        .stream_from(position)
+        .try_collect()
+        .await
+        .unwrap();
+    got.extend(rest.iter().map(|m| m.fingerprint.unwrap()));
+    got
 }
 
 fn bounds_sent(server: &Server) -> Vec<Option<i64>> {
@@ -617,7 +661,7 @@ async fn a_batch_made_of_one_timestamp_neither_loops_nor_repeats_nor_stops_the_w
         // 2 and 3 are in no batch the server can give for any `timestamp_before`; every other
         // message comes once, the older one included.
         assert_eq!(fingerprints, [8, 5, 6, 7, 4, 1], "inclusive: {inclusive}");
-        assert!(server.seen().len() <= 8, "{:?}", bounds_sent(&server));
+        assert!(server.hits() <= 8, "{:?}", bounds_sent(&server));
     }
 }
 
@@ -653,7 +697,7 @@ async fn a_message_walk_sends_exactly_ceil_n_over_20_requests() {
         assert_eq!(fingerprints, (1..=n).rev().collect::<Vec<_>>(), "n = {n}");
         let minimum = usize::try_from(n).unwrap().div_ceil(20).max(1);
         assert_eq!(
-            server.seen().len(),
+            server.hits(),
             minimum,
             "n = {n}: {:?}",
             bounds_sent(&server)
@@ -669,15 +713,7 @@ fn tie_cut_at_a_batch_edge() -> Vec<(i64, i64)> {
 
 /// Walks with `stream_lossless` and returns the fingerprints in the order yielded.
 async fn walk_back_lossless(server: &Server) -> Vec<i64> {
-    fingerprints_of(
-        server
-            .client()
-            .website("w1")
-            .conversation("s")
-            .messages()
-            .stream_lossless(),
-    )
-    .await
+    fingerprints_of(server.conversation().messages().stream_lossless()).await
 }
 
 #[tokio::test]
@@ -705,7 +741,7 @@ async fn a_lossless_walk_yields_every_message_once_at_one_repeat_per_batch() {
         let n = usize::try_from(n).unwrap();
         let expected = 1 + n.saturating_sub(20).div_ceil(19);
         assert_eq!(
-            server.seen().len(),
+            server.hits(),
             expected,
             "n = {n}: {:?}",
             bounds_sent(&server)
@@ -721,23 +757,9 @@ async fn a_lossless_walk_yields_every_message_once_at_one_repeat_per_batch() {
 #[tokio::test]
 async fn a_lossless_walk_resumed_from_its_position_stays_lossless() {
     let server = Server::start(message_history(tie_cut_at_a_batch_edge(), 4, false)).await;
-    let conversation = server.client().website("w1").conversation("s");
     for stop_after in 0..7 {
-        let mut walk = conversation.messages().stream_lossless();
-        let mut got = Vec::new();
-        for _ in 0..stop_after {
-            got.push(walk.try_next().await.unwrap().unwrap().fingerprint.unwrap());
-        }
-        let stored = serde_json::to_string(&walk.position().unwrap()).unwrap();
-        let position: chatdesk_crisp_api::Position<chatdesk_crisp_api::MessageCursor> =
-            serde_json::from_str(&stored).unwrap();
-        let rest: Vec<_> = conversation
-            .messages()
-            .stream_from(position)
-            .try_collect()
-            .await
-            .unwrap();
-        got.extend(rest.iter().map(|m| m.fingerprint.unwrap()));
+        let walk = server.conversation().messages().stream_lossless();
+        let got = stopped_and_resumed(&server, walk, stop_after).await;
         assert_eq!(got, [7, 6, 5, 4, 3, 2, 1], "stopped after {stop_after}");
     }
 }
@@ -745,7 +767,7 @@ async fn a_lossless_walk_resumed_from_its_position_stays_lossless() {
 #[tokio::test]
 async fn a_single_messages_call_returns_one_batch_with_the_more_signal() {
     let server = Server::start(message_history(distinct_history(25), 20, false)).await;
-    let conversation = server.client().website("w1").conversation("s");
+    let conversation = server.conversation();
     let latest = conversation.messages().await.unwrap();
     assert_eq!(latest.len(), 20);
     assert_eq!(latest.has_more(), Some(true), "206: older messages exist");
@@ -763,29 +785,8 @@ async fn a_message_walk_resumed_from_its_stored_position_yields_exactly_the_rest
     let server = Server::start(message_history(shared_timestamps(), 4, false)).await;
     let all = walk_back(&server, None).await;
     for stop_after in 0..all.len() {
-        let mut walk = server
-            .client()
-            .website("w1")
-            .conversation("s")
-            .messages()
-            .stream();
-        let mut got = Vec::new();
-        for _ in 0..stop_after {
-            got.push(walk.try_next().await.unwrap().unwrap().fingerprint.unwrap());
-        }
-        let stored = serde_json::to_string(&walk.position().unwrap()).unwrap();
-        let position: chatdesk_crisp_api::Position<chatdesk_crisp_api::MessageCursor> =
-            serde_json::from_str(&stored).unwrap();
-        let rest: Vec<_> = server
-            .client()
-            .website("w1")
-            .conversation("s")
-            .messages()
-            .stream_from(position)
-            .try_collect()
-            .await
-            .unwrap();
-        got.extend(rest.iter().map(|m| m.fingerprint.unwrap()));
+        let walk = server.conversation().messages().stream();
+        let got = stopped_and_resumed(&server, walk, stop_after).await;
         assert_eq!(got, all, "stopped after {stop_after}");
     }
 }
@@ -795,19 +796,7 @@ async fn a_full_list_page_answered_200_does_not_end_the_walk() {
     // Pages 1 and 2 are full (20) and answered 200 (or 206: lists give no end signal); page 3
     // is short, page 4 empty. Only the empty page ends the walk.
     for status in [200, 206] {
-        let server = Server::start(move |seen, _| {
-            let page: usize = seen.path.rsplit('/').next().unwrap().parse().unwrap();
-            let n = match page {
-                1 | 2 => 20,
-                3 => 5,
-                _ => 0,
-            };
-            let items: Vec<Value> = (0..n)
-                .map(|i| json!({"session_id": format!("s{page}_{i}")}))
-                .collect();
-            envelope_with(status, Value::Array(items))
-        })
-        .await;
+        let server = Server::start(list_pages(status, "session_id", "s", &[20, 20, 5])).await;
         let list = server.client().website("w1").conversations().list();
         let first = list.clone().await.unwrap();
         assert_eq!(
@@ -817,28 +806,13 @@ async fn a_full_list_page_answered_200_does_not_end_the_walk() {
         );
         let all: Vec<_> = list.stream().try_collect().await.unwrap();
         assert_eq!(all.len(), 45, "status {status}");
-        assert_eq!(
-            server.seen().len(),
-            1 + 4,
-            "the single call, then pages 1 to 4"
-        );
+        assert_eq!(server.hits(), 1 + 4, "the single call, then pages 1 to 4");
     }
 }
 
 #[tokio::test]
 async fn a_page_walk_resumes_from_a_stored_position_and_pages_say_where_to_resume() {
-    let server = Server::start(|seen, _| {
-        let page: usize = seen.path.rsplit('/').next().unwrap().parse().unwrap();
-        let items: Vec<Value> = if page <= 3 {
-            (0..3)
-                .map(|i| json!({"people_id": format!("p{page}_{i}")}))
-                .collect()
-        } else {
-            vec![]
-        };
-        envelope(Value::Array(items))
-    })
-    .await;
+    let server = Server::start(list_pages(200, "people_id", "p", &[3, 3, 3])).await;
     let list = server.client().website("w1").people().list_profiles();
     let mut walk = list.clone().stream();
     for _ in 0..4 {
@@ -885,7 +859,7 @@ async fn per_page_outside_20_to_50_is_refused_before_sending() {
     for n in [20, 50] {
         website.conversations().list().per_page(n).await.unwrap();
     }
-    assert_eq!(server.seen().len(), 2);
+    assert_eq!(server.hits(), 2);
 }
 
 #[tokio::test]

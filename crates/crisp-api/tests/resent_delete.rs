@@ -3,7 +3,9 @@
 //! not tell from a real one. A 404 after an attempt that certainly was not processed stays a 404,
 //! and carries its attempt number.
 
-use chatdesk_crisp_api::{Credentials, CrispClient, Error, Tier};
+mod crisp_sim;
+
+use chatdesk_crisp_api::{CrispClient, Error};
 use chatdesk_sim::{ErrorBody, Fault, FaultKind, Nth, Sim, SimBuilder};
 use chatdesk_transport::http::{Method, StatusCode};
 use chatdesk_transport::{RetryConfig, Transport};
@@ -29,9 +31,7 @@ async fn start(builder: SimBuilder) -> (Sim, CrispClient, String) {
             ..RetryConfig::default()
         })
         .build();
-    let client = CrispClient::builder()
-        .credentials(Credentials::new(creds.identifier, creds.key, Tier::Plugin))
-        .base_url(sim.crisp_base_url())
+    let client = crisp_sim::sim_builder(&sim)
         .transport(transport)
         .build()
         .unwrap();
@@ -53,13 +53,7 @@ async fn a_delete_processed_then_cut_off_and_answered_404_on_the_repeat_succeeds
     for kind in [FaultKind::CloseAfterProcessing, FaultKind::TruncatedBody] {
         let (_sim, client, website) = start(Sim::builder().fault(first_delete(kind.clone()))).await;
         let site = client.website(&website);
-        let session = site
-            .conversations()
-            .create()
-            .await
-            .unwrap()
-            .session_id
-            .unwrap();
+        let session = crisp_sim::new_conversation(&client, &website).await;
         site.conversation(&session)
             .remove()
             .await

@@ -1,13 +1,16 @@
 //! The RTM client against a small in-test Socket.IO v5 server on loopback (tokio-tungstenite),
 //! and a discovery route answered by an in-process transport double.
 
+mod rtm_support;
+
 use bytes::Bytes;
 use chatdesk_crisp_api::model::webhook::Event;
-use chatdesk_crisp_api::rtm::{Rtm, RtmError, RtmItem};
+use chatdesk_crisp_api::rtm::{Rtm, RtmBuilder, RtmError, RtmItem};
 use chatdesk_crisp_api::{Credentials, CrispClient, Tier};
 use chatdesk_transport::http;
 use chatdesk_transport::{Body, RetryConfig, Transport};
 use futures_util::{SinkExt, StreamExt};
+use rtm_support::{connected, next_within};
 use serde_json::{Value, json};
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -19,6 +22,8 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::handshake::server::{Request, Response};
 
 const KEY: &str = "k3y-s3cr3t";
+/// The longest any single wait may take (the loop under test is real time on loopback).
+const WAIT: Duration = Duration::from_secs(10);
 
 #[derive(Clone)]
 enum Out {
@@ -98,6 +103,11 @@ impl Fake {
 
     fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)
+    }
+
+    /// An RTM builder of [`client`] pointed at this server's root.
+    fn rtm(&self) -> RtmBuilder {
+        client().rtm().url(self.url("/"))
     }
 
     fn push(&self, frame: impl Into<String>) {
@@ -217,11 +227,31 @@ fn client() -> CrispClient {
     client_with_discovery(|_| json!({"error": true}), Arc::default())
 }
 
-/// The next item, within a bound (the loop under test is real time on loopback).
+/// [`Fake::rtm`] bound to `message:send`, with retries in milliseconds.
+fn fast_bound(fake: &Fake) -> RtmBuilder {
+    fake.rtm()
+        .events(["message:send"])
+        .backoff(Duration::from_millis(1), Duration::from_millis(5))
+}
+
+/// The next item, within [`WAIT`].
 async fn next(rtm: &mut Rtm) -> Option<Result<RtmItem, RtmError>> {
-    tokio::time::timeout(Duration::from_secs(10), rtm.next())
-        .await
-        .expect("an item within 10 s")
+    next_within(rtm, WAIT).await
+}
+
+/// Drops every connection and checks that the client reconnects; returns the number of the
+/// `Reconnecting` attempt that came first.
+async fn drop_and_reconnect(fake: &Fake, rtm: &mut Rtm) -> u32 {
+    fake.drop_all();
+    let attempt = match next(rtm).await {
+        Some(Ok(RtmItem::Reconnecting { attempt, .. })) => attempt,
+        other => panic!("expected Reconnecting, got {other:?}"),
+    };
+    assert!(matches!(
+        next(rtm).await,
+        Some(Ok(RtmItem::Reconnected { .. }))
+    ));
+    attempt
 }
 
 async fn eventually(mut check: impl FnMut() -> bool) {
@@ -239,15 +269,7 @@ const VISITOR_MESSAGE: &str = r#"42["message:send",{"website_id":"w1","session_i
 #[tokio::test]
 async fn happy_path_authenticates_answers_pings_and_types_events() {
     let fake = Fake::start().await;
-    let mut rtm = client()
-        .rtm()
-        .url(fake.url("/"))
-        .events(["message:send"])
-        .rooms(["w1"])
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(next(&mut rtm).await.unwrap().unwrap(), RtmItem::Connected);
+    let mut rtm = connected(fake.rtm().events(["message:send"]).rooms(["w1"]), WAIT).await;
     let auth = fake.seen(|s| s.auths[0].clone());
     assert_eq!(
         auth,
@@ -276,8 +298,7 @@ async fn discovered_url_path_is_the_engine_io_path() {
         move |_| json!({"error": false, "reason": "resolved", "data": {"socket": {"app": app}}}),
         calls.clone(),
     );
-    let mut rtm = client.rtm().connect().await.unwrap();
-    assert_eq!(next(&mut rtm).await.unwrap().unwrap(), RtmItem::Connected);
+    let _rtm = connected(client.rtm(), WAIT).await;
     assert_eq!(*calls.lock().unwrap(), ["/v1/plugin/connect/endpoints"]);
     let path = fake.seen(|s| s.paths[0].clone());
     assert_eq!(path, "/relay/app/?EIO=4&transport=websocket");
@@ -290,9 +311,8 @@ async fn discovered_url_path_is_the_engine_io_path() {
 async fn bad_key_is_one_final_error_and_no_second_attempt() {
     let fake = Fake::start().await;
     fake.behaviour.lock().unwrap().auth_ok = false;
-    let err = client()
+    let err = fake
         .rtm()
-        .url(fake.url("/"))
         .backoff(Duration::from_millis(1), Duration::from_millis(2))
         .connect()
         .await
@@ -308,14 +328,10 @@ async fn bad_key_is_one_final_error_and_no_second_attempt() {
 
     // A key revoked while connected: the reconnection's refusal ends the stream.
     fake.behaviour.lock().unwrap().auth_ok = true;
-    let mut rtm = client()
+    let fast = fake
         .rtm()
-        .url(fake.url("/"))
-        .backoff(Duration::from_millis(1), Duration::from_millis(2))
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(next(&mut rtm).await.unwrap().unwrap(), RtmItem::Connected);
+        .backoff(Duration::from_millis(1), Duration::from_millis(2));
+    let mut rtm = connected(fast, WAIT).await;
     fake.behaviour.lock().unwrap().auth_ok = false;
     fake.drop_all();
     assert!(matches!(
@@ -334,24 +350,8 @@ async fn bad_key_is_one_final_error_and_no_second_attempt() {
 #[tokio::test]
 async fn dropped_connection_reconnects_and_authenticates_again() {
     let fake = Fake::start().await;
-    let mut rtm = client()
-        .rtm()
-        .url(fake.url("/"))
-        .events(["message:send"])
-        .backoff(Duration::from_millis(1), Duration::from_millis(5))
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(next(&mut rtm).await.unwrap().unwrap(), RtmItem::Connected);
-    fake.drop_all();
-    assert!(matches!(
-        next(&mut rtm).await,
-        Some(Ok(RtmItem::Reconnecting { attempt: 1, .. }))
-    ));
-    assert!(matches!(
-        next(&mut rtm).await,
-        Some(Ok(RtmItem::Reconnected { .. }))
-    ));
+    let mut rtm = connected(fast_bound(&fake), WAIT).await;
+    assert_eq!(drop_and_reconnect(&fake, &mut rtm).await, 1);
     assert_eq!(fake.seen(|s| s.auths.len()), 2);
     fake.push(VISITOR_MESSAGE);
     assert!(matches!(
@@ -370,14 +370,10 @@ async fn silent_server_is_a_heartbeat_timeout() {
         b.ping_interval = 30;
         b.ping_timeout = 30;
     }
-    let mut rtm = client()
+    let fast = fake
         .rtm()
-        .url(fake.url("/"))
-        .backoff(Duration::from_millis(1), Duration::from_millis(5))
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(next(&mut rtm).await.unwrap().unwrap(), RtmItem::Connected);
+        .backoff(Duration::from_millis(1), Duration::from_millis(5));
+    let mut rtm = connected(fast, WAIT).await;
     match next(&mut rtm).await {
         Some(Ok(RtmItem::Reconnecting { cause, .. })) => {
             assert!(cause.contains("heartbeat within 60ms"), "{cause}");
@@ -389,15 +385,7 @@ async fn silent_server_is_a_heartbeat_timeout() {
 #[tokio::test]
 async fn rebind_is_throttled_bind_changes_carry_over_and_close_ends_the_stream() {
     let fake = Fake::start().await;
-    let mut rtm = client()
-        .rtm()
-        .url(fake.url("/"))
-        .events(["message:send"])
-        .backoff(Duration::from_millis(1), Duration::from_millis(5))
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(next(&mut rtm).await.unwrap().unwrap(), RtmItem::Connected);
+    let mut rtm = connected(fast_bound(&fake), WAIT).await;
     rtm.rebind().unwrap();
     assert!(matches!(
         rtm.rebind(),
@@ -414,15 +402,7 @@ async fn rebind_is_throttled_bind_changes_carry_over_and_close_ends_the_stream()
             r#"42["socket:bind:pop",{"events":["message:send"]}]"#,
         ]
     );
-    fake.drop_all();
-    assert!(matches!(
-        next(&mut rtm).await,
-        Some(Ok(RtmItem::Reconnecting { .. }))
-    ));
-    assert!(matches!(
-        next(&mut rtm).await,
-        Some(Ok(RtmItem::Reconnected { .. }))
-    ));
+    drop_and_reconnect(&fake, &mut rtm).await;
     assert_eq!(
         fake.seen(|s| s.auths[1]["events"].clone()),
         json!(["session:set_state"])
@@ -435,8 +415,7 @@ async fn rebind_is_throttled_bind_changes_carry_over_and_close_ends_the_stream()
 #[tokio::test]
 async fn unknown_events_are_kept_raw_and_mistyped_ones_kept_as_sent() {
     let fake = Fake::start().await;
-    let mut rtm = client().rtm().url(fake.url("/")).connect().await.unwrap();
-    assert_eq!(next(&mut rtm).await.unwrap().unwrap(), RtmItem::Connected);
+    let mut rtm = connected(fake.rtm(), WAIT).await;
     fake.push(r#"42["brand:new:event",{"a":1}]"#);
     fake.push(r#"42["session:set_block",{"is_blocked":"yes"}]"#);
     assert_eq!(
@@ -473,15 +452,12 @@ async fn rescue_url_is_used_after_failures_and_discovery_is_repeated() {
         },
         calls.clone(),
     );
-    let mut rtm = client
+    let rescuing = client
         .rtm()
         .rediscover_after(2)
         .connect_attempts(5)
-        .backoff(Duration::from_millis(1), Duration::from_millis(2))
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(next(&mut rtm).await.unwrap().unwrap(), RtmItem::Connected);
+        .backoff(Duration::from_millis(1), Duration::from_millis(2));
+    let _rtm = connected(rescuing, WAIT).await;
     // Discovery first, again after two failures on the main URL, then the rescue URL.
     assert_eq!(calls.lock().unwrap().len(), 2);
     assert_eq!(fake.connections.load(Ordering::SeqCst), 1);
@@ -495,13 +471,7 @@ async fn rescue_url_is_used_after_failures_and_discovery_is_repeated() {
 async fn slow_consumer_keeps_the_buffer_bounded_and_loses_nothing() {
     let fake = Fake::start().await;
     fake.behaviour.lock().unwrap().ping_interval = 60_000;
-    let mut rtm = client()
-        .rtm()
-        .url(fake.url("/"))
-        .buffer(4)
-        .connect()
-        .await
-        .unwrap();
+    let mut rtm = fake.rtm().buffer(4).connect().await.unwrap();
     const N: usize = 2000;
     for i in 0..N {
         fake.push(format!(r#"42["custom:n",{{"i":{i}}}]"#));
@@ -527,8 +497,7 @@ async fn dropping_the_handle_ends_every_task() {
     let fake = Fake::start().await;
     let metrics = tokio::runtime::Handle::current().metrics();
     let before = metrics.num_alive_tasks();
-    let mut rtm = client().rtm().url(fake.url("/")).connect().await.unwrap();
-    assert_eq!(next(&mut rtm).await.unwrap().unwrap(), RtmItem::Connected);
+    let rtm = connected(fake.rtm(), WAIT).await;
     // The client's one task and the fake server's connection task.
     assert_eq!(metrics.num_alive_tasks(), before + 2);
     drop(rtm);
@@ -540,9 +509,8 @@ async fn dropping_the_handle_ends_every_task() {
 async fn no_authentication_answer_is_retried_then_reported() {
     let fake = Fake::start().await;
     fake.behaviour.lock().unwrap().auth_silent = true;
-    let err = client()
+    let err = fake
         .rtm()
-        .url(fake.url("/"))
         .auth_timeout(Duration::from_millis(50))
         .connect_attempts(2)
         .backoff(Duration::from_millis(1), Duration::from_millis(2))

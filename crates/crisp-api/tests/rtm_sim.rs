@@ -4,28 +4,25 @@
 //! control API (`sim.crisp_rtm()`). The two sides were written apart from each other; this is
 //! where they meet. Every wait is bounded by [`WAIT`]; heartbeats run in milliseconds.
 
+mod crisp_sim;
+mod rtm_support;
+
 use std::collections::BTreeSet;
 use std::time::Duration;
 
+use chatdesk_crisp_api::CrispClient;
 use chatdesk_crisp_api::model::message::{MessageContent, MessageFrom, MessageSend, Origin};
 use chatdesk_crisp_api::model::webhook::Event;
 use chatdesk_crisp_api::rtm::{Rtm, RtmBuilder, RtmError, RtmItem};
-use chatdesk_crisp_api::{Credentials, CrispClient, Tier};
 use chatdesk_sim::{CrispTier, Sim};
+use crisp_sim::{builder_for, new_conversation};
 use futures_util::StreamExt;
+use rtm_support::{connected, next_within};
 use serde_json::json;
 use tokio::time::timeout;
 
 /// The longest any single step may take.
 const WAIT: Duration = Duration::from_secs(5);
-
-fn tier(t: CrispTier) -> Tier {
-    match t {
-        CrispTier::User => Tier::User,
-        CrispTier::Website => Tier::Website,
-        _ => Tier::Plugin,
-    }
-}
 
 async fn start() -> (Sim, CrispClient, String) {
     let sim = Sim::builder().start().await.unwrap();
@@ -36,9 +33,7 @@ async fn start() -> (Sim, CrispClient, String) {
 
 fn client_with_key(sim: &Sim, key: &str) -> CrispClient {
     let creds = sim.crisp_credentials();
-    CrispClient::builder()
-        .credentials(Credentials::new(creds.identifier, key, tier(creds.tier)))
-        .base_url(sim.crisp_base_url())
+    builder_for(sim, &creds.identifier, key, creds.tier)
         .build()
         .unwrap()
 }
@@ -52,14 +47,24 @@ fn fast(builder: RtmBuilder) -> RtmBuilder {
 }
 
 async fn next(rtm: &mut Rtm) -> Result<RtmItem, RtmError> {
-    timeout(WAIT, rtm.next())
-        .await
-        .expect("no RTM item in time")
-        .expect("the RTM stream ended")
+    next_within(rtm, WAIT).await.expect("the RTM stream ended")
 }
 
 async fn next_ok(rtm: &mut Rtm) -> RtmItem {
     next(rtm).await.expect("an RTM item, not an error")
+}
+
+/// Reads `Reconnecting` items up to `Reconnected` and returns their attempt numbers; anything
+/// else fails the test (`what` says where).
+async fn reconnecting_attempts(rtm: &mut Rtm, what: &str) -> Vec<u32> {
+    let mut attempts = Vec::new();
+    loop {
+        match next_ok(rtm).await {
+            RtmItem::Reconnecting { attempt, .. } => attempts.push(attempt),
+            RtmItem::Reconnected { .. } => return attempts,
+            other => panic!("{what}: expected Reconnecting/Reconnected, got {other:?}"),
+        }
+    }
 }
 
 /// The next event (lifecycle items are skipped and returned alongside).
@@ -83,16 +88,6 @@ async fn until(what: &str, mut cond: impl FnMut() -> bool) {
     })
     .await
     .unwrap_or_else(|_| panic!("timed out waiting for {what}"));
-}
-
-async fn new_conversation(client: &CrispClient, website_id: &str) -> String {
-    let created = client
-        .website(website_id)
-        .conversations()
-        .create()
-        .await
-        .unwrap();
-    created.session_id.expect("a session id")
 }
 
 /// Sends a visitor message over REST; returns its fingerprint.
@@ -135,12 +130,11 @@ fn fingerprint(event: &Event) -> Option<i64> {
 #[tokio::test]
 async fn discovered_connection_delivers_the_events_of_rest_writes() {
     let (sim, client, website_id) = start().await;
-    let mut rtm = fast(client.rtm())
-        .events(["message:send", "message:received"])
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(next_ok(&mut rtm).await, RtmItem::Connected);
+    let mut rtm = connected(
+        fast(client.rtm()).events(["message:send", "message:received"]),
+        WAIT,
+    )
+    .await;
     let stats = sim.crisp_rtm().stats();
     assert_eq!((stats.connection_attempts, stats.authenticated), (1, 1));
 
@@ -203,8 +197,7 @@ async fn a_bad_keypair_is_one_final_error_and_no_further_attempt() {
 #[tokio::test]
 async fn unauthorized_on_a_reconnection_ends_the_stream() {
     let (sim, client, _) = start().await;
-    let mut rtm = fast(client.rtm()).connect().await.unwrap();
-    assert_eq!(next_ok(&mut rtm).await, RtmItem::Connected);
+    let mut rtm = connected(fast(client.rtm()), WAIT).await;
     sim.crisp_rtm().unauthorize_next(1);
     sim.crisp_rtm().drop_all();
     loop {
@@ -224,12 +217,7 @@ async fn unauthorized_on_a_reconnection_ends_the_stream() {
 #[tokio::test]
 async fn dropped_sockets_reconnect_reauthenticate_and_deliver_each_event_once() {
     let (sim, client, website_id) = start().await;
-    let mut rtm = fast(client.rtm())
-        .events(["message:send"])
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(next_ok(&mut rtm).await, RtmItem::Connected);
+    let mut rtm = connected(fast(client.rtm()).events(["message:send"]), WAIT).await;
     let session = new_conversation(&client, &website_id).await;
     let mut seen = Vec::new();
     let before = visitor_says(&client, &website_id, &session, "before").await;
@@ -239,17 +227,9 @@ async fn dropped_sockets_reconnect_reauthenticate_and_deliver_each_event_once() 
 
     for round in 0..2 {
         assert_eq!(sim.crisp_rtm().drop_all(), 1);
-        let mut reconnecting = 0;
-        loop {
-            match next_ok(&mut rtm).await {
-                RtmItem::Reconnecting { attempt, .. } => {
-                    reconnecting += 1;
-                    assert_eq!(attempt, reconnecting);
-                }
-                RtmItem::Reconnected { .. } => break,
-                other => panic!("round {round}: expected Reconnecting/Reconnected, got {other:?}"),
-            }
-        }
+        let attempts = reconnecting_attempts(&mut rtm, &format!("round {round}")).await;
+        let reconnecting = u32::try_from(attempts.len()).unwrap();
+        assert_eq!(attempts, (1..=reconnecting).collect::<Vec<_>>());
         assert!(reconnecting >= 1);
         let stats = sim.crisp_rtm().stats();
         assert_eq!(
@@ -278,12 +258,7 @@ async fn a_silent_server_is_detected_by_the_heartbeat_then_reconnected() {
     let (sim, client, website_id) = start().await;
     // pingInterval 100 ms + pingTimeout 100 ms: silence is noticed after 200 ms.
     sim.crisp_rtm().set_ping(100, 100);
-    let mut rtm = fast(client.rtm())
-        .events(["message:send"])
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(next_ok(&mut rtm).await, RtmItem::Connected);
+    let mut rtm = connected(fast(client.rtm()).events(["message:send"]), WAIT).await;
     until("a ping answered", || {
         sim.crisp_rtm().stats().pongs_received >= 1
     })
@@ -312,13 +287,7 @@ async fn a_silent_server_is_detected_by_the_heartbeat_then_reconnected() {
     .await;
     sim.crisp_rtm().set_pinging(true);
     sim.crisp_rtm().refuse_next(0);
-    loop {
-        match next_ok(&mut rtm).await {
-            RtmItem::Reconnecting { .. } => {}
-            RtmItem::Reconnected { .. } => break,
-            other => panic!("expected Reconnected, got {other:?}"),
-        }
-    }
+    reconnecting_attempts(&mut rtm, "after the silence").await;
     let session = new_conversation(&client, &website_id).await;
     let sent = visitor_says(&client, &website_id, &session, "still there?").await;
     let (event, _) = next_event(&mut rtm).await;
@@ -331,13 +300,11 @@ async fn refused_connections_are_retried_and_the_rescue_url_is_used() {
     // The first connection: two refusals, then the third attempt goes to the rescue URL (the
     // switch comes after `rediscover_after` failures, with a new discovery).
     sim.crisp_rtm().refuse_next(2);
-    let mut rtm = fast(client.rtm())
-        .rediscover_after(2)
-        .connect_attempts(5)
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(next_ok(&mut rtm).await, RtmItem::Connected);
+    let mut rtm = connected(
+        fast(client.rtm()).rediscover_after(2).connect_attempts(5),
+        WAIT,
+    )
+    .await;
     let stats = sim.crisp_rtm().stats();
     assert_eq!(stats.connection_attempts, 3, "{stats:?}");
     assert_eq!(stats.connections_refused, 2);
@@ -346,14 +313,7 @@ async fn refused_connections_are_retried_and_the_rescue_url_is_used() {
     // Once connected: a drop, then three refusals, are retried (no give-up while connected).
     sim.crisp_rtm().refuse_next(3);
     sim.crisp_rtm().drop_all();
-    let mut attempts = Vec::new();
-    loop {
-        match next_ok(&mut rtm).await {
-            RtmItem::Reconnecting { attempt, .. } => attempts.push(attempt),
-            RtmItem::Reconnected { .. } => break,
-            other => panic!("expected Reconnecting/Reconnected, got {other:?}"),
-        }
-    }
+    let attempts = reconnecting_attempts(&mut rtm, "after the refusals").await;
     assert_eq!(attempts, [1, 2, 3, 4]);
     let stats = sim.crisp_rtm().stats();
     assert_eq!(stats.connection_attempts, 7, "{stats:?}");
@@ -364,12 +324,7 @@ async fn refused_connections_are_retried_and_the_rescue_url_is_used() {
 #[tokio::test]
 async fn only_bound_events_arrive_and_binds_reach_the_server() {
     let (sim, client, website_id) = start().await;
-    let mut rtm = fast(client.rtm())
-        .events(["message:send"])
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(next_ok(&mut rtm).await, RtmItem::Connected);
+    let mut rtm = connected(fast(client.rtm()).events(["message:send"]), WAIT).await;
     let session = new_conversation(&client, &website_id).await;
 
     // Not bound: the operator message is not pushed; the visitor one behind it is.
@@ -451,8 +406,7 @@ async fn only_bound_events_arrive_and_binds_reach_the_server() {
 async fn the_pushes_of_many_rest_writes_all_decode_as_their_types() {
     let (_sim, client, website_id) = start().await;
     // No `events(…)`: every name this crate types.
-    let mut rtm = fast(client.rtm()).connect().await.unwrap();
-    assert_eq!(next_ok(&mut rtm).await, RtmItem::Connected);
+    let mut rtm = connected(fast(client.rtm()), WAIT).await;
     let website = client.website(&website_id);
     let session = new_conversation(&client, &website_id).await;
     let conversation = website.conversation(&session);
@@ -541,13 +495,7 @@ fn tier_client(sim: &Sim, tier: CrispTier, key: Option<&str>) -> CrispClient {
         .keypair(tier)
         .expect("a keypair of that tier")
         .clone();
-    CrispClient::builder()
-        .credentials(Credentials::new(
-            kp.identifier,
-            key.unwrap_or(&kp.key),
-            self::tier(tier),
-        ))
-        .base_url(sim.crisp_base_url())
+    builder_for(sim, &kp.identifier, key.unwrap_or(&kp.key), tier)
         .build()
         .unwrap()
 }
@@ -558,13 +506,13 @@ fn tier_client(sim: &Sim, tier: CrispTier, key: Option<&str>) -> CrispClient {
 async fn rooms_limit_delivery_to_the_listed_websites() {
     let (sim, client, first) = start().await;
     let second = sim.crisp_config().website_ids[1].clone();
-    let mut rtm = fast(client.rtm())
-        .events(["message:send"])
-        .rooms([second.as_str()])
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(next_ok(&mut rtm).await, RtmItem::Connected);
+    let mut rtm = connected(
+        fast(client.rtm())
+            .events(["message:send"])
+            .rooms([second.as_str()]),
+        WAIT,
+    )
+    .await;
     // Without `rooms` the token would get both websites: the plugin is on each.
     let outside = new_conversation(&client, &first).await;
     let inside = new_conversation(&client, &second).await;
@@ -657,17 +605,16 @@ async fn rest_writes_arrive_as_typed_events_with_their_identity() {
     use chatdesk_crisp_api::model::webhook::UpdatedContent;
 
     let (_sim, client, website_id) = start().await;
-    let mut rtm = fast(client.rtm())
-        .events([
+    let mut rtm = connected(
+        fast(client.rtm()).events([
             "message:send",
             "message:updated",
             "session:set_state",
             "people:profile:created",
-        ])
-        .connect()
-        .await
-        .unwrap();
-    assert_eq!(next_ok(&mut rtm).await, RtmItem::Connected);
+        ]),
+        WAIT,
+    )
+    .await;
     let website = client.website(&website_id);
     let session = new_conversation(&client, &website_id).await;
     let conversation = website.conversation(&session);

@@ -3,10 +3,11 @@
 //! cannot decode, is a misunderstanding on one side or the other.
 
 mod common;
+mod crisp_sim;
 
 use chatdesk_crisp_api::model::message::{MessageContent, MessageSend};
-use chatdesk_crisp_api::{Credentials, CrispClient, Error, Tier};
-use chatdesk_sim::{CrispTier, Seed, Sim};
+use chatdesk_crisp_api::{CrispClient, Error};
+use chatdesk_sim::{Seed, Sim};
 use chatdesk_transport::{RetryConfig, Transport};
 use futures_util::TryStreamExt;
 use serde_json::json;
@@ -39,19 +40,12 @@ fn transport() -> Transport {
 
 async fn start(seed: Seed) -> (Sim, CrispClient, String) {
     let sim = Sim::builder().seed(seed).start().await.unwrap();
-    let creds = sim.crisp_credentials();
-    let tier = match creds.tier {
-        CrispTier::User => Tier::User,
-        CrispTier::Website => Tier::Website,
-        _ => Tier::Plugin,
-    };
-    let client = CrispClient::builder()
-        .credentials(Credentials::new(creds.identifier, creds.key, tier))
-        .base_url(sim.crisp_base_url())
+    let client = crisp_sim::sim_builder(&sim)
         .transport(transport())
         .build()
         .unwrap();
-    (sim, client, creds.website_id)
+    let website_id = sim.crisp_website_id();
+    (sim, client, website_id)
 }
 
 /// Every declared endpoint, with the snapshot fixtures' arguments: the simulator must know the

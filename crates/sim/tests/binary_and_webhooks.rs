@@ -8,9 +8,6 @@ use std::time::Duration;
 use chatdesk_sim::{Sim, Vendor};
 use common::*;
 use serde_json::{Value, json};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
-use tokio::sync::mpsc;
 
 #[tokio::test]
 async fn binary_prints_one_json_line_and_serves() {
@@ -77,25 +74,9 @@ async fn binary_prints_one_json_line_and_serves() {
     let addr: std::net::SocketAddr = carrot.trim_start_matches("http://").parse().unwrap();
 
     // It serves with the flags applied.
-    let r = request(
-        addr,
-        "GET",
-        "/apps/9/activeusers?auth_token=app.9.cli",
-        &[],
-        b"",
-    )
-    .await
-    .unwrap();
+    let r = bare_get(addr, "/apps/9/activeusers?auth_token=app.9.cli").await;
     assert_eq!(r.status, 503, "scripted fault");
-    let r = request(
-        addr,
-        "GET",
-        "/apps/9/users?auth_token=app.9.cli&limit=50",
-        &[],
-        b"",
-    )
-    .await
-    .unwrap();
+    let r = bare_get(addr, "/apps/9/users?auth_token=app.9.cli&limit=50").await;
     assert_eq!(r.json()["data"]["total"], 5);
 
     // SIGTERM stops it cleanly.
@@ -150,54 +131,6 @@ async fn binary_rejects_bad_flags() {
     }
 }
 
-/// A loopback receiver that answers each request with `status` and forwards (head, body).
-async fn receiver(status: u16) -> (String, mpsc::UnboundedReceiver<(String, Vec<u8>)>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/hook?key=secret", listener.local_addr().unwrap());
-    let (tx, rx) = mpsc::unbounded_channel();
-    tokio::spawn(async move {
-        while let Ok((mut s, _)) = listener.accept().await {
-            let tx = tx.clone();
-            tokio::spawn(async move {
-                let mut buf = Vec::new();
-                let mut chunk = [0u8; 8192];
-                loop {
-                    let Ok(n) = s.read(&mut chunk).await else {
-                        return;
-                    };
-                    if n == 0 {
-                        return;
-                    }
-                    buf.extend_from_slice(&chunk[..n]);
-                    let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") else {
-                        continue;
-                    };
-                    let head = String::from_utf8_lossy(&buf[..end]).to_string();
-                    let len: usize = head
-                        .lines()
-                        .find_map(|l| {
-                            let (k, v) = l.split_once(':')?;
-                            k.eq_ignore_ascii_case("content-length")
-                                .then(|| v.trim().parse().ok())?
-                        })
-                        .unwrap_or(0);
-                    if buf.len() < end + 4 + len {
-                        continue;
-                    }
-                    let body = buf[end + 4..end + 4 + len].to_vec();
-                    let _ = tx.send((head, body));
-                    let resp = format!(
-                        "HTTP/1.1 {status} X\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
-                    );
-                    let _ = s.write_all(resp.as_bytes()).await;
-                    return;
-                }
-            });
-        }
-    });
-    (url, rx)
-}
-
 fn form(body: &[u8]) -> Vec<(String, String)> {
     serde_urlencoded::from_bytes(body).expect("form body")
 }
@@ -211,7 +144,7 @@ fn field<'a>(f: &'a [(String, String)], k: &str) -> &'a str {
 
 #[tokio::test]
 async fn carrot_form_webhooks_are_posted_for_events_and_user_messages() {
-    let (url, mut rx) = receiver(200).await;
+    let (url, mut rx) = hook_receiver("/hook?key=secret", 200).await;
     let sim = Sim::builder()
         .carrot_webhook(url.clone())
         .carrot_webhook_token("hook-token")
@@ -312,7 +245,7 @@ async fn carrot_form_webhooks_are_posted_for_events_and_user_messages() {
 
 #[tokio::test]
 async fn failed_carrot_deliveries_are_retried() {
-    let (url, mut rx) = receiver(500).await;
+    let (url, mut rx) = hook_receiver("/hook?key=secret", 500).await;
     let sim = Sim::builder().carrot_webhook(url).start().await.unwrap();
     let user = sim.carrot_user_ids()[0];
     carrot_post(&sim, &format!("/users/{user}/events"), &[("event", "x")]).await;
@@ -340,7 +273,7 @@ async fn failed_carrot_deliveries_are_retried() {
 
 #[tokio::test]
 async fn crisp_webhooks_carry_the_signing_headers() {
-    let (url, mut rx) = receiver(200).await;
+    let (url, mut rx) = hook_receiver("/hook?key=secret", 200).await;
     let sim = Sim::builder().start().await.unwrap();
     let site = sim.crisp_website_id();
     let status = sim
@@ -371,14 +304,7 @@ async fn crisp_webhooks_carry_the_signing_headers() {
     assert_eq!(v["website_id"], site.as_str());
     assert_eq!(v["data"]["content"], "hi");
     // The signature is what the Crisp module computes over `[timestamp;body]`.
-    let header = |name: &str| {
-        head.lines()
-            .find_map(|l| {
-                let (k, v) = l.split_once(':')?;
-                k.eq_ignore_ascii_case(name).then(|| v.trim().to_string())
-            })
-            .unwrap_or_default()
-    };
+    let header = |name: &str| head_header(&head, name).unwrap_or_default().to_string();
     let ts = header("x-crisp-request-timestamp");
     let expected = chatdesk_sim::crisp::CrispSim::sign_webhook(
         sim.crisp_config().webhook_secret.as_bytes(),

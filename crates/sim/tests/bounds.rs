@@ -171,18 +171,8 @@ async fn a_body_over_the_global_budget_gets_503_and_is_not_applied() {
         // The first client gives up: its bytes are given back, and the same write now fits.
         drop(first);
         eventually("an aborted body is released", || sim.body_bytes_held() == 0).await;
-        let r = request(
-            sim.addr(),
-            "POST",
-            &format!("/users/{user}/events"),
-            &[
-                ("Authorization", &token_header(&sim)),
-                ("Content-Type", "application/x-www-form-urlencoded"),
-            ],
-            form.as_bytes(),
-        )
-        .await
-        .unwrap();
+        let path = format!("/users/{user}/events");
+        let r = carrot_send(&sim, "POST", &path, FORM, form.as_bytes()).await;
         assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
         assert_eq!(events(&sim), 1);
         assert_eq!(sim.body_bytes_held(), 0, "an answered body is released");

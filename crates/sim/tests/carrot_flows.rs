@@ -31,12 +31,14 @@ async fn conversation_lifecycle_start_reply_assign_tag_close_read() {
     assert_eq!(data.as_object().map(|o| o.len()), Some(1), "{data}");
 
     // An admin replies (form-encoded), then a note (multipart).
+    let reply_path = format!("/conversations/{conv}/reply");
+    let admin_id = admin.to_string();
     let r = carrot_post(
         &sim,
-        &format!("/conversations/{conv}/reply"),
+        &reply_path,
         &[
             ("body", "Looking into it"),
-            ("from_admin", &admin.to_string()),
+            ("from_admin", &admin_id),
             ("random_id", "1001"),
         ],
     )
@@ -49,7 +51,7 @@ async fn conversation_lifecycle_start_reply_assign_tag_close_read() {
     assert_eq!(part["from"]["type"], "admin");
     let r = carrot_multipart(
         &sim,
-        &format!("/conversations/{conv}/reply"),
+        &reply_path,
         &[
             ("body", None, "internal: check warehouse".as_bytes()),
             ("from_admin", None, b"default_admin"),
@@ -62,7 +64,7 @@ async fn conversation_lifecycle_start_reply_assign_tag_close_read() {
     // The user answers through from_user=default_user.
     let r = carrot_post(
         &sim,
-        &format!("/conversations/{conv}/reply"),
+        &reply_path,
         &[("body", "thanks!"), ("from_user", "default_user")],
     )
     .await;
@@ -91,38 +93,18 @@ async fn conversation_lifecycle_start_reply_assign_tag_close_read() {
     assert_eq!(r.json()["meta"]["next_before_position"], Value::Null);
 
     // Assign: {id, part_group}; the same assignee again gives {}.
-    let r = carrot_post(
-        &sim,
-        &format!("/conversations/{conv}/assign"),
-        &[
-            ("admin", &admin.to_string()),
-            ("from_admin", "default_admin"),
-        ],
-    )
-    .await;
-    let d = ok_data(&r);
+    let assign_path = format!("/conversations/{conv}/assign");
+    let assign = [
+        ("admin", admin_id.as_str()),
+        ("from_admin", "default_admin"),
+    ];
+    let d = ok_data(&carrot_post(&sim, &assign_path, &assign).await);
     assert!(d["id"].is_u64() && d["part_group"].is_u64(), "{d}");
-    let r = carrot_post(
-        &sim,
-        &format!("/conversations/{conv}/assign"),
-        &[
-            ("admin", &admin.to_string()),
-            ("from_admin", "default_admin"),
-        ],
-    )
-    .await;
+    let r = carrot_post(&sim, &assign_path, &assign).await;
     assert_eq!(ok_data(&r), json!({}));
     // from_admin is required.
-    let r = carrot_post(
-        &sim,
-        &format!("/conversations/{conv}/assign"),
-        &[("admin", "")],
-    )
-    .await;
-    assert_eq!(
-        (r.status, r.carrot_error()),
-        (400, "ValidationError".into())
-    );
+    let r = carrot_post(&sim, &assign_path, &[("admin", "")]).await;
+    assert_eq!(r.carrot_refusal(), (400, "ValidationError".into()));
 
     // Tags: add, add again (error), delete via DELETE, delete again (error), deprecated action=delete.
     let tag_path = format!("/conversations/{conv}/tag");
@@ -135,7 +117,7 @@ async fn conversation_lifecycle_start_reply_assign_tag_close_read() {
     assert!(ok_data(&r)["part_group"].is_u64());
     let r = carrot_post(&sim, &tag_path, &[("tag", "vip")]).await;
     assert_eq!(
-        (r.status, r.carrot_error()),
+        r.carrot_refusal(),
         (400, "ConversationTagAlreadyAssigned".into())
     );
     let r = carrot_post(&sim, &tag_path, &[("tag", "late")]).await;
@@ -144,7 +126,7 @@ async fn conversation_lifecycle_start_reply_assign_tag_close_read() {
     assert!(ok_data(&r)["id"].is_u64());
     let r = carrot_form(&sim, "DELETE", &tag_path, &[("tag", "vip")]).await;
     assert_eq!(
-        (r.status, r.carrot_error()),
+        r.carrot_refusal(),
         (400, "ConversationTagIsNotAssigned".into())
     );
 
@@ -181,7 +163,7 @@ async fn conversation_lifecycle_start_reply_assign_tag_close_read() {
 
     // Unknown conversation: 400 LookupError, not 404.
     let r = carrot_get(&sim, "/conversations/1").await;
-    assert_eq!((r.status, r.carrot_error()), (400, "LookupError".into()));
+    assert_eq!(r.carrot_refusal(), (400, "LookupError".into()));
 
     // Every write was counted once.
     let w = sim.write_counts();
@@ -248,10 +230,7 @@ async fn props_all_seven_operations_and_the_250_limit() {
         &[("operations", &Value::Array(many.clone()).to_string())],
     )
     .await;
-    assert_eq!(
-        (r.status, r.carrot_error()),
-        (400, "ValidationError".into())
-    );
+    assert_eq!(r.carrot_refusal(), (400, "ValidationError".into()));
     assert!(r.json()["meta"]["error_fields"].get("operations").is_some());
     let u = ok_data(&carrot_get(&sim, &format!("/users/{user}")).await);
     assert!(u["props"].get("k0").is_none());
@@ -288,7 +267,7 @@ async fn users_by_external_id_events_presence_and_id_as_string() {
 
     // Unknown external id: GET is a LookupError (400), POST props/events create the user.
     let r = carrot_get(&sim, "/users/shop%2F42?by_user_id=true").await;
-    assert_eq!((r.status, r.carrot_error()), (400, "LookupError".into()));
+    assert_eq!(r.carrot_refusal(), (400, "LookupError".into()));
     let r = carrot_post(
         &sim,
         "/users/shop%2F42/events",
@@ -353,22 +332,16 @@ async fn users_by_external_id_events_presence_and_id_as_string() {
     );
 
     // Presence and activeusers.
-    let r = carrot_post(
-        &sim,
-        &format!("/users/{uid}/setpresence"),
-        &[
-            ("presence", "online"),
-            ("current_page", "https://shop/cart"),
-        ],
-    )
-    .await;
-    assert_eq!(ok_data(&r), json!({}));
-    let r = carrot_post(
-        &sim,
-        &format!("/users/{uid}/setpresence"),
-        &[("presence", "sleeping")],
-    )
-    .await;
+    let presence_path = format!("/users/{uid}/setpresence");
+    let online = [
+        ("presence", "online"),
+        ("current_page", "https://shop/cart"),
+    ];
+    assert_eq!(
+        ok_data(&carrot_post(&sim, &presence_path, &online).await),
+        json!({})
+    );
+    let r = carrot_post(&sim, &presence_path, &[("presence", "sleeping")]).await;
     assert_eq!(r.carrot_error(), "ValidationError");
     let r = carrot_post(
         &sim,
@@ -379,13 +352,7 @@ async fn users_by_external_id_events_presence_and_id_as_string() {
     assert_eq!(r.status, 400);
     let active =
         ok_data(&carrot_get(&sim, &format!("/apps/{}/activeusers", sim.carrot_app_id())).await);
-    let ids: Vec<u64> = active
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["id"].as_u64().unwrap())
-        .collect();
-    assert_eq!(ids, [uid]);
+    assert_eq!(ids(&active), [uid]);
     let u = ok_data(&carrot_get(&sim, &format!("/users/{uid}?presence_details=true")).await);
     assert_eq!(u["presence"], "online");
     assert_eq!(u["presence_details"]["current_page"], "https://shop/cart");
@@ -409,7 +376,7 @@ async fn users_by_external_id_events_presence_and_id_as_string() {
         &[("body", "x")],
     )
     .await;
-    assert_eq!((r.status, r.carrot_error()), (400, "LookupError".into()));
+    assert_eq!(r.carrot_refusal(), (400, "LookupError".into()));
 
     // id_as_string turns every primary key into a string.
     let c = ok_data(&carrot_get(&sim, &format!("/conversations/{conv}?id_as_string=true")).await);
@@ -435,11 +402,11 @@ async fn leads_offset_limit_walk_every_user_once() {
             &carrot_get(&sim, &format!("/apps/{app}/users?offset={offset}&limit=20")).await,
         );
         assert_eq!(d["total"], 47);
-        let users = d["users"].as_array().unwrap().clone();
+        let users = ids(&d["users"]);
         if users.is_empty() {
             break;
         }
-        seen.extend(users.iter().map(|u| u["id"].as_u64().unwrap()));
+        seen.extend(users);
         offset += 20;
     }
     let unique: BTreeSet<u64> = seen.iter().copied().collect();
@@ -481,17 +448,10 @@ async fn leads_offset_limit_walk_every_user_once() {
     ] {
         let f = json!({"type": "and", "filters": [bad]});
         let r = carrot_get(&sim, &leads_where(f.clone())).await;
-        assert_eq!(
-            (r.status, r.carrot_error()),
-            (400, "ValidationError".into()),
-            "{f}"
-        );
+        assert_eq!(r.carrot_refusal(), (400, "ValidationError".into()), "{f}");
     }
     let r = carrot_get(&sim, "/apps/999/users").await;
-    assert_eq!(
-        (r.status, r.carrot_error()),
-        (403, "PermissionDeniedError".into())
-    );
+    assert_eq!(r.carrot_refusal(), (403, "PermissionDeniedError".into()));
     let r = carrot_get(&sim, &format!("/apps/{app}/users?limit=51")).await;
     assert_eq!(r.carrot_error(), "ValidationError");
 }
@@ -502,13 +462,7 @@ async fn walk_v2(sim: &Sim, first: &str, direction: &str) -> Vec<u64> {
     for _ in 0..1000 {
         let r = carrot_get(sim, &url).await;
         let v = r.json();
-        let data = ok_data(&r);
-        seen.extend(
-            data.as_array()
-                .unwrap()
-                .iter()
-                .map(|c| c["id"].as_u64().unwrap()),
-        );
+        seen.extend(ids(&ok_data(&r)));
         let next = &v["meta"][format!("next_{direction}_position")];
         if next.is_null() {
             return seen;
@@ -556,13 +510,7 @@ async fn app_conversations_v2_and_v1_cursors_walk_every_item_once() {
     loop {
         let r = carrot_get(&sim, &url).await;
         let v = r.json();
-        v1.extend(
-            ok_data(&r)
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|c| c["id"].as_u64().unwrap()),
-        );
+        v1.extend(ids(&ok_data(&r)));
         match &v["meta"]["next_after"] {
             Value::Null => break,
             Value::Number(n) => {
@@ -626,13 +574,7 @@ async fn parts_pagination_by_id_both_versions() {
         loop {
             let r = carrot_get(&sim, &url).await;
             let v = r.json();
-            seen.extend(
-                ok_data(&r)
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|p| p["id"].as_u64().unwrap()),
-            );
+            seen.extend(ids(&ok_data(&r)));
             let next = &v["meta"]["next_before_position"];
             if next.is_null() {
                 break;
@@ -649,13 +591,7 @@ async fn parts_pagination_by_id_both_versions() {
     loop {
         let r = carrot_get(&sim, &url).await;
         let v = r.json();
-        v1.extend(
-            ok_data(&r)
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|p| p["id"].as_u64().unwrap()),
-        );
+        v1.extend(ids(&ok_data(&r)));
         match v["meta"]["next_after"].as_u64() {
             Some(n) => url = format!("/v1/conversations/{conv}/parts?count=7&after={n}"),
             None => break,
@@ -715,21 +651,11 @@ async fn cursor_options_around_including_and_string_ids() {
     let sim = sim_with(Seed::default().conversations(1, 30)).await;
     let conv = sim.carrot_conversation_ids()[0];
     let base = format!("/conversations/{conv}/parts");
-    let all: Vec<u64> = ok_data(&carrot_get(&sim, &format!("{base}?paginate_count=50")).await)
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_u64().unwrap())
-        .collect();
+    let all = ids(&ok_data(
+        &carrot_get(&sim, &format!("{base}?paginate_count=50")).await,
+    ));
     assert_eq!(all.len(), 30);
     let mid = all[15];
-    let ids = |v: &Value| -> Vec<u64> {
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p["id"].as_u64().unwrap())
-            .collect()
-    };
     // around: three older than the position, then it and two newer; newest first.
     let around = ok_data(
         &carrot_get(&sim, &format!("{base}?paginate_position=[{mid}]&paginate_direction=around&paginate_count=6&paginate_including=true")).await,

@@ -74,6 +74,10 @@ fn check(name: &str, got: &Value, failures: &mut Vec<String>) {
     failures.extend(out.into_iter().map(|d| format!("{name}: {d}")));
 }
 
+/// One request: the example its answer must match (none for a write that sets the scene), the
+/// method, the path and the form fields.
+type Step<'a> = (Option<&'a str>, &'a str, String, &'a [(&'a str, &'a str)]);
+
 #[tokio::test]
 async fn answers_match_the_vendor_examples() {
     // Three messages per conversation: the last one is from the user, as in the examples.
@@ -95,143 +99,44 @@ async fn answers_match_the_vendor_examples() {
     let (c0, c1, c2) = (convs[0], convs[1], convs[2]);
     let mut failures = Vec::new();
 
-    let got = carrot_get(&sim, &format!("/conversations/{c0}"))
-        .await
-        .json();
-    check("conversations_get.json", &got, &mut failures);
-
-    // Parts: the newest is an admin reply, as in the example.
-    carrot_post(
-        &sim,
-        &format!("/conversations/{c1}/reply"),
-        &[("body", "admin"), ("from_admin", "default_admin")],
-    )
-    .await;
-    let got = carrot_get(&sim, &format!("/conversations/{c1}/parts?paginate_count=1"))
-        .await
-        .json();
-    check("conversations_parts.json", &got, &mut failures);
-    let got = carrot_get(&sim, &format!("/v1/conversations/{c1}/parts?count=1"))
-        .await
-        .json();
-    check("conversations_parts_v1.json", &got, &mut failures);
-
-    let got = carrot_post(
-        &sim,
-        &format!("/conversations/{c2}/assign"),
-        &[
-            ("admin", &sim.carrot_admin_ids()[1].to_string()),
-            ("from_admin", "default_admin"),
-        ],
-    )
-    .await
-    .json();
-    check("conversations_assign.json", &got, &mut failures);
-    let got = carrot_post(
-        &sim,
-        &format!("/conversations/{c2}/close"),
-        &[("from_admin", "default_admin")],
-    )
-    .await
-    .json();
-    check("conversations_close.json", &got, &mut failures);
-    let got = carrot_post(&sim, &format!("/conversations/{c2}/tag"), &[("tag", "t1")])
-        .await
-        .json();
-    check("conversations_tag_post.json", &got, &mut failures);
-    let got = carrot_form(
-        &sim,
-        "DELETE",
-        &format!("/conversations/{c2}/tag"),
-        &[("tag", "t1")],
-    )
-    .await
-    .json();
-    check("conversations_tag_post.json", &got, &mut failures);
-    let got = carrot_post(
-        &sim,
-        &format!("/conversations/{c2}/settyping"),
-        &[("body", "…"), ("from_admin", "default_admin")],
-    )
-    .await
-    .json();
-    check("conversations_settyping.json", &got, &mut failures);
-
-    let got = carrot_get(&sim, &format!("/apps/{app}/conversations?paginate_count=1"))
-        .await
-        .json();
-    check("pagination_v2_apps_conversations.json", &got, &mut failures);
-
-    let got = carrot_get(&sim, &format!("/users/{user}/events?paginate_count=1"))
-        .await
-        .json();
-    check("users_events_get.json", &got, &mut failures);
-    let got = carrot_post(
-        &sim,
-        &format!("/users/{user}/events"),
-        &[("event", "testEvent")],
-    )
-    .await
-    .json();
-    check("users_events_post.json", &got, &mut failures);
-    let got = carrot_post(
-        &sim,
-        &format!("/v1/users/{user}/events"),
-        &[("event", "testEvent")],
-    )
-    .await
-    .json();
-    check("users_events_post_v1.json", &got, &mut failures);
-    let got = carrot_post(
-        &sim,
-        &format!("/v1/users/{user}/props"),
-        &[("operations", r#"[{"op":"delete","key":"none","value":0}]"#)],
-    )
-    .await
-    .json();
-    check("users_props_post_v1.json", &got, &mut failures);
-    let got = carrot_post(
-        &sim,
-        &format!("/users/{user}/setpresence"),
-        &[("presence", "online")],
-    )
-    .await
-    .json();
-    check("users_setpresence.json", &got, &mut failures);
-    let got = carrot_post(
-        &sim,
-        &format!("/users/{user}/sendmessage"),
-        &[("body", "hello")],
-    )
-    .await
-    .json();
-    check("users_sendmessage.json", &got, &mut failures);
-    let got = carrot_post(
-        &sim,
-        &format!("/users/{user}/startconversation"),
-        &[("body", "hi")],
-    )
-    .await
-    .json();
-    check("users_startconversation.json", &got, &mut failures);
-    // The user's conversations, v1 cursor (as the example shows): the newest has an admin
-    // answer and ends with the user's message.
-    carrot_post(
-        &sim,
-        &format!("/conversations/{c0}/reply"),
-        &[("body", "a"), ("from_admin", "default_admin")],
-    )
-    .await;
-    carrot_post(
-        &sim,
-        &format!("/conversations/{c0}/reply"),
-        &[("body", "u"), ("from_user", "default_user")],
-    )
-    .await;
-    let got = carrot_get(&sim, &format!("/v1/users/{user}/conversations?count=1"))
-        .await
-        .json();
-    check("users_conversations.json", &got, &mut failures);
+    let admin = sim.carrot_admin_ids()[1].to_string();
+    let by_admin = ("from_admin", "default_admin");
+    // In order.
+    #[rustfmt::skip]
+    let steps: [Step; 20] = [
+        (Some("conversations_get.json"), "GET", format!("/conversations/{c0}"), &[]),
+        // Parts: the newest is an admin reply, as in the example.
+        (None, "POST", format!("/conversations/{c1}/reply"), &[("body", "admin"), by_admin]),
+        (Some("conversations_parts.json"), "GET", format!("/conversations/{c1}/parts?paginate_count=1"), &[]),
+        (Some("conversations_parts_v1.json"), "GET", format!("/v1/conversations/{c1}/parts?count=1"), &[]),
+        (Some("conversations_assign.json"), "POST", format!("/conversations/{c2}/assign"), &[("admin", &admin), by_admin]),
+        (Some("conversations_close.json"), "POST", format!("/conversations/{c2}/close"), &[by_admin]),
+        (Some("conversations_tag_post.json"), "POST", format!("/conversations/{c2}/tag"), &[("tag", "t1")]),
+        (Some("conversations_tag_post.json"), "DELETE", format!("/conversations/{c2}/tag"), &[("tag", "t1")]),
+        (Some("conversations_settyping.json"), "POST", format!("/conversations/{c2}/settyping"), &[("body", "…"), by_admin]),
+        (Some("pagination_v2_apps_conversations.json"), "GET", format!("/apps/{app}/conversations?paginate_count=1"), &[]),
+        (Some("users_events_get.json"), "GET", format!("/users/{user}/events?paginate_count=1"), &[]),
+        (Some("users_events_post.json"), "POST", format!("/users/{user}/events"), &[("event", "testEvent")]),
+        (Some("users_events_post_v1.json"), "POST", format!("/v1/users/{user}/events"), &[("event", "testEvent")]),
+        (Some("users_props_post_v1.json"), "POST", format!("/v1/users/{user}/props"), &[("operations", r#"[{"op":"delete","key":"none","value":0}]"#)]),
+        (Some("users_setpresence.json"), "POST", format!("/users/{user}/setpresence"), &[("presence", "online")]),
+        (Some("users_sendmessage.json"), "POST", format!("/users/{user}/sendmessage"), &[("body", "hello")]),
+        (Some("users_startconversation.json"), "POST", format!("/users/{user}/startconversation"), &[("body", "hi")]),
+        // The user's conversations, v1 cursor (as the example shows): the newest has an admin
+        // answer and ends with the user's message.
+        (None, "POST", format!("/conversations/{c0}/reply"), &[("body", "a"), by_admin]),
+        (None, "POST", format!("/conversations/{c0}/reply"), &[("body", "u"), ("from_user", "default_user")]),
+        (Some("users_conversations.json"), "GET", format!("/v1/users/{user}/conversations?count=1"), &[]),
+    ];
+    for (example, method, path, fields) in steps {
+        let r = match method {
+            "GET" => carrot_get(&sim, &path).await,
+            _ => carrot_form(&sim, method, &path, fields).await,
+        };
+        if let Some(name) = example {
+            check(name, &r.json(), &mut failures);
+        }
+    }
 
     let csv = b"$user_id\tplan\nu-1\tfree\nbroken\n";
     let got = carrot_multipart(
@@ -243,19 +148,8 @@ async fn answers_match_the_vendor_examples() {
     .json();
     check("users_import.json", &got, &mut failures);
 
-    let auth = token_header(&sim);
-    let r = request(
-        sim.addr(),
-        "POST",
-        &format!("/conversations/{c0}/reply"),
-        &[
-            ("Authorization", &auth),
-            ("Content-Type", "multipart/form-data"),
-        ],
-        b"junk",
-    )
-    .await
-    .unwrap();
+    let path = format!("/conversations/{c0}/reply");
+    let r = carrot_send(&sim, "POST", &path, "multipart/form-data", b"junk").await;
     check("error_envelope.json", &r.json(), &mut failures);
 
     // The chat web hook's `conversation` field.

@@ -96,99 +96,55 @@ fn ids(sim: &CrispSim) -> BTreeMap<&'static str, String> {
         "/0/category_id",
     );
     let mut m = BTreeMap::new();
-    m.insert("website_id", w.clone());
-    m.insert("session_id", s.clone());
-    m.insert("page_number", "1".to_owned());
-    m.insert("plugin_id", sim.config().plugin_id.clone());
-    m.insert(
-        "template_id",
-        first(
-            sim,
-            &format!("{base}/campaigns/templates/1"),
-            "/0/template_id",
+    // The ids read from a seeded list: (parameter, path under the website, JSON pointer).
+    let sections = format!("/helpdesk/locale/en/category/{category_id}/sections/1");
+    let listed = [
+        ("template_id", "/campaigns/templates/1", "/0/template_id"),
+        ("campaign_id", "/campaigns/list/1", "/0/campaign_id"),
+        ("spam_id", "/conversations/spams/1", "/0/spam_id"),
+        ("call_id", &format!("/conversation/{s}/call"), "/call_id"),
+        (
+            "entity_id",
+            "/helpdesk/page/list/en/articles/1",
+            "/0/entity_id",
         ),
-    );
-    m.insert(
-        "campaign_id",
-        first(sim, &format!("{base}/campaigns/list/1"), "/0/campaign_id"),
-    );
-    m.insert("action", "opened".to_owned());
-    m.insert(
-        "spam_id",
-        first(sim, &format!("{base}/conversations/spams/1"), "/0/spam_id"),
-    );
+        ("change_id", "/helpdesk/history/changes/1", "/0/change_id"),
+        (
+            "redirection_id",
+            "/helpdesk/redirections/1",
+            "/0/redirection_id",
+        ),
+        (
+            "article_id",
+            "/helpdesk/locale/en/articles/1",
+            "/0/article_id",
+        ),
+        ("section_id", &sections, "/0/section_id"),
+        ("inbox_id", "/inboxes/list/1", "/0/inbox_id"),
+        ("team_id", "/teams/list/1", "/0/team_id"),
+        ("user_id", "/operators/list", "/0/details/user_id"),
+        ("people_id", "/people/profiles/1", "/0/people_id"),
+    ];
+    for (name, path, pointer) in listed {
+        m.insert(name, first(sim, &format!("{base}{path}"), pointer));
+    }
     let fp = data(sim, &format!("{base}/conversation/{s}/messages"))
         .pointer("/0/fingerprint")
         .and_then(Value::as_i64)
         .expect("seeded messages");
     m.insert("fingerprint", fp.to_string());
+    m.insert("website_id", w.clone());
+    m.insert("session_id", s.clone());
+    m.insert("page_number", "1".to_owned());
+    m.insert("plugin_id", sim.config().plugin_id.clone());
+    m.insert("action", "opened".to_owned());
     m.insert("original_id", "original-1".to_owned());
     m.insert("browsing_id", "browsing-1".to_owned());
-    m.insert(
-        "call_id",
-        first(sim, &format!("{base}/conversation/{s}/call"), "/call_id"),
-    );
     m.insert("locale", "en".to_owned());
     m.insert("content_type", "articles".to_owned());
-    m.insert(
-        "entity_id",
-        first(
-            sim,
-            &format!("{base}/helpdesk/page/list/en/articles/1"),
-            "/0/entity_id",
-        ),
-    );
     m.insert("path", "getting-started".to_owned());
-    m.insert(
-        "change_id",
-        first(
-            sim,
-            &format!("{base}/helpdesk/history/changes/1"),
-            "/0/change_id",
-        ),
-    );
-    m.insert(
-        "redirection_id",
-        first(
-            sim,
-            &format!("{base}/helpdesk/redirections/1"),
-            "/0/redirection_id",
-        ),
-    );
-    m.insert(
-        "article_id",
-        first(
-            sim,
-            &format!("{base}/helpdesk/locale/en/articles/1"),
-            "/0/article_id",
-        ),
-    );
     m.insert("locale_linked", "fr".to_owned());
-    m.insert(
-        "section_id",
-        first(
-            sim,
-            &format!("{base}/helpdesk/locale/en/category/{category_id}/sections/1"),
-            "/0/section_id",
-        ),
-    );
     m.insert("category_id", category_id);
-    m.insert(
-        "inbox_id",
-        first(sim, &format!("{base}/inboxes/list/1"), "/0/inbox_id"),
-    );
-    m.insert(
-        "team_id",
-        first(sim, &format!("{base}/teams/list/1"), "/0/team_id"),
-    );
-    m.insert(
-        "user_id",
-        first(sim, &format!("{base}/operators/list"), "/0/details/user_id"),
-    );
-    m.insert(
-        "people_id",
-        first(sim, &format!("{base}/people/profiles/1"), "/0/people_id"),
-    );
     m.insert("token_id", "token-1".to_owned());
     m.insert("rule", "ip_domain".to_owned());
     m

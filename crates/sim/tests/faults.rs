@@ -102,15 +102,7 @@ async fn status_faults_answer_json_or_html_without_processing() {
         })
         .vendor(Vendor::Crisp),
     ]);
-    let r = request(
-        sim.addr(),
-        "GET",
-        "/v1/website/abc/conversations/1",
-        &[],
-        b"",
-    )
-    .await
-    .unwrap();
+    let r = bare_get(sim.addr(), "/v1/website/abc/conversations/1").await;
     assert_eq!(r.status, 502);
     assert_eq!(r.header("content-type"), Some("text/html"));
     assert!(String::from_utf8_lossy(&r.body).contains("502 Bad Gateway"));
@@ -123,15 +115,7 @@ async fn status_faults_answer_json_or_html_without_processing() {
     );
 
     sim.set_faults(vec!["kind=status,status=500,vendor=crisp".parse().unwrap()]);
-    let r = request(
-        sim.addr(),
-        "GET",
-        "/v1/website/abc/conversations/1",
-        &[],
-        b"",
-    )
-    .await
-    .unwrap();
+    let r = bare_get(sim.addr(), "/v1/website/abc/conversations/1").await;
     assert_eq!(r.status, 500);
     assert_eq!(r.json()["error"], true, "Crisp envelope");
 }

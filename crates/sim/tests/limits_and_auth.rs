@@ -227,15 +227,8 @@ async fn carrot_auth_forms() {
 #[tokio::test]
 async fn crisp_requests_without_credentials_get_a_crisp_envelope() {
     let sim = Sim::builder().start().await.unwrap();
-    let r = request(
-        sim.addr(),
-        "GET",
-        &format!("/v1/website/{}/conversations/1", sim.crisp_website_id()),
-        &[],
-        b"",
-    )
-    .await
-    .unwrap();
+    let path = format!("/v1/website/{}/conversations/1", sim.crisp_website_id());
+    let r = bare_get(sim.addr(), &path).await;
     assert!((400..500).contains(&r.status), "{}", r.status);
     let v = r.json();
     assert_eq!(v["error"], true, "{v}");

@@ -25,7 +25,6 @@ async fn malformed_bodies_get_bad_request_envelopes() {
     let sim = Sim::builder().start().await.unwrap();
     let conv = sim.carrot_conversation_ids()[0];
     let path = format!("/conversations/{conv}/reply");
-    let auth = token_header(&sim);
     let cases: [(&str, &[u8]); 6] = [
         (
             "multipart/form-data; boundary=XX",
@@ -41,44 +40,22 @@ async fn malformed_bodies_get_bad_request_envelopes() {
         ),
     ];
     for (ct, body) in cases {
-        let r = request(
-            sim.addr(),
-            "POST",
-            &path,
-            &[("Authorization", &auth), ("Content-Type", ct)],
-            body,
-        )
-        .await
-        .unwrap();
+        let r = carrot_send(&sim, "POST", &path, ct, body).await;
         carrot_err(&r, 400, "BadRequest");
     }
     // Raw non-UTF-8 bytes in a form body.
-    let r = request(
-        sim.addr(),
+    let r = carrot_send(
+        &sim,
         "POST",
         &path,
-        &[
-            ("Authorization", &auth),
-            ("Content-Type", "application/x-www-form-urlencoded"),
-        ],
+        FORM,
         b"body=\xff\xfe\xfd&from_admin=default_admin",
     )
-    .await
-    .unwrap();
+    .await;
     carrot_err(&r, 400, "BadRequest");
     // A JSON object body is read like a form (nested values JSON-encoded).
-    let r = request(
-        sim.addr(),
-        "POST",
-        &path,
-        &[
-            ("Authorization", &auth),
-            ("Content-Type", "application/json"),
-        ],
-        br#"{"body":"json body","from_admin":"default_admin","body_json":{"blocks":[]}}"#,
-    )
-    .await
-    .unwrap();
+    let json = br#"{"body":"json body","from_admin":"default_admin","body_json":{"blocks":[]}}"#;
+    let r = carrot_send(&sim, "POST", &path, "application/json", json).await;
     assert_eq!(ok_data(&r)["body_json"], serde_json::json!({"blocks": []}));
     // Bad nested JSON and bad numbers are validation errors.
     let r = carrot_post(
@@ -177,13 +154,9 @@ async fn bad_utf8_unknown_routes_and_wrong_methods() {
         carrot_err(&r, 404, "Error404");
     }
     // Unknown route without credentials: Carrot's 404 outside /v1, Crisp's envelope inside.
-    let r = request(sim.addr(), "GET", "/no/such/thing", &[], b"")
-        .await
-        .unwrap();
+    let r = bare_get(sim.addr(), "/no/such/thing").await;
     carrot_err(&r, 404, "Error404");
-    let r = request(sim.addr(), "GET", "/v1/no/such/thing", &[], b"")
-        .await
-        .unwrap();
+    let r = bare_get(sim.addr(), "/v1/no/such/thing").await;
     assert!(r.status >= 400);
     assert_eq!(r.json()["error"], true);
     let r = request(

@@ -138,6 +138,22 @@ async fn send_message(sim: &Sim, from: &str, fingerprint: i64, text: &str) {
 }
 
 /// Waits (bounded) until the server has processed `n` bind events.
+/// PATCHes the state of the conversation at `path` to `state` and checks it was accepted.
+async fn set_state(sim: &Sim, path: &str, state: &str) {
+    assert!(
+        crisp(sim, "PATCH", path, json!({ "state": state }))
+            .await
+            .status
+            < 300
+    );
+}
+
+/// Sends the bind frame `frame` with `events`, then waits for the simulator's `binds`-th bind.
+async fn rebind(ws: &mut Ws, sim: &Sim, frame: &str, events: &[&str], binds: u64) {
+    emit(ws, frame, json!({ "events": events })).await;
+    binds_reach(sim, binds).await;
+}
+
 async fn binds_reach(sim: &Sim, n: u64) {
     for _ in 0..300 {
         if sim.crisp_rtm().stats().binds >= n {
@@ -418,45 +434,18 @@ async fn unbound_events_are_not_pushed_and_bind_push_pop_change_that() {
     let (w, s) = (sim.crisp_website_id(), sim.crisp_config().session_id());
     let state = format!("/website/{w}/conversation/{s}/state");
     // Not bound: the state change is not pushed, so the next frame is the later message.
-    assert!(
-        crisp(&sim, "PATCH", &state, json!({"state": "resolved"}))
-            .await
-            .status
-            < 300
-    );
+    set_state(&sim, &state, "resolved").await;
     send_message(&sim, "user", 1001, "one").await;
     assert_eq!(event(&next(&mut ws).await).0, "message:send");
-    emit(
-        &mut ws,
-        "socket:bind:push",
-        json!({"events": ["session:set_state"]}),
-    )
-    .await;
-    binds_reach(&sim, 1).await;
-    assert!(
-        crisp(&sim, "PATCH", &state, json!({"state": "pending"}))
-            .await
-            .status
-            < 300
-    );
+    rebind(&mut ws, &sim, "socket:bind:push", &["session:set_state"], 1).await;
+    set_state(&sim, &state, "pending").await;
     let (name, data) = event(&next(&mut ws).await);
     assert_eq!(
         (name.as_str(), &data["state"]),
         ("session:set_state", &json!("pending"))
     );
-    emit(
-        &mut ws,
-        "socket:bind:pop",
-        json!({"events": ["session:set_state"]}),
-    )
-    .await;
-    binds_reach(&sim, 2).await;
-    assert!(
-        crisp(&sim, "PATCH", &state, json!({"state": "resolved"}))
-            .await
-            .status
-            < 300
-    );
+    rebind(&mut ws, &sim, "socket:bind:pop", &["session:set_state"], 2).await;
+    set_state(&sim, &state, "resolved").await;
     send_message(&sim, "user", 1002, "two").await;
     let (name, data) = event(&next(&mut ws).await);
     assert_eq!(
@@ -464,20 +453,9 @@ async fn unbound_events_are_not_pushed_and_bind_push_pop_change_that() {
         ("message:send", &json!(1002))
     );
     // `socket:bind` with a list replaces the bound events.
-    emit(
-        &mut ws,
-        "socket:bind",
-        json!({"events": ["session:set_state"]}),
-    )
-    .await;
-    binds_reach(&sim, 3).await;
+    rebind(&mut ws, &sim, "socket:bind", &["session:set_state"], 3).await;
     send_message(&sim, "user", 1003, "three").await;
-    assert!(
-        crisp(&sim, "PATCH", &state, json!({"state": "pending"}))
-            .await
-            .status
-            < 300
-    );
+    set_state(&sim, &state, "pending").await;
     assert_eq!(event(&next(&mut ws).await).0, "session:set_state");
 }
 
@@ -689,56 +667,9 @@ async fn an_eio3_client_is_connected_at_once_and_its_pings_answered() {
     );
 }
 
-/// A loopback web hook receiver: answers 200 and hands over each request body.
-async fn hook_receiver() -> (
-    String,
-    tokio::sync::mpsc::UnboundedReceiver<(String, Vec<u8>)>,
-) {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/hooks", listener.local_addr().unwrap());
-    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    tokio::spawn(async move {
-        while let Ok((mut sock, _)) = listener.accept().await {
-            let tx = tx.clone();
-            tokio::spawn(async move {
-                let mut buf = Vec::new();
-                let mut chunk = [0u8; 4096];
-                loop {
-                    let Ok(n) = sock.read(&mut chunk).await else {
-                        return;
-                    };
-                    if n == 0 {
-                        return;
-                    }
-                    buf.extend_from_slice(&chunk[..n]);
-                    let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") else {
-                        continue;
-                    };
-                    let head = String::from_utf8_lossy(&buf[..end]).to_lowercase();
-                    let len = head
-                        .lines()
-                        .find_map(|l| l.strip_prefix("content-length:"))
-                        .and_then(|v| v.trim().parse::<usize>().ok())
-                        .unwrap_or(0);
-                    if buf.len() >= end + 4 + len {
-                        let body = buf[end + 4..end + 4 + len].to_vec();
-                        let _ = sock
-                            .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
-                            .await;
-                        let _ = tx.send((head, body));
-                        return;
-                    }
-                }
-            });
-        }
-    });
-    (url, rx)
-}
-
 #[tokio::test]
 async fn a_write_goes_to_rtm_and_to_the_crisp_web_hook_as_the_same_event() {
-    let (url, mut hooks) = hook_receiver().await;
+    let (url, mut hooks) = hook_receiver("/hooks", 200).await;
     let sim = Sim::builder()
         .crisp_webhook(url.clone())
         .start()
@@ -754,22 +685,12 @@ async fn a_write_goes_to_rtm_and_to_the_crisp_web_hook_as_the_same_event() {
     assert_eq!(hook["data"]["fingerprint"], 6060);
     assert_eq!(hook["website_id"], sim.crisp_website_id());
     // Signed like any Crisp web hook.
-    let ts = head
-        .lines()
-        .find_map(|l| l.strip_prefix("x-crisp-request-timestamp:"))
-        .unwrap()
-        .trim()
-        .to_owned();
-    let sig = head
-        .lines()
-        .find_map(|l| l.strip_prefix("x-crisp-signature:"))
-        .unwrap()
-        .trim()
-        .to_owned();
+    let ts = head_header(&head, "x-crisp-request-timestamp").unwrap();
+    let sig = head_header(&head, "x-crisp-signature").unwrap();
     let secret = &sim.crisp_config().webhook_secret;
     assert_eq!(
         sig,
-        chatdesk_sim::crisp::CrispSim::sign_webhook(secret.as_bytes(), &ts, &body)
+        chatdesk_sim::crisp::CrispSim::sign_webhook(secret.as_bytes(), ts, &body)
     );
     for _ in 0..300 {
         if !sim.webhook_deliveries().is_empty() {

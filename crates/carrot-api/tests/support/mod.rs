@@ -1,10 +1,14 @@
-//! Test support: a loopback HTTP server answering from a closure, and a stable text rendering
-//! of outgoing requests for snapshots.
+//! Test support: a loopback HTTP server answering from a closure, a stable text rendering of
+//! outgoing requests for snapshots, the collection of a list walk into a `Vec`, and clients
+//! against `chatdesk-sim`.
 #![allow(dead_code)]
 
 use bytes::Bytes;
-use chatdesk_carrot_api::CarrotClient;
+use chatdesk_carrot_api::model::{Conversation, ConversationPart, Event, User};
+use chatdesk_carrot_api::{CarrotClient, CarrotClientBuilder, Error};
+use chatdesk_sim::{Seed, Sim};
 use chatdesk_transport::{Body, RetryConfig, Transport};
+use futures_util::{Stream, TryStreamExt};
 use http::{Request, Response, StatusCode};
 use http_body_util::{BodyExt, Full};
 use hyper::server::conn::http1;
@@ -157,6 +161,67 @@ impl Server {
             .build()
             .unwrap()
     }
+}
+
+/// Every item a list stream yields; a failure fails the test.
+pub async fn drain<T>(stream: impl Stream<Item = Result<T, Error>>) -> Vec<T> {
+    stream.try_collect().await.unwrap()
+}
+
+/// The ids of listed items.
+pub fn ids_of<T: HasId>(items: Vec<T>) -> Vec<u64> {
+    items.iter().map(HasId::id).collect()
+}
+
+/// The ids a list stream yields, in order; a failure fails the test.
+pub async fn walk_ids<T: HasId>(stream: impl Stream<Item = Result<T, Error>>) -> Vec<u64> {
+    ids_of(drain(stream).await)
+}
+
+/// Listed items with a Carrot id.
+pub trait HasId {
+    fn id(&self) -> u64;
+}
+
+macro_rules! has_id {
+    ($($t:ty),+) => {$(
+        impl HasId for $t {
+            fn id(&self) -> u64 {
+                self.id.0
+            }
+        }
+    )+};
+}
+
+has_id!(User, Conversation, ConversationPart, Event);
+
+/// Starts a simulator seeded with `seed`.
+pub async fn start_sim(seed: Seed) -> Sim {
+    Sim::builder().seed(seed).start().await.unwrap()
+}
+
+/// Which API version the client's base URL selects on the simulator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Api {
+    V1,
+    V2,
+}
+
+/// A client builder with the simulator's token and the base URL of `api`.
+pub fn sim_builder(sim: &Sim, api: Api) -> CarrotClientBuilder {
+    let base = match api {
+        Api::V1 => sim.carrot_base_url_v1(),
+        Api::V2 => sim.carrot_base_url(),
+    };
+    CarrotClient::builder()
+        .token(sim.carrot_token())
+        .base_url(base)
+}
+
+/// A client without the default 3 requests/s pace (the simulator does not need it), with the
+/// default transport otherwise (retries on).
+pub fn sim_client(sim: &Sim, api: Api) -> CarrotClient {
+    sim_builder(sim, api).quota(None).build().unwrap()
 }
 
 /// A client that is never used to send: for building requests.

@@ -1,15 +1,29 @@
-//! Crisp clients against `chatdesk-sim` for the fault tests: a started simulator with a
-//! conversation, messages keyed by their fingerprint, and the counts of what the client sent.
-//! Shared by `sim_faults.rs`, `confirmed_writes.rs`, `confirmed_writes_traced.rs` and
-//! `user_op.rs`; the fault accounting is `chatdesk_sim::testkit`.
+//! Crisp clients against `chatdesk-sim`: the client wired to the simulator (every test against
+//! it), and for the fault tests a started simulator with a conversation, messages keyed by their
+//! fingerprint, and the counts of what the client sent (`sim_faults.rs`, `confirmed_writes.rs`,
+//! `confirmed_writes_traced.rs`, `user_op.rs`); the fault accounting is `chatdesk_sim::testkit`.
 #![allow(dead_code)]
 
 use chatdesk_crisp_api::model::message::{MessageContent, MessageDispatched, MessageSend};
-use chatdesk_crisp_api::{Credentials, CrispClient, Error, Tier};
+use chatdesk_crisp_api::{Credentials, CrispClient, CrispClientBuilder, Error};
 use chatdesk_sim::testkit::{ATTEMPT_TIMEOUT, FaultCase, fault_cases, no_duplicates};
 use chatdesk_sim::{CrispTier, Fault, FaultKind, Sim, SimBuilder};
 use chatdesk_transport::Transport;
 use chatdesk_transport::http::Method;
+
+/// A client builder for the simulator's Crisp API with the keypair `identifier`/`key` of `tier`.
+pub fn builder_for(sim: &Sim, identifier: &str, key: &str, tier: CrispTier) -> CrispClientBuilder {
+    let tier = tier.as_str().parse().unwrap();
+    CrispClient::builder()
+        .credentials(Credentials::new(identifier, key, tier))
+        .base_url(sim.crisp_base_url())
+}
+
+/// [`builder_for`] the simulator's default keypair.
+pub fn sim_builder(sim: &Sim) -> CrispClientBuilder {
+    let creds = sim.crisp_credentials();
+    builder_for(sim, &creds.identifier, &creds.key, creds.tier)
+}
 
 /// The sim's Crisp path for message sends (`*` matches the website and the session).
 pub const MESSAGE_PATH: &str = "/v1/website/*/conversation/*/message";
@@ -32,21 +46,24 @@ pub async fn start_confirming(
     let sim = builder.start().await.unwrap();
     let creds = sim.crisp_credentials();
     assert_eq!(creds.tier, CrispTier::Plugin, "the default keypair's tier");
-    let client = CrispClient::builder()
-        .credentials(Credentials::new(creds.identifier, creds.key, Tier::Plugin))
-        .base_url(sim.crisp_base_url())
+    let client = sim_builder(&sim)
         .transport(transport)
         .confirm_writes(confirm_writes)
         .build()
         .unwrap();
+    let session = new_conversation(&client, &creds.website_id).await;
+    (sim, client, creds.website_id, session)
+}
+
+/// Creates a conversation on `website_id` and returns its session id.
+pub async fn new_conversation(client: &CrispClient, website_id: &str) -> String {
     let created = client
-        .website(&creds.website_id)
+        .website(website_id)
         .conversations()
         .create()
         .await
         .unwrap();
-    let session = created.session_id.expect("a session id");
-    (sim, client, creds.website_id, session)
+    created.session_id.expect("a session id")
 }
 
 /// An operator text message with a fingerprint of our choosing, so that the simulator keys its

@@ -43,6 +43,27 @@ impl Resp {
             .unwrap_or("")
             .to_string()
     }
+    /// The status and `meta.error` of a Carrot envelope, to compare with a refusal.
+    pub fn carrot_refusal(&self) -> (u16, String) {
+        (self.status, self.carrot_error())
+    }
+}
+
+/// The `id` of every object in the JSON array `list`.
+pub fn ids(list: &Value) -> Vec<u64> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["id"].as_u64().unwrap())
+        .collect()
+}
+
+/// The value of header `name` (any case) in an HTTP head, trimmed.
+pub fn head_header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+    head.lines().find_map(|line| {
+        let (k, v) = line.split_once(':')?;
+        k.eq_ignore_ascii_case(name).then(|| v.trim())
+    })
 }
 
 /// Writes `raw` on a fresh connection and reads until the server closes it.
@@ -153,8 +174,33 @@ pub async fn request(
     parse(&answer)
 }
 
+/// `GET` `path` with no header of our own.
+pub async fn bare_get(addr: SocketAddr, path: &str) -> Resp {
+    request(addr, "GET", path, &[], b"")
+        .await
+        .unwrap_or_else(|e| panic!("GET {path}: {e}"))
+}
+
 pub fn token_header(sim: &Sim) -> String {
     format!("Token {}", sim.carrot_token())
+}
+
+/// Sends `body` as `content_type` with `method` and the token header to a Carrot path.
+pub async fn carrot_send(
+    sim: &Sim,
+    method: &str,
+    path: &str,
+    content_type: &str,
+    body: &[u8],
+) -> Resp {
+    let auth = token_header(sim);
+    let headers = [
+        ("Authorization", auth.as_str()),
+        ("Content-Type", content_type),
+    ];
+    request(sim.addr(), method, path, &headers, body)
+        .await
+        .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
 }
 
 /// `GET` a Carrot path (no version prefix unless given) with the token header.
@@ -167,21 +213,12 @@ pub async fn carrot_get(sim: &Sim, path: &str) -> Resp {
 
 /// Form-encodes `fields` and sends them with `method`.
 pub async fn carrot_form(sim: &Sim, method: &str, path: &str, fields: &[(&str, &str)]) -> Resp {
-    let auth = token_header(sim);
     let body = serde_urlencoded::to_string(fields).expect("encodable");
-    request(
-        sim.addr(),
-        method,
-        path,
-        &[
-            ("Authorization", &auth),
-            ("Content-Type", "application/x-www-form-urlencoded"),
-        ],
-        body.as_bytes(),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+    carrot_send(sim, method, path, FORM, body.as_bytes()).await
 }
+
+/// The content type of a form body.
+pub const FORM: &str = "application/x-www-form-urlencoded";
 
 pub async fn carrot_post(sim: &Sim, path: &str, fields: &[(&str, &str)]) -> Resp {
     carrot_form(sim, "POST", path, fields).await
@@ -215,23 +252,59 @@ pub async fn carrot_multipart(
     path: &str,
     parts: &[(&str, Option<&str>, &[u8])],
 ) -> Resp {
-    let auth = token_header(sim);
     let body = multipart("----chatdeskBoundary7MA4YWxk", parts);
-    request(
-        sim.addr(),
-        "POST",
-        path,
-        &[
-            ("Authorization", &auth),
-            (
-                "Content-Type",
-                "multipart/form-data; boundary=----chatdeskBoundary7MA4YWxk",
-            ),
-        ],
-        &body,
-    )
-    .await
-    .unwrap_or_else(|e| panic!("POST {path}: {e}"))
+    let content_type = "multipart/form-data; boundary=----chatdeskBoundary7MA4YWxk";
+    carrot_send(sim, "POST", path, content_type, &body).await
+}
+
+/// A loopback web hook receiver at `path` (with any query): it answers each request with
+/// `status` and hands over its head (as received) and body.
+pub async fn hook_receiver(
+    path: &str,
+    status: u16,
+) -> (
+    String,
+    tokio::sync::mpsc::UnboundedReceiver<(String, Vec<u8>)>,
+) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}{path}", listener.local_addr().unwrap());
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Ok((mut s, _)) = listener.accept().await {
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                let mut buf = Vec::new();
+                let mut chunk = [0u8; 8192];
+                loop {
+                    let Ok(n) = s.read(&mut chunk).await else {
+                        return;
+                    };
+                    if n == 0 {
+                        return;
+                    }
+                    buf.extend_from_slice(&chunk[..n]);
+                    let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") else {
+                        continue;
+                    };
+                    let head = String::from_utf8_lossy(&buf[..end]).to_string();
+                    let len: usize = head_header(&head, "content-length")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0);
+                    if buf.len() < end + 4 + len {
+                        continue;
+                    }
+                    let body = buf[end + 4..end + 4 + len].to_vec();
+                    let _ = tx.send((head, body));
+                    let resp = format!(
+                        "HTTP/1.1 {status} X\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+                    );
+                    let _ = s.write_all(resp.as_bytes()).await;
+                    return;
+                }
+            });
+        }
+    });
+    (url, rx)
 }
 
 /// Asserts a 200 Carrot envelope and returns `data`.

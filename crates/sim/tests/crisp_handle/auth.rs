@@ -7,42 +7,18 @@ fn missing_or_wrong_credentials_are_401_invalid_session() {
     let t = T::new();
     let path = format!("/website/{}", t.w());
     let kp = t.sim.config().keypair(CrispTier::Plugin).unwrap().clone();
+    // A GET of `path` with these credentials and this announced tier.
+    let get =
+        |auth: Option<(&str, &str)>, tier: Option<&str>| ex("GET", &path, "", b"", auth, tier);
+    let (id, key) = (kp.identifier.as_str(), kp.key.as_str());
     for exchange in [
-        ex("GET", &path, "", b"", None, Some("plugin")),
-        ex(
-            "GET",
-            &path,
-            "",
-            b"",
-            Some((&kp.identifier, "wrong")),
-            Some("plugin"),
-        ),
-        ex(
-            "GET",
-            &path,
-            "",
-            b"",
-            Some(("nobody", &kp.key)),
-            Some("plugin"),
-        ),
+        get(None, Some("plugin")),
+        get(Some((id, "wrong")), Some("plugin")),
+        get(Some(("nobody", key)), Some("plugin")),
         // The right keypair announced as another tier (and the default tier is `user`).
-        ex(
-            "GET",
-            &path,
-            "",
-            b"",
-            Some((&kp.identifier, &kp.key)),
-            Some("website"),
-        ),
-        ex("GET", &path, "", b"", Some((&kp.identifier, &kp.key)), None),
-        ex(
-            "GET",
-            &path,
-            "",
-            b"",
-            Some((&kp.identifier, &kp.key)),
-            Some("admin"),
-        ),
+        get(Some((id, key)), Some("website")),
+        get(Some((id, key)), None),
+        get(Some((id, key)), Some("admin")),
     ] {
         let reply = t.sim.handle(&exchange);
         assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
@@ -50,12 +26,12 @@ fn missing_or_wrong_credentials_are_401_invalid_session() {
         assert_eq!(v["reason"], "invalid_session");
         assert_eq!(v["error"], true);
     }
-    let mut bad_scheme = ex("GET", &path, "", b"", None, Some("plugin"));
+    let mut bad_scheme = get(None, Some("plugin"));
     bad_scheme
         .headers
         .insert("authorization", HeaderValue::from_static("Bearer abc"));
     assert_eq!(t.sim.handle(&bad_scheme).status, StatusCode::UNAUTHORIZED);
-    let mut bad_b64 = ex("GET", &path, "", b"", None, Some("plugin"));
+    let mut bad_b64 = get(None, Some("plugin"));
     bad_b64
         .headers
         .insert("authorization", HeaderValue::from_static("Basic %%%"));
