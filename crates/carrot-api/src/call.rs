@@ -189,6 +189,22 @@ fn encode<P: serde::Serialize>(
 ) -> Result<(String, RequestBody), Error> {
     let params = encode_query(params)?;
     let by_user_id = matches!(extra.user, Some(UserRef::External(_)));
+    if spec.method == Method::GET {
+        // One string, sized once: `id_as_string=true[&by_user_id=true][&params]`.
+        const ID_AS_STRING: &str = "id_as_string=true";
+        const BY_USER_ID: &str = "&by_user_id=true";
+        let mut query =
+            String::with_capacity(ID_AS_STRING.len() + BY_USER_ID.len() + 1 + params.len());
+        query.push_str(ID_AS_STRING);
+        if by_user_id {
+            query.push_str(BY_USER_ID);
+        }
+        if !params.is_empty() {
+            query.push('&');
+            query.push_str(&params);
+        }
+        return Ok((query, RequestBody::Empty));
+    }
     let mut fields = String::with_capacity(params.len() + 16);
     if by_user_id {
         fields.push_str("by_user_id=true");
@@ -198,15 +214,6 @@ fn encode<P: serde::Serialize>(
             fields.push('&');
         }
         fields.push_str(&params);
-    }
-    if spec.method == Method::GET {
-        let mut query = String::with_capacity(fields.len() + 20);
-        query.push_str("id_as_string=true");
-        if !fields.is_empty() {
-            query.push('&');
-            query.push_str(&fields);
-        }
-        return Ok((query, RequestBody::Empty));
     }
     let body = match &extra.file {
         None => RequestBody::Form(Bytes::from(fields)),

@@ -21,9 +21,9 @@
 //! fails with [`Error::QuotaExhausted`] and a [`DailyQuota`](chatdesk_transport::DailyQuota)
 //! configured for `"carrot"` is marked spent. Any other 429 stays a short refusal.
 //!
-//! The check costs two SIMD substring searches (`"error` and `"status"`) on every 2xx answer,
-//! run once per answer; the envelope's `meta` is parsed only when one of them says it may be an
-//! error. Both rules live in one classifier for that reason: it reports `carrot_quota` when it
+//! The check costs one SIMD substring search for the `"meta"` key on every 2xx answer, and a
+//! look inside that key's object; the envelope's `meta` is parsed only when the look says it may
+//! be an error. Both rules live in one classifier for that reason: it reports `carrot_quota` when it
 //! finds a spent quota and `carrot_meta_error` for any other error it decides.
 
 use bytes::Bytes;
@@ -35,7 +35,9 @@ use chatdesk_transport::{Error, parse_json};
 use memchr::memmem;
 use std::sync::LazyLock;
 
-/// The key whose value [`may_be_error`] looks at.
+/// The key of the envelope's `meta`, where [`may_be_error`] looks.
+const META_KEY: &[u8] = b"\"meta\"";
+/// The key whose value [`may_be_error`] looks at inside a `meta`.
 const STATUS_KEY: &[u8] = b"\"status\"";
 
 /// The name of a decision on an error in the `meta` of a 2xx answer (a 429 or a 5xx there).
@@ -98,30 +100,76 @@ fn meta_of(body: &[u8]) -> Option<Meta> {
     parse_json::<Head>(body).ok()?.meta
 }
 
-/// Whether `body` may carry an error `meta`: it names an `error` key, or some `"status"` key
-/// holds a number (or numeric string) not starting with `2`. False positives only cost a parse;
-/// a body that is not UTF-8 always may.
+/// Whether `body` may carry an error `meta`: some `"meta"` key holds an object that names an
+/// `error` key, or whose `"status"` holds a number (or numeric string) not starting with `2`.
+/// False positives only cost a parse; a body that is not UTF-8 always may.
 ///
 /// This runs on every 2xx answer, so it searches bytes with `memchr`'s SIMD substring finder
-/// rather than walking the text. (Profiles of 2026-12-02 on a 1 kB answer: about 4,400
-/// instructions per call for the first text search, 2,700 for a hand-rolled byte scan run once
-/// per classifier, two of them per answer; see `docs/benchmarks.md` for this one.)
+/// for the `"meta"` key only, and looks for the error signs inside that key's object, a few
+/// bytes long, rather than in the whole body (where `data` may hold its own `error` and
+/// `status` fields). Every `"meta"` is looked at, so one nested in `data` before the envelope's
+/// own does not hide it. (Profiles of 2026-12-02 on a 1 kB answer: about 4,400 instructions
+/// per call for the first text search, 2,700 per classifier for a hand-rolled byte scan, about
+/// 1,700 for two SIMD searches of the whole body.)
 fn may_be_error(body: &[u8]) -> bool {
     // The searchers are built once: building one costs about as much as a search.
+    static META: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(META_KEY));
     static ERROR: LazyLock<memmem::Finder<'static>> =
         LazyLock::new(|| memmem::Finder::new(b"\"error"));
     static STATUS: LazyLock<memmem::Finder<'static>> =
         LazyLock::new(|| memmem::Finder::new(STATUS_KEY));
-    if ERROR.find(body).is_some() {
-        return true;
-    }
-    if STATUS
+    let error_in = |meta: &[u8]| {
+        ERROR.find(meta).is_some()
+            || STATUS
+                .find_iter(meta)
+                .any(|at| status_may_be_error(&meta[at + STATUS_KEY.len()..]))
+    };
+    if META
         .find_iter(body)
-        .any(|at| status_may_be_error(&body[at + STATUS_KEY.len()..]))
+        .filter_map(|at| object_after_key(&body[at + META_KEY.len()..]))
+        .any(error_in)
     {
         return true;
     }
     !body.is_ascii() && std::str::from_utf8(body).is_err()
+}
+
+/// The object that is the value after a key (`rest` starts after the key's closing quote):
+/// from its `{` to its matching `}` (strings and nested objects skipped), or to the end of the
+/// body when it is cut short. `None` when the value is not an object.
+fn object_after_key(rest: &[u8]) -> Option<&[u8]> {
+    let value = rest
+        .trim_ascii_start()
+        .strip_prefix(b":")?
+        .trim_ascii_start();
+    if !value.starts_with(b"{") {
+        return None;
+    }
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, &b) in value.iter().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' => depth += 1,
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(&value[..=i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(value)
 }
 
 /// Whether the value after a `"status"` key is a number (or numeric string) not starting
@@ -231,6 +279,22 @@ mod tests {
         assert!(may_be_error(b"\xff"));
         assert!(!may_be_error(FINE.as_bytes()));
         assert!(!may_be_error(br#"{"meta":{"status":201},"data":[]}"#));
+        // `data`'s own fields are not the envelope's: no parse.
+        assert!(!may_be_error(FINE_WITH_ERROR_FIELD.as_bytes()));
+        assert!(!may_be_error(br#"{"data":{"error":"x","status":500}}"#));
+        // A `meta` nested in `data` before the envelope's own does not hide it.
+        assert!(may_be_error(
+            br#"{"data":{"meta":{"status":200}},"meta":{"status":500}}"#
+        ));
+        // Nested objects and strings with braces or quotes inside `meta` are skipped over.
+        assert!(may_be_error(
+            br#"{"meta":{"page":{"next":"}"},"note":"a \"}\" b","error":"X"}}"#
+        ));
+        assert!(!may_be_error(
+            br#"{"meta":{"page":{"status":"}"}},"status":200},"error":1}"#
+        ));
+        // A cut-short body still counts.
+        assert!(may_be_error(br#"{"meta":{"status":503"#));
     }
 
     /// The search finds a key wherever it falls: at the start, across the finder's 32-byte
@@ -255,8 +319,14 @@ mod tests {
                 let tail = format!("{spaces}{}", &body[..body.len() - 2]);
                 assert_eq!(may_be_error(tail.as_bytes()), expected, "{tail}");
             }
-            assert!(may_be_error(format!("{spaces}\"error").as_bytes()));
-            assert!(!may_be_error(format!("{spaces}\"statu").as_bytes()));
+            // An `error` key in the last bytes of a cut-short `meta`; outside one, no look.
+            assert!(may_be_error(
+                format!("{spaces}{{\"meta\":{{\"error").as_bytes()
+            ));
+            assert!(!may_be_error(format!("{spaces}\"error").as_bytes()));
+            assert!(!may_be_error(
+                format!("{spaces}{{\"meta\":{{\"statu").as_bytes()
+            ));
         }
     }
 

@@ -112,9 +112,10 @@ impl Fused {
         let key = RequestMeta::of(&req).rate_key;
         let mut facts = CallFacts::of(&req);
         // The call's timer (`None`: no limit, or one past what the clock can say).
+        let started = Instant::now();
         let call = this
             .call_timeout
-            .and_then(|after| Some((Instant::now().checked_add(after)?, after)));
+            .and_then(|after| Some((started.checked_add(after)?, after)));
         if let Some((by, _)) = call {
             facts.deadline = Some(facts.deadline.map_or(by, |old| old.min(by)));
         }
@@ -123,37 +124,49 @@ impl Fused {
         }
         // Each attempt on the heap: the call's own state stays small, so that moving it costs
         // little.
-        let send = |req: Request<Body>, _last: bool| Box::pin(this.attempt(req, key, facts, call));
+        // The first attempt starts when the call does: the clock is read once for both.
+        let mut now = Some(started);
+        let fused = &*this;
+        let send = |req: Request<Body>, _last: bool| {
+            Box::pin(fused.attempt(req, key, facts, call, now.take()))
+        };
         let result = retry::run(send, req, &this.retry, facts).await;
         record(&span, &result);
         result
     }
 
     /// One attempt: the rate limiter's slot (within the call's deadline), then the send under
-    /// the earlier of the attempt's deadline and the call's; the result, with the classifier
-    /// chain's verdict when there was an answer to classify.
+    /// the earlier of the attempt's deadline and the call's (from `now`, when the caller read
+    /// the clock just before); the result, with the classifier chain's verdict when there was
+    /// an answer to classify.
     async fn attempt(
         &self,
         mut req: Request<Body>,
         key: RateKey,
         facts: CallFacts,
         call: Option<(Instant, Duration)>,
+        now: Option<Instant>,
     ) -> (Result<Response<Bytes>, Error>, Option<Classified>) {
         let limiter = &*self.limiter;
         // A slot free at once costs no future and arms no timer.
-        let acquired = match limiter.acquire_now(key, facts.deadline) {
-            Acquire::Ready(result) => result,
-            Acquire::Wait(wait) => match call {
-                Some((by, after)) => timed(tokio::time::timeout_at(by, wait).await, after),
-                None => wait.await,
-            },
+        let (acquired, now) = match limiter.acquire_now(key, facts.deadline) {
+            Acquire::Ready(result) => (result, now),
+            // After a wait the clock is read again.
+            Acquire::Wait(wait) => (
+                match call {
+                    Some((by, after)) => timed(tokio::time::timeout_at(by, wait).await, after),
+                    None => wait.await,
+                },
+                None,
+            ),
         };
         if let Err(e) = acquired {
             return (Err(e), None);
         }
-        let own = self
-            .attempt_timeout
-            .and_then(|after| Some((Instant::now().checked_add(after)?, after)));
+        let own = self.attempt_timeout.and_then(|after| {
+            let now = now.unwrap_or_else(Instant::now);
+            Some((now.checked_add(after)?, after))
+        });
         let timer = earlier(own, call);
         let result = match &self.sender {
             #[cfg(feature = "hyper-client")]
