@@ -114,22 +114,6 @@ impl Transport {
         }
     }
 
-    /// [`send`](Self::send) as a future of its own type, for a caller that boxes its own
-    /// future around it anyway (the kit's [`send_once`](crate::kit::send_once)): one
-    /// allocation per call instead of two.
-    pub(crate) fn send_inline(
-        &self,
-        req: Request<Body>,
-    ) -> impl std::future::Future<Output = Result<Response<Bytes>, Error>> + Send + 'static {
-        let stack = self.stack.clone();
-        async move {
-            match stack {
-                Stack::Fused(fused) => fused.call(req).await,
-                Stack::Layered(service) => service.oneshot(req).await,
-            }
-        }
-    }
-
     /// The rate limiter this transport consults (shared by all its clones).
     pub fn rate_limiter(&self) -> &Arc<dyn RateLimiter> {
         &self.limiter

@@ -222,9 +222,10 @@ impl<O: Op> Parts<O> {
 /// Sends `call` once through its client's transport (with the transport's own retries) and
 /// decodes the answer: what [`Op::dispatch`] does unless an endpoint says otherwise.
 pub fn send_once<O: Op>(call: &Parts<O>) -> BoxFuture<Result<O::Output, Error>> {
-    let sent = O::to_request(call).map(|request| call.client.transport().send_inline(request));
+    let request = O::to_request(call);
+    let transport = call.client.transport().clone();
     Box::pin(async move {
-        let response = sent?.await?;
+        let response = transport.send(request?).await?;
         O::decode(response)
     })
 }
