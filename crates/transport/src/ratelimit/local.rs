@@ -394,7 +394,7 @@ impl RateLimiter for LocalRateLimiter {
         if !self.adaptive {
             return;
         }
-        state.pacer.succeeded(key, Instant::now());
+        state.pacer.succeeded(key, Instant::now);
     }
 
     /// Marks `key.vendor`'s [`DailyQuota`] spent until `resets_in` (or, when the answer did not
