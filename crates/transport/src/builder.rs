@@ -22,7 +22,7 @@ type MakeInner = Box<dyn FnOnce(CollectLayer) -> HttpService + Send>;
 /// The assembled stack: fused into one future per call when no user layer sits around the
 /// retries ([`crate::stack`]), else the layers as tower services.
 #[derive(Clone)]
-enum Stack {
+pub(crate) enum Stack {
     Fused(Arc<Fused>),
     Layered(HttpService),
 }
@@ -65,7 +65,7 @@ enum Stack {
 /// ```
 #[derive(Clone)]
 pub struct Transport {
-    stack: Stack,
+    pub(crate) stack: Stack,
     limiter: Arc<dyn RateLimiter>,
     retry_budget: RetryBudget,
 }

@@ -316,30 +316,28 @@ where
         let first = std::mem::replace(inner, clone);
         let shared = self.shared.clone();
         let facts = CallFacts::of(&req);
-        Box::pin(async move {
-            // Each attempt but the last sends a clone of the ready service; the last, the
-            // service itself.
-            let mut spare = Some(first);
-            let send = |req: Request<Body>, last: bool| {
-                let svc = match (&spare, last) {
-                    (_, true) => spare.take(),
-                    (Some(svc), false) => Some(svc.clone()),
-                    (None, false) => None,
-                };
-                async move {
-                    match svc {
-                        // The rate-limit layer below stamps its verdict on the answer.
-                        Some(svc) => (svc.oneshot(req).await, None),
-                        // Unreachable: only the last attempt takes it, and it returns.
-                        None => (
-                            Err(Error::invalid("retry layer: service already used")),
-                            None,
-                        ),
-                    }
-                }
+        // Each attempt but the last sends a clone of the ready service; the last, the service
+        // itself.
+        let mut spare = Some(first);
+        let send = move |req: Request<Body>, last: bool| {
+            let svc = match (&spare, last) {
+                (_, true) => spare.take(),
+                (Some(svc), false) => Some(svc.clone()),
+                (None, false) => None,
             };
-            run(send, req, &shared, facts).await
-        })
+            async move {
+                match svc {
+                    // The rate-limit layer below stamps its verdict on the answer.
+                    Some(svc) => (svc.oneshot(req).await, None),
+                    // Unreachable: only the last attempt takes it, and it returns.
+                    None => (
+                        Err(Error::invalid("retry layer: service already used")),
+                        None,
+                    ),
+                }
+            }
+        };
+        Box::pin(run(send, req, shared, facts))
     }
 }
 
@@ -377,107 +375,107 @@ impl RetryLayer {
 /// when it already has it) until an attempt's outcome says to stop, the attempts or the budget
 /// run out, or the next wait would pass `facts.deadline`. Shared by [`RetryLayer`] and the
 /// fused default stack.
-pub(crate) async fn run<F, Fut>(
+///
+/// The loop is an `async` block over what this function was given, rather than an `async fn`:
+/// an `async fn` keeps each argument twice in its state (as given, and as the local it is moved
+/// to), and this state is allocated and moved with every call.
+pub(crate) fn run<F, Fut>(
     mut send: F,
     req: Request<Body>,
-    shared: &Shared,
+    shared: Arc<Shared>,
     facts: CallFacts,
-) -> Result<Response<Bytes>, Error>
+) -> impl std::future::Future<Output = Result<Response<Bytes>, Error>> + Send + 'static
 where
-    F: FnMut(Request<Body>, bool) -> Fut,
-    Fut: std::future::Future<Output = (Result<Response<Bytes>, Error>, Option<Classified>)>,
+    F: FnMut(Request<Body>, bool) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = (Result<Response<Bytes>, Error>, Option<Classified>)> + Send,
 {
-    let config = &shared.config;
-    shared.budget.deposit();
-    let CallFacts {
-        replay,
-        rules,
-        deadline,
-    } = facts;
-    let delete = req.method() == Method::DELETE;
     // Taken by the last attempt.
     let mut req = Some(req);
-    let mut history = Attempts {
-        number: 1,
-        earlier_may_have_applied: false,
-        delete,
-        outcome: Outcome::Final,
-        classifier: crate::classify::FALLBACK,
-    };
-    loop {
-        let attempt = history.number;
-        let last = attempt >= config.max_attempts;
-        let request = match req.as_ref() {
-            // The last attempt may consume the request itself.
-            _ if last => req.take(),
-            Some(request) => Some(request.clone()),
-            None => None,
+    async move {
+        let config = &shared.config;
+        shared.budget.deposit();
+        let delete = req.as_ref().is_some_and(|r| r.method() == Method::DELETE);
+        let mut history = Attempts {
+            number: 1,
+            earlier_may_have_applied: false,
+            delete,
+            outcome: Outcome::Final,
+            classifier: crate::classify::FALLBACK,
         };
-        let Some(request) = request else {
-            // Unreachable: only the last attempt takes it, and it returns.
-            return Err(Error::invalid("retry layer: request already sent"));
-        };
-        let (result, known) = send(request, last).await;
-        let classified = known.unwrap_or_else(|| Classified::of(rules.as_ref(), &result));
-        attempt_event(attempt, &result, classified.by);
-        history.outcome = classified.outcome;
-        history.classifier = classified.by;
-        // The span of the call names the classifier that decided its last attempt.
-        tracing::Span::current().record("retry_classifier", classified.by);
-        let backoff = if last {
-            Duration::ZERO
-        } else {
-            config.backoff(attempt)
-        };
-        match decide(replay, classified.outcome, attempt, config, backoff) {
-            Decision::Return => return result.map(|r| stamped(r, history)),
-            Decision::RateLimited(retry_after) => {
-                tracing::debug!(
-                    attempt,
-                    ?retry_after,
-                    classifier = classified.by,
-                    "rate limited; not retrying"
-                );
-                // A refusal in a success answer's body (Carrot's `meta.status`) is reported as
-                // the 429 it stands for, not as the 200 it came in.
-                let status = match &result {
-                    Ok(resp) if !resp.status().is_success() => Some(resp.status()),
-                    Ok(_) => Some(http::StatusCode::TOO_MANY_REQUESTS),
-                    Err(_) => None,
-                };
-                return Err(Error::RateLimited {
-                    retry_after,
-                    scope: RateLimitScope::Server,
-                    status,
-                });
-            }
-            Decision::RetryAfter(_) if last => return result.map(|r| stamped(r, history)),
-            // A retry that could not start before the call's deadline would only turn this
-            // answer into a timeout: return it instead.
-            Decision::RetryAfter(wait)
-                if deadline.is_some_and(|by| {
-                    tokio::time::Instant::now()
-                        .checked_add(wait)
-                        .is_none_or(|at| at >= by)
-                }) =>
-            {
-                tracing::debug!(attempt, "no time left for a retry before the deadline");
-                return result.map(|r| stamped(r, history));
-            }
-            Decision::RetryAfter(wait) => {
-                if !shared.budget.withdraw() {
-                    tracing::debug!(attempt, "retry budget exhausted");
+        loop {
+            let attempt = history.number;
+            let last = attempt >= config.max_attempts;
+            // The last attempt may consume the request itself. (No named `Option` here: one that
+            // was moved out of would stay in the state across the await.)
+            let Some(request) = (if last { req.take() } else { req.clone() }) else {
+                // Unreachable: only the last attempt takes it, and it returns.
+                return Err(Error::invalid("retry layer: request already sent"));
+            };
+            let (result, known) = send(request, last).await;
+            let classified = known.unwrap_or_else(|| Classified::of(facts.rules.as_ref(), &result));
+            attempt_event(attempt, &result, classified.by);
+            history.outcome = classified.outcome;
+            history.classifier = classified.by;
+            // The span of the call names the classifier that decided its last attempt.
+            tracing::Span::current().record("retry_classifier", classified.by);
+            let backoff = if last {
+                Duration::ZERO
+            } else {
+                config.backoff(attempt)
+            };
+            match decide(facts.replay, classified.outcome, attempt, config, backoff) {
+                Decision::Return => return result.map(|r| stamped(r, history)),
+                Decision::RateLimited(retry_after) => {
+                    tracing::debug!(
+                        attempt,
+                        ?retry_after,
+                        classifier = classified.by,
+                        "rate limited; not retrying"
+                    );
+                    // A refusal in a success answer's body (Carrot's `meta.status`) is reported as
+                    // the 429 it stands for, not as the 200 it came in.
+                    let status = match &result {
+                        Ok(resp) if !resp.status().is_success() => Some(resp.status()),
+                        Ok(_) => Some(http::StatusCode::TOO_MANY_REQUESTS),
+                        Err(_) => None,
+                    };
+                    return Err(Error::RateLimited {
+                        retry_after,
+                        scope: RateLimitScope::Server,
+                        status,
+                    });
+                }
+                Decision::RetryAfter(_) if last => return result.map(|r| stamped(r, history)),
+                // A retry that could not start before the call's deadline would only turn this
+                // answer into a timeout: return it instead.
+                Decision::RetryAfter(wait)
+                    if facts.deadline.is_some_and(|by| {
+                        tokio::time::Instant::now()
+                            .checked_add(wait)
+                            .is_none_or(|at| at >= by)
+                    }) =>
+                {
+                    tracing::debug!(attempt, "no time left for a retry before the deadline");
                     return result.map(|r| stamped(r, history));
                 }
-                tracing::debug!(
-                    attempt,
-                    wait_ms = wait.as_millis() as u64,
-                    classifier = classified.by,
-                    "retrying"
-                );
-                tokio::time::sleep(wait).await;
-                history.earlier_may_have_applied |= classified.outcome.may_have_applied();
-                history.number += 1;
+                Decision::RetryAfter(wait) => {
+                    if !shared.budget.withdraw() {
+                        tracing::debug!(attempt, "retry budget exhausted");
+                        return result.map(|r| stamped(r, history));
+                    }
+                    tracing::debug!(
+                        attempt,
+                        wait_ms = wait.as_millis() as u64,
+                        classifier = classified.by,
+                        "retrying"
+                    );
+                    // The answer is not needed past here: dropped now, it is not kept in the
+                    // state while the loop waits.
+                    drop(result);
+                    tokio::time::sleep(wait).await;
+                    history.earlier_may_have_applied |= classified.outcome.may_have_applied();
+                    history.number += 1;
+                }
             }
         }
     }
