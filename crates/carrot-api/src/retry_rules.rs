@@ -102,7 +102,7 @@ fn meta_of(body: &[u8]) -> Option<Meta> {
 
 /// Whether `body` may carry an error `meta`: some `"meta"` key holds an object that names an
 /// `error` key, or whose `"status"` holds a number (or numeric string) not starting with `2`.
-/// False positives only cost a parse; a body that is not UTF-8 always may.
+/// False positives only cost a parse.
 ///
 /// This runs on every 2xx answer, so it searches bytes with `memchr`'s SIMD substring finder
 /// for the `"meta"` key only, and looks for the error signs inside that key's object, a few
@@ -125,14 +125,11 @@ fn may_be_error(body: &[u8]) -> bool {
                 .find_iter(meta)
                 .any(|at| status_may_be_error(&meta[at + STATUS_KEY.len()..]))
     };
-    if META
-        .find_iter(body)
+    // Bytes, not text: a body that is not UTF-8 is searched the same way (the parse reads
+    // `meta` from such a body too), with no pass over it to check its encoding.
+    META.find_iter(body)
         .filter_map(|at| object_after_key(&body[at + META_KEY.len()..]))
         .any(error_in)
-    {
-        return true;
-    }
-    !body.is_ascii() && std::str::from_utf8(body).is_err()
 }
 
 /// The object that is the value after a key (`rest` starts after the key's closing quote):
@@ -276,7 +273,11 @@ mod tests {
         assert!(may_be_error(THROTTLED.as_bytes()));
         assert!(may_be_error(BROKEN.as_bytes()));
         assert!(may_be_error(br#"{"meta":{"status" : "429"}}"#));
-        assert!(may_be_error(b"\xff"));
+        // Not UTF-8: searched as bytes all the same.
+        assert!(!may_be_error(b"\xff"));
+        assert!(may_be_error(
+            b"{\"data\":\"\xff\",\"meta\":{\"status\":500}}"
+        ));
         assert!(!may_be_error(FINE.as_bytes()));
         assert!(!may_be_error(br#"{"meta":{"status":201},"data":[]}"#));
         // `data`'s own fields are not the envelope's: no parse.
