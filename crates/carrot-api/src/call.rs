@@ -5,10 +5,10 @@ use crate::client::{CarrotClient, UserRef};
 use bytes::Bytes;
 use chatdesk_transport::kit::{Op, Parts, Vendor};
 use chatdesk_transport::{
-    Body, EndpointSpec, Error, Multipart, PathArg, Replay, RequestBody, RequestMeta, Transport,
-    build_request, encode_query,
+    Described, EndpointSpec, Error, Multipart, PathArg, Replay, RequestBody, Transport,
+    build_described, encode_query,
 };
-use http::{Method, Request};
+use http::Method;
 use std::fmt;
 
 chatdesk_transport::call_type!();
@@ -129,19 +129,15 @@ fn check_user<O: CarrotOp>(user: &UserRef) -> Result<(), String> {
     }
 }
 
-/// `Op::to_request` of every Carrot endpoint: the endpoint's own checks, the request the
-/// client renders, and the request's own replay class where it is better than the declared one.
-pub(crate) fn to_request<O: CarrotOp>(call: &Parts<O>) -> Result<Request<Body>, Error> {
+/// `Op::describe` of every Carrot endpoint: the endpoint's own checks, the request the client
+/// renders, and the request's own replay class where it is better than the declared one.
+pub(crate) fn describe<O: CarrotOp>(call: &Parts<O>) -> Result<Described, Error> {
     O::check(call.params()).map_err(Error::invalid)?;
-    let mut req = CarrotClient::to_request(call)?;
+    let mut described = CarrotClient::describe(call)?;
     if let Some(replay) = O::replay_for(call.params()) {
-        let meta = RequestMeta {
-            replay,
-            ..O::SPEC.meta()
-        };
-        req.extensions_mut().insert(meta);
+        described.meta.replay = replay;
     }
-    Ok(req)
+    Ok(described)
 }
 
 impl Vendor for CarrotClient {
@@ -154,7 +150,7 @@ impl Vendor for CarrotClient {
     /// The base URL and the rendered path; the parameters in the query (GET) or as a form
     /// (multipart when a file is attached), always with `id_as_string=true` in the query and
     /// `by_user_id=true` for a User ID; the token header.
-    fn to_request<O: Op<Client = Self>>(call: &Parts<O>) -> Result<Request<Body>, Error> {
+    fn describe<O: Op<Client = Self>>(call: &Parts<O>) -> Result<Described, Error> {
         let extra = call.extra();
         if let Some(reason) = &extra.invalid {
             return Err(Error::invalid(reason.clone()));
@@ -170,9 +166,8 @@ impl Vendor for CarrotClient {
         let (query, body) = encode(spec, call.params(), extra)?;
         let client = call.client();
         let headers = client.headers()?;
-        let mut req = build_request(client.base()?, spec, &path, &query, body, headers)?;
-        req.extensions_mut().insert(crate::retry_rules::RULES);
-        Ok(req)
+        build_described(client.base()?, spec, &path, &query, body, headers)
+            .map(|described| described.with_rules(crate::retry_rules::RULES))
     }
 }
 

@@ -347,13 +347,13 @@ macro_rules! endpoints {
                     Ok(kind_convert!($kind [$t] meta data))
                 }
 
-                fn to_request(
+                fn describe(
                     call: &::chatdesk_transport::kit::Parts<Self>,
                 ) -> ::std::result::Result<
-                    ::chatdesk_transport::http::Request<::chatdesk_transport::Body>,
+                    ::chatdesk_transport::Described,
                     ::chatdesk_transport::Error,
                 > {
-                    $crate::call::to_request(call)
+                    $crate::call::describe(call)
                 }
 
                 kind_dispatch!($kind [$t]);

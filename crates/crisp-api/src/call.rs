@@ -6,11 +6,11 @@ use crate::client::CrispClient;
 use crate::envelope;
 use bytes::Bytes;
 use chatdesk_model::crisp::message::Message;
-use chatdesk_transport::http::{Method, Request, Response, StatusCode};
+use chatdesk_transport::http::{Method, Response, StatusCode};
 use chatdesk_transport::kit::{BodyFor, List, Op, Parts, Vendor};
 use chatdesk_transport::{
-    Body, BoxFuture, Error, Fetched, Page, Paginator, PathArg, RequestBody, Transport,
-    build_request, encode_query,
+    BoxFuture, Described, Error, Fetched, Page, Paginator, PathArg, RequestBody, Transport,
+    build_described, encode_query,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -44,7 +44,7 @@ impl Vendor for CrispClient {
     /// path, query and the body, encoded by its [`BodyFor<CrispClient>`] impl ([`Json`],
     /// [`NoBody`], `()`, or a user's own type). An operation whose body Crisp cannot encode
     /// does not compile, as the kit bounds [`Op::Body`] by [`BodyFor`].
-    fn to_request<O: Op<Client = Self>>(call: &Parts<O>) -> Result<Request<Body>, Error> {
+    fn describe<O: Op<Client = Self>>(call: &Parts<O>) -> Result<Described, Error> {
         render(
             call,
             BodyFor::<CrispClient>::encode(call.body(), &O::SPEC.method)?,
@@ -62,7 +62,7 @@ impl Vendor for CrispClient {
 pub(crate) fn render<O: Op<Client = CrispClient>>(
     call: &Parts<O>,
     body: RequestBody,
-) -> Result<Request<Body>, Error> {
+) -> Result<Described, Error> {
     let setup = call
         .client()
         .inner
@@ -71,16 +71,16 @@ pub(crate) fn render<O: Op<Client = CrispClient>>(
         .map_err(|reason| Error::invalid(reason.clone()))?;
     let path = path_of(O::SPEC, call.path_args())?;
     let query = encode_query(call.params())?;
-    build_request(&setup.base, O::SPEC, &path, &query, body, &setup.headers)
-        .map(crate::retry_rules::attach)
+    build_described(&setup.base, O::SPEC, &path, &query, body, &setup.headers)
+        .map(|described| described.with_rules(crate::retry_rules::RULES))
 }
 
 /// What every table endpoint's [`Op::to_request`] does: checks the parameters with `check`,
 /// encodes the body and renders the call.
-pub(crate) fn to_request<O>(
+pub(crate) fn describe<O>(
     call: &Parts<O>,
     check: fn(&O::Params) -> Result<(), Error>,
-) -> Result<Request<Body>, Error>
+) -> Result<Described, Error>
 where
     O: Op<Client = CrispClient>,
 {
@@ -227,6 +227,8 @@ pub(crate) fn decode_batch(response: Response<Bytes>) -> Result<Page<Message>, E
 #[doc(hidden)]
 pub mod __private {
     use super::*;
+    use chatdesk_transport::Body;
+    use chatdesk_transport::http::Request;
 
     /// A body type that can be read from the JSON a test fixture gives.
     pub trait FromRawBody: Sized {

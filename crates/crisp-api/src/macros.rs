@@ -282,13 +282,13 @@ macro_rules! endpoints {
                 ) -> ::std::result::Result<Self::Output, ::chatdesk_transport::Error> {
                     out_decode!(($($out)+) response)
                 }
-                fn to_request(
+                fn describe(
                     call: &::chatdesk_transport::kit::Parts<Self>,
                 ) -> ::std::result::Result<
-                    ::chatdesk_transport::http::Request<::chatdesk_transport::Body>,
+                    ::chatdesk_transport::Described,
                     ::chatdesk_transport::Error,
                 > {
-                    $crate::call::to_request(call, or_expr!($($check)? ; $crate::call::no_check))
+                    $crate::call::describe(call, or_expr!($($check)? ; $crate::call::no_check))
                 }
                 confirmed_dispatch!($($by)?);
             }

@@ -17,10 +17,10 @@
 //! quota's reset); any other 429 or 420 stays a short refusal.
 
 use bytes::Bytes;
+use chatdesk_transport::Error;
 use chatdesk_transport::classify::{Classifier, Outcome, RetryRules, mentions_quota};
-use chatdesk_transport::http::{Request, Response};
+use chatdesk_transport::http::Response;
 use chatdesk_transport::retry::retry_after_of;
-use chatdesk_transport::{Body, Error};
 
 /// `420 Enhance Your Calm`: Crisp's second rate-limit status, a refusal like 429. Name:
 /// `"crisp_420"`.
@@ -64,12 +64,6 @@ impl Classifier for QuotaSpent {
 
 /// Crisp's rules, consulted before the transport's generic ones.
 pub(crate) static RULES: RetryRules = RetryRules::new(&[&QuotaSpent, &EnhanceYourCalm]);
-
-/// Attaches [`RULES`] to a request built for Crisp.
-pub(crate) fn attach(mut req: Request<Body>) -> Request<Body> {
-    req.extensions_mut().insert(RULES);
-    req
-}
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,7 @@
 
 use crate::collect::{CollectLayer, DEFAULT_MAX_BODY};
 use crate::error::{BoxError, Error};
+use crate::meta::Described;
 use crate::ratelimit::{LocalRateLimiter, RateLimitLayer, RateLimiter};
 use crate::retry::{RetryBudget, RetryConfig, RetryLayer};
 use crate::stack::{Fused, Sender};
@@ -109,8 +110,40 @@ impl Transport {
     /// refusals that outlast the retries come back as [`Error::RateLimited`].
     pub fn send(&self, req: Request<Body>) -> BoxFuture<Result<Response<Bytes>, Error>> {
         match &self.stack {
-            Stack::Fused(fused) => Box::pin(fused.call(req)),
+            Stack::Fused(fused) => {
+                let (req, call) = fused.prepare(req);
+                Box::pin(fused.call(req, call))
+            }
             Stack::Layered(service) => Box::pin(service.clone().oneshot(req)),
+        }
+    }
+
+    /// [`send`](Self::send) for a request whose [`RequestMeta`](crate::RequestMeta) and
+    /// [`RetryRules`](crate::RetryRules) come beside it: what the endpoint kit sends. It
+    /// behaves as `send(described.into_request())`, and spares the extension map on every
+    /// call when nothing below the stack reads it (the default stack with hyper-util's
+    /// client); a user's inner service or layers still find the description in the
+    /// extensions.
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), chatdesk_transport::Error> {
+    /// use chatdesk_transport::{Body, Described, RequestMeta, Transport};
+    /// let transport = Transport::default();
+    /// let request = http::Request::get("https://api.example/v1/ping").body(Body::default()).unwrap();
+    /// let meta = RequestMeta::for_method(request.method());
+    /// let response = transport.send_described(Described::new(request, meta)).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn send_described(
+        &self,
+        described: Described,
+    ) -> BoxFuture<Result<Response<Bytes>, Error>> {
+        match &self.stack {
+            Stack::Fused(fused) => {
+                let (req, call) = fused.prepare_described(described);
+                Box::pin(fused.call(req, call))
+            }
+            Stack::Layered(service) => Box::pin(service.clone().oneshot(described.into_request())),
         }
     }
 
@@ -150,7 +183,10 @@ impl Service<Request<Body>> for Transport {
 
     fn call(&mut self, req: Request<Body>) -> Self::Future {
         match &mut self.stack {
-            Stack::Fused(fused) => Box::pin(fused.call(req)),
+            Stack::Fused(fused) => {
+                let (req, call) = fused.prepare(req);
+                Box::pin(fused.call(req, call))
+            }
             Stack::Layered(service) => Box::pin(service.call(req)),
         }
     }

@@ -23,6 +23,7 @@
 
 use crate::endpoint::EndpointSpec;
 use crate::error::Error;
+use crate::meta::Described;
 use crate::paginate::Paginator;
 use crate::{Body, BoxFuture, RequestBody, Transport};
 use bytes::Bytes;
@@ -41,9 +42,16 @@ pub trait Vendor: Clone + Send + Sync + 'static {
     /// The transport calls are sent through.
     fn transport(&self) -> &Transport;
 
-    /// Renders `call` into the request it sends: base URL, path, encoded parameters and body,
-    /// credentials.
-    fn to_request<O: Op<Client = Self>>(call: &Parts<O>) -> Result<Request<Body>, Error>;
+    /// Renders `call` into the request it sends (base URL, path, encoded parameters and body,
+    /// credentials), with its description beside it: the endpoint's
+    /// [`RequestMeta`](crate::RequestMeta) and the vendor's [`RetryRules`](crate::RetryRules).
+    fn describe<O: Op<Client = Self>>(call: &Parts<O>) -> Result<Described, Error>;
+
+    /// The request `call` sends, its description in its extensions
+    /// ([`Described::into_request`]).
+    fn to_request<O: Op<Client = Self>>(call: &Parts<O>) -> Result<Request<Body>, Error> {
+        Self::describe(call).map(Described::into_request)
+    }
 
     /// What a call whose body is `()` sends with `method` (by default nothing; a vendor whose
     /// writes need a body even when empty says so here).
@@ -89,9 +97,17 @@ pub trait Op: Sized + Send + Sync + 'static {
     /// Turns the answer into the output, or into [`Error::Api`] for an error answer.
     fn decode(response: Response<Bytes>) -> Result<Self::Output, Error>;
 
-    /// Renders the request; by default the vendor's [`Vendor::to_request`].
+    /// Renders the request with its description beside it; by default the vendor's
+    /// [`Vendor::describe`]. An endpoint overrides it to check its parameters or to change its
+    /// description (a write that is safe to replay with some parameters, say).
+    fn describe(call: &Parts<Self>) -> Result<Described, Error> {
+        <Self::Client as Vendor>::describe(call)
+    }
+
+    /// The request, its description in its extensions: [`describe`](Self::describe), then
+    /// [`Described::into_request`].
     fn to_request(call: &Parts<Self>) -> Result<Request<Body>, Error> {
-        <Self::Client as Vendor>::to_request(call)
+        Self::describe(call).map(Described::into_request)
     }
 
     /// Sends a call: by default once through the transport (with its retries), see
@@ -222,10 +238,11 @@ impl<O: Op> Parts<O> {
 /// Sends `call` once through its client's transport (with the transport's own retries) and
 /// decodes the answer: what [`Op::dispatch`] does unless an endpoint says otherwise.
 pub fn send_once<O: Op>(call: &Parts<O>) -> BoxFuture<Result<O::Output, Error>> {
-    let request = O::to_request(call);
+    let described = O::describe(call);
     let transport = call.client.transport().clone();
+    // The transport's call starts (its clock, its span) when this future is first polled.
     Box::pin(async move {
-        let response = transport.send(request?).await?;
+        let response = transport.send_described(described?).await?;
         O::decode(response)
     })
 }

@@ -74,11 +74,11 @@ pub use client::{HyperClient, hyper_client, tls_config};
 pub use collect::{Collect, CollectLayer, DEFAULT_MAX_BODY};
 pub use endpoint::{
     BaseUrl, Endpoint, EndpointSpec, Multipart, PathArg, PlainHttpRefused, RequestBody,
-    build_request, decode_json, encode_query, parse_json,
+    build_described, build_request, decode_json, encode_query, parse_json,
 };
 pub use error::{ApiError, BoxError, Error, RateLimitScope};
 pub use kit::{List, Op, Parts, Vendor, send_once};
-pub use meta::{Deadline, RateKey, Replay, RequestMeta};
+pub use meta::{Deadline, Described, RateKey, Replay, RequestMeta};
 pub use page::Page;
 pub use paginate::{Fetched, PageStep, Pages, Paginator, Position};
 pub use ratelimit::{

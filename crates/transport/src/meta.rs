@@ -5,8 +5,66 @@
 //! ([`RateKey`]) and how to name it in traces. A request without metadata (for example one a user
 //! builds by hand) gets [`RequestMeta::for_method`]'s conservative defaults.
 
+use crate::Body;
+use crate::classify::RetryRules;
 use http::{Method, Request};
 use tokio::time::Instant;
+
+/// A request with what the stack needs to know about it, its [`RequestMeta`] and its vendor's
+/// [`RetryRules`], kept beside it rather than in its extensions: what an endpoint call renders
+/// ([`Op::describe`](crate::kit::Op::describe)) and the kit sends with
+/// [`Transport::send_described`](crate::Transport::send_described).
+///
+/// Beside the request, the description costs nothing; in the extensions, it costs an
+/// allocated map and a box per value on every call, looked up and freed again by a stack
+/// whose sender does not read them. [`Described::into_request`] puts it there, for
+/// [`Transport::send`](crate::Transport::send), for a user's service, or to inspect it.
+///
+/// ```
+/// use chatdesk_transport::{Body, Described, Replay, RequestMeta};
+/// let request = http::Request::get("https://api.example/v1/ping").body(Body::default()).unwrap();
+/// let meta = RequestMeta { replay: Replay::Safe, ..RequestMeta::for_method(request.method()) };
+/// let request = Described::new(request, meta).into_request();
+/// assert_eq!(RequestMeta::of(&request).replay, Replay::Safe);
+/// ```
+#[derive(Debug)]
+pub struct Described {
+    /// The request, with none of the description in its extensions.
+    pub request: Request<Body>,
+    /// The endpoint's name, replay class and rate-limit bucket.
+    pub meta: RequestMeta,
+    /// The vendor's classifiers, consulted before the transport's own; `None`: only those.
+    pub rules: Option<RetryRules>,
+}
+
+impl Described {
+    /// `request` described by `meta`, with no vendor rules.
+    pub fn new(request: Request<Body>, meta: RequestMeta) -> Described {
+        Described {
+            request,
+            meta,
+            rules: None,
+        }
+    }
+
+    /// The same, with the vendor's `rules`.
+    pub fn with_rules(mut self, rules: RetryRules) -> Described {
+        self.rules = Some(rules);
+        self
+    }
+
+    /// The request with its description in its extensions, where [`RequestMeta::of`] and
+    /// [`RetryRules::of`] find it.
+    pub fn into_request(self) -> Request<Body> {
+        let mut request = self.request;
+        let extensions = request.extensions_mut();
+        extensions.insert(self.meta);
+        if let Some(rules) = self.rules {
+            extensions.insert(rules);
+        }
+        request
+    }
+}
 
 /// The instant by which a request must be done, put on it by the timeout layers
 /// ([`crate::TimeoutLayer`]): the narrower of the call's and the attempt's limits.

@@ -3,7 +3,7 @@
 //! With no user layer around the retries, the transport's own steps (the call's span and
 //! deadline, the retry loop, and around each attempt the rate limiter, the attempt's deadline
 //! and the body read under its cap) run as one future, composed from the same functions the
-//! layers are made of ([`call_span`] and [`record`], [`retry::run`], [`settle`], [`timed`],
+//! layers are made of ([`span_for`] and [`record`], [`retry::run`], [`settle`], [`timed`],
 //! [`collected`])
 //! instead of one boxed future per layer. It behaves as the layered stack does; it allocates
 //! and moves less per call, and arms one timer per attempt instead of one per deadline: the
@@ -14,11 +14,11 @@ use crate::classify::Classified;
 #[cfg(feature = "hyper-client")]
 use crate::collect::collected;
 use crate::error::Error;
-use crate::meta::{Deadline, RateKey, RequestMeta};
+use crate::meta::{Deadline, Described, RateKey, RequestMeta};
 use crate::ratelimit::{Acquire, RateLimiter, Settled, quota_error, settle};
 use crate::retry::{self, CallFacts};
 use crate::timeout::timed;
-use crate::trace::{call_span, record};
+use crate::trace::{record, span_for};
 use crate::{Body, HttpService, RetryRules};
 use bytes::Bytes;
 use futures_util::FutureExt;
@@ -99,7 +99,43 @@ fn earlier(
     }
 }
 
+/// What the fused stack reads about a call before it starts: its description and its facts.
+pub(crate) struct CallInfo {
+    meta: RequestMeta,
+    facts: CallFacts,
+}
+
 impl Fused {
+    /// A request as [`Transport::send`](crate::Transport::send) takes it: its description read
+    /// from its extensions once, and taken out of them when the sender does not read them.
+    pub(crate) fn prepare(&self, mut req: Request<Body>) -> (Request<Body>, CallInfo) {
+        let meta = RequestMeta::of(&req);
+        let facts = CallFacts::of(&req);
+        if self.sender.needs_no_extensions() {
+            strip_ours(&mut req);
+        }
+        (req, CallInfo { meta, facts })
+    }
+
+    /// A described request ([`Transport::send_described`](crate::Transport::send_described)):
+    /// its description stays beside it, unless the sender reads extensions.
+    pub(crate) fn prepare_described(&self, described: Described) -> (Request<Body>, CallInfo) {
+        if !self.sender.needs_no_extensions() {
+            return self.prepare(described.into_request());
+        }
+        let Described {
+            request,
+            meta,
+            rules,
+        } = described;
+        let facts = CallFacts {
+            replay: meta.replay,
+            rules,
+            deadline: Deadline::of(&request),
+        };
+        (request, CallInfo { meta, facts })
+    }
+
     /// The whole call: what `Transport::send` returns (boxed).
     ///
     /// Futures are created where they are awaited, never passed into an `async fn`: an
@@ -112,11 +148,12 @@ impl Fused {
     /// several times as much to allocate and free.
     pub(crate) fn call(
         self: &Arc<Self>,
-        mut req: Request<Body>,
+        req: Request<Body>,
+        info: CallInfo,
     ) -> impl Future<Output = Result<Response<Bytes>, Error>> + Send + 'static {
-        let span = call_span(&req);
-        let key = RequestMeta::of(&req).rate_key;
-        let mut facts = CallFacts::of(&req);
+        let CallInfo { meta, mut facts } = info;
+        let span = span_for(&meta, req.method());
+        let key = meta.rate_key;
         // The call's timer (`None`: no limit, or one past what the clock can say).
         let started = Instant::now();
         let call = self
@@ -124,9 +161,6 @@ impl Fused {
             .and_then(|after| Some((started.checked_add(after)?, after)));
         if let Some((by, _)) = call {
             facts.deadline = Some(facts.deadline.map_or(by, |old| old.min(by)));
-        }
-        if self.sender.needs_no_extensions() {
-            strip_ours(&mut req);
         }
         // Each attempt on the heap: the call's own state stays small, so that moving it costs
         // little.
@@ -282,7 +316,8 @@ mod tests {
         let Stack::Fused(fused) = &transport.stack else {
             panic!("the default transport is not fused");
         };
-        let call = fused.call(Request::new(Body::default()));
+        let (req, info) = fused.prepare(Request::new(Body::default()));
+        let call = fused.call(req, info);
         let size = std::mem::size_of_val(&call);
         assert!(size <= 1024, "the call's state is {size} bytes");
         let req = Request::new(Body::default());

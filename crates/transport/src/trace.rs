@@ -43,12 +43,16 @@ where
 /// The `chatdesk.call` span of `req`: vendor, endpoint and method; status and the deciding
 /// retry classifier are recorded later.
 pub(crate) fn call_span<B>(req: &Request<B>) -> tracing::Span {
-    let meta = RequestMeta::of(req);
+    span_for(&RequestMeta::of(req), req.method())
+}
+
+/// The span of a call described by `meta`.
+pub(crate) fn span_for(meta: &RequestMeta, method: &http::Method) -> tracing::Span {
     tracing::info_span!(
         "chatdesk.call",
         vendor = meta.rate_key.vendor,
         endpoint = meta.endpoint,
-        method = %req.method(),
+        method = %method,
         status = tracing::field::Empty,
         retry_classifier = tracing::field::Empty,
     )

@@ -5,8 +5,8 @@ use bytes::Bytes;
 use chatdesk_transport::http::{Request, Response};
 use chatdesk_transport::kit::{List, Op, Parts, Vendor};
 use chatdesk_transport::{
-    Body, EndpointSpec, Error, Fetched, Paginator, Position, Replay, RetryConfig, Secret,
-    Transport, build_request, http::Method,
+    Body, Described, EndpointSpec, Error, Fetched, Paginator, Position, Replay, RetryConfig,
+    Secret, Transport, build_described, http::Method,
 };
 use futures_util::TryStreamExt;
 use std::convert::Infallible;
@@ -32,7 +32,7 @@ impl Vendor for Toy {
     fn transport(&self) -> &Transport {
         &self.transport
     }
-    fn to_request<O: Op<Client = Self>>(call: &Parts<O>) -> Result<Request<Body>, Error> {
+    fn describe<O: Op<Client = Self>>(call: &Parts<O>) -> Result<Described, Error> {
         let path = O::SPEC.render_path(
             &call
                 .path_args()
@@ -56,7 +56,7 @@ impl Vendor for Toy {
                 chatdesk_transport::http::HeaderValue::from_static("1"),
             ));
         }
-        build_request(
+        build_described(
             &base,
             O::SPEC,
             &path,

@@ -142,26 +142,30 @@ async fn post_refused_with_429_is_resent_once_after_retry_after() {
 
 /// A vendor's refusal status (here 420, as Crisp sends) is the vendor's rule, carried by the
 /// request: the transport alone hands it back; with the rule attached it is re-sent.
+/// A vendor rule for these tests: a 420 is a refusal.
+struct Calm;
+
+impl chatdesk_transport::Classifier for Calm {
+    fn name(&self) -> &'static str {
+        "test_420"
+    }
+    fn classify(
+        &self,
+        attempt: &Result<http::Response<bytes::Bytes>, Error>,
+    ) -> Option<chatdesk_transport::classify::Outcome> {
+        let resp = attempt.as_ref().ok()?;
+        (resp.status().as_u16() == 420).then(|| {
+            chatdesk_transport::classify::Outcome::RateLimited(
+                chatdesk_transport::retry::retry_after_of(resp),
+            )
+        })
+    }
+}
+
+static RULES: chatdesk_transport::RetryRules = chatdesk_transport::RetryRules::new(&[&Calm]);
+
 #[tokio::test]
 async fn a_420_is_retried_only_with_rules_that_call_it_a_refusal() {
-    use chatdesk_transport::classify::{Classifier, Outcome};
-    use chatdesk_transport::{RetryRules, retry::retry_after_of};
-
-    struct Calm;
-    impl Classifier for Calm {
-        fn name(&self) -> &'static str {
-            "test_420"
-        }
-        fn classify(
-            &self,
-            attempt: &Result<http::Response<bytes::Bytes>, Error>,
-        ) -> Option<Outcome> {
-            let resp = attempt.as_ref().ok()?;
-            (resp.status().as_u16() == 420).then(|| Outcome::RateLimited(retry_after_of(resp)))
-        }
-    }
-    static RULES: RetryRules = RetryRules::new(&[&Calm]);
-
     let server = ScriptServer::start(vec![status(420), ok("{}")]).await;
     let resp = transport(3)
         .send(post(&server.url("/write"), "{}"))
@@ -385,4 +389,89 @@ async fn a_resent_delete_records_whether_an_earlier_attempt_may_have_applied() {
         (attempts.number(), attempts.earlier_may_have_applied()),
         (1, false)
     );
+}
+
+/// A request sent with its description beside it (`send_described`, the endpoint kit's way)
+/// is sent as the same request with the description in its extensions: its rules decide, and
+/// its replay class, not its method, says whether it is re-sent.
+#[tokio::test]
+async fn a_described_request_is_sent_by_its_description() {
+    use chatdesk_transport::{Described, Replay, RequestMeta};
+    let described = |url: &str, replay: Replay| {
+        let req = post(url, "{}");
+        let meta = RequestMeta {
+            replay,
+            ..RequestMeta::for_method(req.method())
+        };
+        Described::new(req, meta)
+    };
+
+    let server = ScriptServer::start(vec![status(420), ok("{}")]).await;
+    let plain = described(&server.url("/write"), Replay::Unsafe);
+    let resp = transport(3).send_described(plain).await.unwrap();
+    assert_eq!(
+        (resp.status().as_u16(), server.hits()),
+        (420, 1),
+        "no rules"
+    );
+
+    let server = ScriptServer::start(vec![status(420), ok("{}")]).await;
+    let ruled = described(&server.url("/write"), Replay::Unsafe).with_rules(RULES);
+    let resp = transport(3).send_described(ruled).await.unwrap();
+    assert_eq!(
+        (resp.status().as_u16(), server.hits()),
+        (200, 2),
+        "the rule's refusal"
+    );
+
+    let server = ScriptServer::start(vec![status(503), ok("{}")]).await;
+    let unsafe_post = described(&server.url("/write"), Replay::Unsafe);
+    let resp = transport(3).send_described(unsafe_post).await.unwrap();
+    assert_eq!(
+        (resp.status().as_u16(), server.hits()),
+        (503, 1),
+        "not re-sent"
+    );
+
+    let server = ScriptServer::start(vec![status(503), ok("{}")]).await;
+    let safe_post = described(&server.url("/write"), Replay::Safe);
+    let resp = transport(3).send_described(safe_post).await.unwrap();
+    assert_eq!(
+        (resp.status().as_u16(), server.hits()),
+        (200, 2),
+        "described safe"
+    );
+}
+
+/// Below the stack, a user's service finds a described request's description in its
+/// extensions, as it would for `send(described.into_request())`.
+#[tokio::test]
+async fn a_users_service_sees_the_description_in_the_extensions() {
+    use chatdesk_transport::{Described, Replay, RequestMeta, RetryRules};
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = seen.clone();
+    let service = tower::service_fn(move |req: http::Request<chatdesk_transport::Body>| {
+        let meta = RequestMeta::of(&req);
+        let rules = RetryRules::of(&req).map(|r| r.chain().len());
+        log.lock()
+            .unwrap()
+            .push((meta.endpoint, meta.replay, rules));
+        async {
+            Ok::<_, std::convert::Infallible>(http::Response::new(http_body_util::Full::new(
+                bytes::Bytes::from_static(b"{}"),
+            )))
+        }
+    });
+    let transport = crate::builder().service(service).build();
+    let req = get("http://unused.invalid/read");
+    let meta = RequestMeta {
+        endpoint: "read_it",
+        ..RequestMeta::for_method(req.method())
+    };
+    let resp = transport
+        .send_described(Described::new(req, meta).with_rules(RULES))
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(*seen.lock().unwrap(), [("read_it", Replay::Safe, Some(1))]);
 }

@@ -15,7 +15,7 @@ mod spec;
 pub(crate) use base_url::is_loopback;
 pub use base_url::{BaseUrl, PlainHttpRefused};
 pub use decode::{decode_json, parse_json};
-pub use request::{Multipart, RequestBody, build_request, encode_query};
+pub use request::{Multipart, RequestBody, build_described, build_request, encode_query};
 pub use spec::{EndpointSpec, PathArg};
 
 use crate::error::Error;

@@ -3,6 +3,7 @@
 use super::{BaseUrl, EndpointSpec};
 use crate::Body;
 use crate::error::Error;
+use crate::meta::Described;
 use bytes::Bytes;
 use http::Request;
 use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
@@ -135,10 +136,13 @@ impl Multipart {
     }
 }
 
-/// Assembles the `http::Request` for one endpoint call.
+/// Assembles the `http::Request` for one endpoint call, with the endpoint's [`RequestMeta`]
+/// in its extensions.
 ///
 /// `path` is the rendered path ([`EndpointSpec::render_path`]), `query` an encoded query string
 /// (empty for none), `headers` the vendor's auth and identification headers.
+///
+/// [`RequestMeta`]: crate::RequestMeta
 pub fn build_request(
     base: &BaseUrl,
     spec: &EndpointSpec,
@@ -147,6 +151,20 @@ pub fn build_request(
     body: RequestBody,
     headers: &[(HeaderName, HeaderValue)],
 ) -> Result<Request<Body>, Error> {
+    build_described(base, spec, path, query, body, headers).map(Described::into_request)
+}
+
+/// [`build_request`] with the endpoint's [`RequestMeta`](crate::RequestMeta) beside the request
+/// instead of in its extensions: what a vendor's [`Vendor::describe`](crate::kit::Vendor::describe)
+/// returns.
+pub fn build_described(
+    base: &BaseUrl,
+    spec: &EndpointSpec,
+    path: &str,
+    query: &str,
+    body: RequestBody,
+    headers: &[(HeaderName, HeaderValue)],
+) -> Result<Described, Error> {
     let invalid = |e: http::Error| Error::InvalidRequest {
         reason: format!("{}: could not build the request", spec.name),
         source: Some(Box::new(e)),
@@ -197,8 +215,7 @@ pub fn build_request(
     *req.method_mut() = spec.method.clone();
     *req.uri_mut() = uri;
     *req.headers_mut() = map;
-    req.extensions_mut().insert(spec.meta());
-    Ok(req)
+    Ok(Described::new(req, spec.meta()))
 }
 
 #[cfg(test)]

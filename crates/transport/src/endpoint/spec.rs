@@ -14,8 +14,20 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 
 /// An RFC 3986 unreserved character: what [`SEGMENT`] leaves as it is.
 fn is_unreserved(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+    UNRESERVED[usize::from(b)]
 }
+
+/// [`is_unreserved`] as a table: every path argument of every call is checked byte by byte.
+static UNRESERVED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~');
+        b += 1;
+    }
+    table
+};
 
 /// The static description of one endpoint.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,12 +152,32 @@ impl EndpointSpec {
         mut next: impl FnMut(Option<&'static str>) -> Option<PathArg<'a>>,
     ) -> Result<String, Error> {
         let mut out = String::with_capacity(self.path.len() + 32);
-        for segment in self.path.split('/').skip(1) {
-            out.push('/');
-            let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else {
-                out.push_str(segment);
-                continue;
+        // The literal text between placeholders is copied in runs; a placeholder is a whole
+        // segment, `/{name}` followed by `/` or the end.
+        let path: &'static str = self.path;
+        let mut copied = 0;
+        let mut from = 0;
+        // Byte scans: the templates are short, and a `char` search costs more to set up.
+        let find = |byte: u8, from: usize| {
+            path.as_bytes()[from..]
+                .iter()
+                .position(|&b| b == byte)
+                .map(|at| from + at)
+        };
+        while let Some(open) = find(b'{', from) {
+            from = open + 1;
+            let Some(close) = find(b'}', from) else {
+                break;
             };
+            let whole_segment = path[..open].ends_with('/')
+                && path[close + 1..].bytes().next().is_none_or(|b| b == b'/');
+            if !whole_segment {
+                continue;
+            }
+            out.push_str(&path[copied..open]);
+            copied = close + 1;
+            from = close + 1;
+            let name = &path[open + 1..close];
             let arg = next(Some(name)).ok_or_else(|| {
                 Error::invalid(format!("{}: missing path argument `{name}`", self.name))
             })?;
@@ -164,6 +196,7 @@ impl EndpointSpec {
                 }
             }
         }
+        out.push_str(&path[copied..]);
         if next(None).is_some() {
             return Err(Error::invalid(format!(
                 "{}: more path arguments than placeholders",
@@ -362,5 +395,28 @@ mod tests {
             SPEC.placeholders().collect::<Vec<_>>(),
             ["website_id", "path"]
         );
+    }
+
+    /// Only a whole segment `{name}` is a placeholder; literal text around and between them is
+    /// copied as written, a placeholder may end the template, and braces inside a segment are
+    /// text.
+    #[test]
+    fn only_whole_segments_are_placeholders() {
+        let spec = |path: &'static str| EndpointSpec { path, ..SPEC };
+        let one = [PathArg::Segment("1")];
+        assert_eq!(spec("/{a}").render_path(&one).unwrap(), "/1");
+        assert_eq!(spec("/x/{a}/y/z").render_path(&one).unwrap(), "/x/1/y/z");
+        assert_eq!(
+            spec("/x{b}/{a}/{c}y").render_path(&one).unwrap(),
+            "/x{b}/1/{c}y"
+        );
+        assert_eq!(spec("/x/{a").render_path(&[]).unwrap(), "/x/{a");
+        assert_eq!(
+            spec("/{a}/{b}")
+                .render_path(&[PathArg::Segment("1"), PathArg::Segment("2")])
+                .unwrap(),
+            "/1/2"
+        );
+        assert!(spec("/x").render_path(&one).is_err());
     }
 }
