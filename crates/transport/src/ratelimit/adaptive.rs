@@ -74,14 +74,20 @@ struct Track {
 #[derive(Debug, Default, Clone, Copy)]
 struct Window {
     since: Option<Instant>,
+    until: Option<Instant>,
     sent: u32,
 }
 
 impl Window {
     fn send(&mut self, at: Instant) {
-        match self.since {
-            Some(since) if at.saturating_duration_since(since) < Duration::from_secs(1) => {}
-            _ => (self.since, self.sent) = (Some(at), 0),
+        // `until` is `since` plus a second, kept so that each send only compares instants.
+        match self.until {
+            Some(until) if at < until => {}
+            _ => {
+                self.since = Some(at);
+                self.until = at.checked_add(Duration::from_secs(1));
+                self.sent = 0;
+            }
         }
         self.sent += 1;
     }

@@ -212,7 +212,7 @@ impl LocalRateLimiter {
         &self,
         key: RateKey,
         now: Instant,
-        limit: Duration,
+        limit: impl Fn(Instant) -> Duration,
     ) -> Result<(Duration, bool, Option<Ticket>), Error> {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let (gate_wait, probe) = gate_wait(&mut state, key, now, self.default_pause, false)?;
@@ -240,10 +240,16 @@ impl LocalRateLimiter {
         .max()
         .unwrap_or(now);
         let start = learnt.map_or(floor, |(_, (s, _))| s.max(floor));
-        let wait = start - now;
-        // The daily budget is judged at the instant the request goes, and taken at it.
-        let sent_ms = self.unix_ms(start);
-        if let Some(counter) = state.daily.get_mut(key.vendor) {
+        // Most slots are free at once: no clock arithmetic then.
+        let wait = if start > now {
+            start - now
+        } else {
+            Duration::ZERO
+        };
+        // The daily budget is judged at the instant the request goes, and taken at it (its
+        // wall-clock time is worked out only when there is a budget).
+        let sent_ms = (!state.daily.is_empty()).then(|| self.unix_ms(start));
+        if let (Some(counter), Some(sent_ms)) = (state.daily.get_mut(key.vendor), sent_ms) {
             counter
                 .check(sent_ms)
                 .map_err(|resets_in| Error::QuotaExhausted {
@@ -251,7 +257,7 @@ impl LocalRateLimiter {
                     resets_in: Some(resets_in.saturating_add(wait)),
                 })?;
         }
-        if wait > limit {
+        if !wait.is_zero() && wait > limit(now) {
             return Err(Error::RateLimited {
                 retry_after: Some(wait),
                 scope: RateLimitScope::Client,
@@ -259,7 +265,7 @@ impl LocalRateLimiter {
             });
         }
         // Commit the reservation: the slot is taken at `start` on each quota.
-        if let Some(counter) = state.daily.get_mut(key.vendor) {
+        if let (Some(counter), Some(sent_ms)) = (state.daily.get_mut(key.vendor), sent_ms) {
             counter.count(sent_ms);
         }
         if let Some((q, (_, tat))) = vendor {
@@ -300,9 +306,12 @@ impl RateLimiter for LocalRateLimiter {
     /// back (no gate, no quota or pace to wait for): the common case costs no allocation.
     fn acquire_now(&self, key: RateKey, by: Option<Instant>) -> Acquire {
         let start = Instant::now();
-        let limit = by.map_or(self.max_wait, |by| {
-            self.max_wait.min(by.saturating_duration_since(start))
-        });
+        // The longest wait allowed: worked out only when there is a wait.
+        let limit = |start: Instant| {
+            by.map_or(self.max_wait, |by| {
+                self.max_wait.min(by.saturating_duration_since(start))
+            })
+        };
         let (mut wait, probe, mut ticket) = match self.reserve(key, start, limit) {
             Ok(reserved) => reserved,
             Err(e) => return Acquire::Ready(Err(e)),
@@ -310,6 +319,7 @@ impl RateLimiter for LocalRateLimiter {
         if wait.is_zero() {
             return Acquire::Ready(Ok(()));
         }
+        let limit = limit(start);
         let state = self.state.clone();
         let (deadline, probe_window) = (later(start, limit), self.default_pause);
         Acquire::Wait(Box::pin(async move {
