@@ -107,13 +107,13 @@ where
     O: CursorOp<Output = Page<T, Meta>>,
     T: Send + 'static,
 {
-    let request = O::to_request(&call);
+    let request = O::describe(&call);
     let transport = call.client().transport().clone();
     let pagination = O::pagination(call.params_mut());
     let direction = pagination.paginate_direction.clone();
     let sent_v1 = pagination.after.is_some();
     Box::pin(async move {
-        let response = transport.send(request?).await?;
+        let response = transport.send_described(request?).await?;
         let page = O::decode(response)?;
         let more = next_cursor(&page.meta, direction.as_ref(), sent_v1).is_some();
         Ok(page.with_more(Some(more)))
@@ -163,11 +163,11 @@ pub(crate) fn send_leads_page<O>(call: Parts<O>) -> BoxFuture<Result<Page<User, 
 where
     O: CarrotOp<Client = CarrotClient, Output = Page<User, LeadsMeta>, Params = LeadsParams>,
 {
-    let request = O::to_request(&call);
+    let request = O::describe(&call);
     let transport = Vendor::transport(call.client()).clone();
     let offset = call.params().offset.unwrap_or(0);
     Box::pin(async move {
-        let response = transport.send(request?).await?;
+        let response = transport.send_described(request?).await?;
         let page = O::decode(response)?;
         let more = page
             .meta
