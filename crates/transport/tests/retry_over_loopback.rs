@@ -396,48 +396,34 @@ async fn a_resent_delete_records_whether_an_earlier_attempt_may_have_applied() {
 /// its replay class, not its method, says whether it is re-sent.
 #[tokio::test]
 async fn a_described_request_is_sent_by_its_description() {
-    use chatdesk_transport::{Described, Replay, RequestMeta};
-    let described = |url: &str, replay: Replay| {
-        let req = post(url, "{}");
+    use chatdesk_transport::{Described, Replay, RequestMeta, RetryRules};
+    // A POST described as `replay`, with `rules`, against a server answering `first` then 200:
+    // the status the caller got, and how many requests the server saw.
+    async fn case(first: u16, replay: Replay, rules: Option<RetryRules>) -> (u16, usize) {
+        let server = ScriptServer::start(vec![status(first), ok("{}")]).await;
+        let req = post(&server.url("/write"), "{}");
         let meta = RequestMeta {
             replay,
             ..RequestMeta::for_method(req.method())
         };
-        Described::new(req, meta)
-    };
-
-    let server = ScriptServer::start(vec![status(420), ok("{}")]).await;
-    let plain = described(&server.url("/write"), Replay::Unsafe);
-    let resp = transport(3).send_described(plain).await.unwrap();
+        let mut described = Described::new(req, meta);
+        described.rules = rules;
+        let resp = transport(3).send_described(described).await.unwrap();
+        (resp.status().as_u16(), server.hits())
+    }
+    assert_eq!(case(420, Replay::Unsafe, None).await, (420, 1), "no rules");
     assert_eq!(
-        (resp.status().as_u16(), server.hits()),
-        (420, 1),
-        "no rules"
-    );
-
-    let server = ScriptServer::start(vec![status(420), ok("{}")]).await;
-    let ruled = described(&server.url("/write"), Replay::Unsafe).with_rules(RULES);
-    let resp = transport(3).send_described(ruled).await.unwrap();
-    assert_eq!(
-        (resp.status().as_u16(), server.hits()),
+        case(420, Replay::Unsafe, Some(RULES)).await,
         (200, 2),
         "the rule's refusal"
     );
-
-    let server = ScriptServer::start(vec![status(503), ok("{}")]).await;
-    let unsafe_post = described(&server.url("/write"), Replay::Unsafe);
-    let resp = transport(3).send_described(unsafe_post).await.unwrap();
     assert_eq!(
-        (resp.status().as_u16(), server.hits()),
+        case(503, Replay::Unsafe, None).await,
         (503, 1),
         "not re-sent"
     );
-
-    let server = ScriptServer::start(vec![status(503), ok("{}")]).await;
-    let safe_post = described(&server.url("/write"), Replay::Safe);
-    let resp = transport(3).send_described(safe_post).await.unwrap();
     assert_eq!(
-        (resp.status().as_u16(), server.hits()),
+        case(503, Replay::Safe, None).await,
         (200, 2),
         "described safe"
     );
