@@ -110,10 +110,7 @@ impl Transport {
     /// refusals that outlast the retries come back as [`Error::RateLimited`].
     pub fn send(&self, req: Request<Body>) -> BoxFuture<Result<Response<Bytes>, Error>> {
         match &self.stack {
-            Stack::Fused(fused) => {
-                let (req, call) = fused.prepare(req);
-                Box::pin(fused.call(req, call))
-            }
+            Stack::Fused(fused) => Box::pin(fused.call(fused.prepare(req))),
             Stack::Layered(service) => Box::pin(service.clone().oneshot(req)),
         }
     }
@@ -139,10 +136,7 @@ impl Transport {
         described: Described,
     ) -> BoxFuture<Result<Response<Bytes>, Error>> {
         match &self.stack {
-            Stack::Fused(fused) => {
-                let (req, call) = fused.prepare_described(described);
-                Box::pin(fused.call(req, call))
-            }
+            Stack::Fused(fused) => Box::pin(fused.call(fused.prepare_described(described))),
             Stack::Layered(service) => Box::pin(service.clone().oneshot(described.into_request())),
         }
     }
@@ -183,10 +177,7 @@ impl Service<Request<Body>> for Transport {
 
     fn call(&mut self, req: Request<Body>) -> Self::Future {
         match &mut self.stack {
-            Stack::Fused(fused) => {
-                let (req, call) = fused.prepare(req);
-                Box::pin(fused.call(req, call))
-            }
+            Stack::Fused(fused) => Box::pin(fused.call(fused.prepare(req))),
             Stack::Layered(service) => Box::pin(service.call(req)),
         }
     }

@@ -1,6 +1,7 @@
-//! Per-request metadata that the layers read from `http::Extensions`.
+//! Per-request metadata that the layers read from `http::Extensions`, or from beside the
+//! request when it comes as a [`Described`].
 //!
-//! Vendor crates attach one [`RequestMeta`] to every request they build. Layers use it to decide
+//! Vendor crates describe every request they build with one [`RequestMeta`]. Layers use it to decide
 //! whether a request may be re-sent ([`Replay`]), which rate-limit bucket it draws from
 //! ([`RateKey`]) and how to name it in traces. A request without metadata (for example one a user
 //! builds by hand) gets [`RequestMeta::for_method`]'s conservative defaults.

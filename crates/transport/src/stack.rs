@@ -148,8 +148,7 @@ impl Fused {
     /// several times as much to allocate and free.
     pub(crate) fn call(
         self: &Arc<Self>,
-        req: Request<Body>,
-        info: CallInfo,
+        (req, info): (Request<Body>, CallInfo),
     ) -> impl Future<Output = Result<Response<Bytes>, Error>> + Send + 'static {
         let CallInfo { meta, mut facts } = info;
         let span = span_for(&meta, req.method());
@@ -184,40 +183,20 @@ impl Fused {
     /// when there was an answer to classify.
     fn attempt(
         self: &Arc<Self>,
-        mut req: Request<Body>,
+        req: Request<Body>,
         key: RateKey,
         facts: CallFacts,
         call: Option<(Instant, Duration)>,
         now: Option<Instant>,
     ) -> BoxFuture<'static, Attempted> {
-        let this = self.clone();
         let limiter = &*self.limiter;
-        // A slot free at once costs no future and arms no timer; then the send is made here,
-        // and the attempt's state holds only it.
+        // A slot free at once costs no future and arms no timer.
         let wait = match limiter.acquire_now(key, facts.deadline) {
             Acquire::Ready(Err(e)) => return Box::pin(std::future::ready((Err(e), None))),
-            Acquire::Ready(Ok(())) => None,
-            Acquire::Wait(wait) => Some(wait),
+            Acquire::Ready(Ok(())) => return self.send(req, key, facts, self.timer(now, call)),
+            Acquire::Wait(wait) => wait,
         };
-        let Some(wait) = wait else {
-            // Combinators, not an `async` block: a block would keep the send's future twice
-            // (as captured, and as awaited).
-            let timer = self.timer(now, call);
-            let settle = move |result| this.settled(key, facts, result);
-            return match &self.sender {
-                #[cfg(feature = "hyper-client")]
-                Sender::Hyper { client, max_body } => {
-                    let sent = collected(client.request(req), *max_body);
-                    Box::pin(timed_by(sent, timer).then(settle))
-                }
-                Sender::Service(svc) => {
-                    if let Some((by, _)) = timer {
-                        Deadline::narrow(&mut req, by);
-                    }
-                    Box::pin(timed_by(svc.clone().oneshot(req), timer).then(settle))
-                }
-            };
-        };
+        let this = self.clone();
         let mut req = Some(req);
         Box::pin(async move {
             // After a wait the clock is read again.
@@ -228,24 +207,38 @@ impl Fused {
             if let Err(e) = acquired {
                 return (Err(e), None);
             }
-            let Some(mut req) = req.take() else {
+            let Some(req) = req.take() else {
                 return (Err(Error::invalid("attempt: request already sent")), None);
             };
-            let timer = this.timer(None, call);
-            let result = match &this.sender {
-                #[cfg(feature = "hyper-client")]
-                Sender::Hyper { client, max_body } => {
-                    timed_by(collected(client.request(req), *max_body), timer).await
-                }
-                Sender::Service(svc) => {
-                    if let Some((by, _)) = timer {
-                        Deadline::narrow(&mut req, by);
-                    }
-                    timed_by(svc.clone().oneshot(req), timer).await
-                }
-            };
-            this.settled(key, facts, result).await
+            this.send(req, key, facts, this.timer(None, call)).await
         })
+    }
+
+    /// The send of an attempt whose slot is taken, under `timer`, and its settlement: made
+    /// here, so that the attempt's state holds only it. Combinators, not an `async` block: a
+    /// block would keep the send's future twice (as captured, and as awaited).
+    fn send(
+        self: &Arc<Self>,
+        mut req: Request<Body>,
+        key: RateKey,
+        facts: CallFacts,
+        timer: Option<(Instant, Duration)>,
+    ) -> BoxFuture<'static, Attempted> {
+        let this = self.clone();
+        let settle = move |result| this.settled(key, facts, result);
+        match &self.sender {
+            #[cfg(feature = "hyper-client")]
+            Sender::Hyper { client, max_body } => {
+                let sent = collected(client.request(req), *max_body);
+                Box::pin(timed_by(sent, timer).then(settle))
+            }
+            Sender::Service(svc) => {
+                if let Some((by, _)) = timer {
+                    Deadline::narrow(&mut req, by);
+                }
+                Box::pin(timed_by(svc.clone().oneshot(req), timer).then(settle))
+            }
+        }
     }
 
     /// The attempt's timer: the earlier of its own deadline (from `now`, or the clock) and the
@@ -316,8 +309,7 @@ mod tests {
         let Stack::Fused(fused) = &transport.stack else {
             panic!("the default transport is not fused");
         };
-        let (req, info) = fused.prepare(Request::new(Body::default()));
-        let call = fused.call(req, info);
+        let call = fused.call(fused.prepare(Request::new(Body::default())));
         let size = std::mem::size_of_val(&call);
         assert!(size <= 1024, "the call's state is {size} bytes");
         let req = Request::new(Body::default());
