@@ -14,10 +14,14 @@ use std::fmt::Write;
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     // `--profile`: only the per-request rows, long enough to attach a sampling profiler
-    // (`BENCH_N` requests per row; fewer for an instruction-counting run under callgrind).
+    // (`BENCH_N` requests per row; fewer for an instruction-counting run under callgrind), in
+    // `BENCH_ROUNDS` interleaved rounds (default 1).
     if std::env::args().any(|a| a == "--profile") {
         let n = std::env::var("BENCH_N").ok().and_then(|v| v.parse().ok());
-        match percall::run(n.unwrap_or(200_000)) {
+        let rounds = std::env::var("BENCH_ROUNDS")
+            .ok()
+            .and_then(|v| v.parse().ok());
+        match percall::run(n.unwrap_or(200_000), rounds.unwrap_or(1)) {
             Ok(rows) => {
                 for r in rows {
                     println!(
@@ -83,26 +87,13 @@ fn run(quick: bool) -> Result<String, String> {
     };
 
     // 1. Per-request cost.
-    let n = if quick { 2_000 } else { 20_000 };
-    eprintln!("bench: per-request cost ({n} requests per row)…");
-    // Three interleaved repetitions; each row reports the median of its three runs.
-    let runs = [percall::run(n)?, percall::run(n)?, percall::run(n)?];
-    let median = |mut v: Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
-    let rows: Vec<percall::Row> = (0..runs[0].len())
-        .map(|i| percall::Row {
-            client: runs[0][i].client,
-            concurrency: runs[0][i].concurrency,
-            per_sec: median(runs.iter().map(|r| r[i].per_sec).collect()),
-            cpu_us: median(runs.iter().map(|r| r[i].cpu_us).collect()),
-        })
-        .collect();
+    let (n, rounds) = if quick { (6_000, 6) } else { (60_000, 20) };
+    eprintln!("bench: per-request cost ({n} requests per row in {rounds} rounds)…");
+    let rows = percall::run(n, rounds)?;
     w(
         &mut r,
         format!(
-            "## 1. Per-request cost (loopback, fixed envelope, client on one thread; median of 3 runs of {n} requests)\n"
+            "## 1. Per-request cost (loopback, fixed envelope, client on one thread; {n} requests per row, in {rounds} interleaved rounds)\n"
         ),
     );
     w(&mut r, "| client | concurrency | requests/s | client CPU µs/request | CPU vs bare | throughput vs bare | CPU vs bare + decode | throughput vs bare + decode |".into());

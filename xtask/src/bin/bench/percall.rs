@@ -76,15 +76,12 @@ fn start_server() -> Result<SocketAddr, String> {
     Ok(addr)
 }
 
-/// Runs `n` calls of `call` with `c` in flight, after `warmup` calls; returns (wall, client CPU).
+/// Runs `n` calls of `call` with `c` in flight; returns (wall, client CPU).
 async fn drive<F, Fut>(n: usize, c: usize, call: F) -> Result<(Duration, Duration), String>
 where
     F: Fn() -> Fut + Clone + Send + 'static,
     Fut: std::future::Future<Output = Result<(), String>> + Send,
 {
-    for _ in 0..200 {
-        call().await?;
-    }
     let next = Arc::new(AtomicUsize::new(0));
     let cpu0 = thread_cpu_ns().unwrap_or(0);
     let t0 = Instant::now();
@@ -106,29 +103,28 @@ where
     Ok((wall, cpu))
 }
 
-pub fn run(requests: usize) -> Result<Vec<Row>, String> {
-    let addr = start_server()?;
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())?;
-    rt.block_on(async move {
-        let mut rows = Vec::new();
-        let crisp_url = format!("http://{addr}/v1");
-        let bare_uri: http::Uri = format!(
-            "{crisp_url}/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/conversation/session_700c65e1"
-        )
-        .parse()
-        .map_err(|e: http::uri::InvalidUri| e.to_string())?;
-        let carrot_uri: http::Uri = format!("http://{addr}/v1/conversations/7100586")
-            .parse()
-            .map_err(|e: http::uri::InvalidUri| e.to_string())?;
-        for c in [1usize, 32] {
-            // (a) bare hyper-util client, same pool settings as the transport, no decoding.
-            if selected("bare") {
-                let bare = chatdesk::transport::hyper_client().map_err(|e| e.to_string())?;
-                let uri = bare_uri.clone();
-                let (wall, cpu) = drive(requests, c, move || {
+/// The client of one row, built once per concurrency and driven in rounds.
+enum Client {
+    /// A bare hyper-util client, same pool settings as the transport, no decoding.
+    Bare(chatdesk::transport::HyperClient, http::Uri),
+    /// The bare client plus the typed decode the vendor call does.
+    BareDecode(Vendor, chatdesk::transport::HyperClient, http::Uri),
+    /// The chatdesk transport stack alone, no decoding.
+    Transport(chatdesk::transport::Transport, http::Uri),
+    /// chatdesk Crisp `get_conversation`, full stack and typed decode.
+    Crisp(CrispClient),
+    /// chatdesk Carrot `conversation(id).get()`, full stack and typed decode.
+    Carrot(CarrotClient),
+}
+
+impl Client {
+    /// `n` calls with `c` in flight: (wall, client CPU). Each variant drives its own closure,
+    /// so no row pays for a boxed future the others do not.
+    async fn drive(&self, n: usize, c: usize) -> Result<(Duration, Duration), String> {
+        match self {
+            Client::Bare(bare, uri) => {
+                let (bare, uri) = (bare.clone(), uri.clone());
+                drive(n, c, move || {
                     let (bare, uri) = (bare.clone(), uri.clone());
                     async move {
                         let req = Request::get(uri)
@@ -146,22 +142,11 @@ pub fn run(requests: usize) -> Result<Vec<Row>, String> {
                         Ok(())
                     }
                 })
-                .await?;
-                rows.push(row("bare hyper-util", c, requests, wall, cpu));
+                .await
             }
-
-            // (a'') the bare client plus the same typed decode the vendor call does: the honest
-            // limit for a typed client. One row per vendor, each decoding that vendor's model.
-            for vendor in [Vendor::Crisp, Vendor::Carrot] {
-                if !selected(vendor.bare_key()) {
-                    continue;
-                }
-                let bare = chatdesk::transport::hyper_client().map_err(|e| e.to_string())?;
-                let uri = match vendor {
-                    Vendor::Crisp => bare_uri.clone(),
-                    Vendor::Carrot => carrot_uri.clone(),
-                };
-                let (wall, cpu) = drive(requests, c, move || {
+            &Client::BareDecode(vendor, ref bare, ref uri) => {
+                let (bare, uri) = (bare.clone(), uri.clone());
+                drive(n, c, move || {
                     let (bare, uri) = (bare.clone(), uri.clone());
                     async move {
                         let req = Request::get(uri)
@@ -173,16 +158,11 @@ pub fn run(requests: usize) -> Result<Vec<Row>, String> {
                         vendor.decode(Response::from_parts(parts, body.to_bytes()))
                     }
                 })
-                .await?;
-                rows.push(row(vendor.bare_row(), c, requests, wall, cpu));
+                .await
             }
-
-            // (a') the chatdesk transport stack alone (retry, limiter, timeouts, body cap,
-            // tracing), no decoding: separates the stack's cost from the typed decode's.
-            if selected("transport") {
-                let transport = chatdesk::transport::Transport::default();
-                let uri = bare_uri.clone();
-                let (wall, cpu) = drive(requests, c, move || {
+            Client::Transport(transport, uri) => {
+                let (transport, uri) = (transport.clone(), uri.clone());
+                drive(n, c, move || {
                     let (transport, uri) = (transport.clone(), uri.clone());
                     async move {
                         let req = Request::get(uri)
@@ -195,24 +175,11 @@ pub fn run(requests: usize) -> Result<Vec<Row>, String> {
                         Ok(())
                     }
                 })
-                .await?;
-                rows.push(row(
-                    "chatdesk transport only (no decode)",
-                    c,
-                    requests,
-                    wall,
-                    cpu,
-                ));
+                .await
             }
-
-            // (b) chatdesk Crisp get_conversation, full stack and typed decode.
-            if selected("crisp") {
-                let crisp = CrispClient::builder()
-                    .credentials(Credentials::new("id", "key", Tier::Plugin))
-                    .base_url(crisp_url.clone())
-                    .build()
-                    .map_err(|e| e.to_string())?;
-                let (wall, cpu) = drive(requests, c, move || {
+            Client::Crisp(crisp) => {
+                let crisp = crisp.clone();
+                drive(n, c, move || {
                     let crisp = crisp.clone();
                     async move {
                         let conv = crisp
@@ -227,26 +194,11 @@ pub fn run(requests: usize) -> Result<Vec<Row>, String> {
                         Ok(())
                     }
                 })
-                .await?;
-                rows.push(row(
-                    "chatdesk crisp get_conversation",
-                    c,
-                    requests,
-                    wall,
-                    cpu,
-                ));
+                .await
             }
-
-            // (c) chatdesk Carrot conversation get; the default client-side pace is turned off
-            // so the stack, not the quota, is measured.
-            if selected("carrot") {
-                let carrot = CarrotClient::builder()
-                    .token("app.1.bench")
-                    .base_url(format!("http://{addr}/v1"))
-                    .quota(None)
-                    .build()
-                    .map_err(|e| e.to_string())?;
-                let (wall, cpu) = drive(requests, c, move || {
+            Client::Carrot(carrot) => {
+                let carrot = carrot.clone();
+                drive(n, c, move || {
                     let carrot = carrot.clone();
                     async move {
                         let conv = carrot
@@ -258,14 +210,102 @@ pub fn run(requests: usize) -> Result<Vec<Row>, String> {
                         Ok(())
                     }
                 })
-                .await?;
-                rows.push(row(
-                    "chatdesk carrot conversation.get",
-                    c,
-                    requests,
-                    wall,
-                    cpu,
-                ));
+                .await
+            }
+        }
+    }
+}
+
+/// The rows selected by `BENCH_ROWS`, each with a fresh client, in the report's order.
+fn clients(addr: SocketAddr) -> Result<Vec<(&'static str, Client)>, String> {
+    let crisp_url = format!("http://{addr}/v1");
+    let bare_uri: http::Uri = format!(
+        "{crisp_url}/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/conversation/session_700c65e1"
+    )
+    .parse()
+    .map_err(|e: http::uri::InvalidUri| e.to_string())?;
+    let carrot_uri: http::Uri = format!("http://{addr}/v1/conversations/7100586")
+        .parse()
+        .map_err(|e: http::uri::InvalidUri| e.to_string())?;
+    let hyper = || chatdesk::transport::hyper_client().map_err(|e| e.to_string());
+    let mut rows = Vec::new();
+    if selected("bare") {
+        rows.push(("bare hyper-util", Client::Bare(hyper()?, bare_uri.clone())));
+    }
+    // The honest limit for a typed client: one row per vendor, each decoding that vendor's model.
+    for vendor in [Vendor::Crisp, Vendor::Carrot] {
+        if selected(vendor.bare_key()) {
+            let uri = match vendor {
+                Vendor::Crisp => bare_uri.clone(),
+                Vendor::Carrot => carrot_uri.clone(),
+            };
+            rows.push((vendor.bare_row(), Client::BareDecode(vendor, hyper()?, uri)));
+        }
+    }
+    // Separates the stack's cost (retry, limiter, timeouts, body cap, tracing) from the decode's.
+    if selected("transport") {
+        rows.push((
+            "chatdesk transport only (no decode)",
+            Client::Transport(chatdesk::transport::Transport::default(), bare_uri.clone()),
+        ));
+    }
+    if selected("crisp") {
+        let crisp = CrispClient::builder()
+            .credentials(Credentials::new("id", "key", Tier::Plugin))
+            .base_url(crisp_url.clone())
+            .build()
+            .map_err(|e| e.to_string())?;
+        rows.push(("chatdesk crisp get_conversation", Client::Crisp(crisp)));
+    }
+    // The default client-side pace is turned off so the stack, not the quota, is measured.
+    if selected("carrot") {
+        let carrot = CarrotClient::builder()
+            .token("app.1.bench")
+            .base_url(crisp_url)
+            .quota(None)
+            .build()
+            .map_err(|e| e.to_string())?;
+        rows.push(("chatdesk carrot conversation.get", Client::Carrot(carrot)));
+    }
+    Ok(rows)
+}
+
+/// `requests` calls per row at concurrency 1 and 32, each row's calls split into `rounds`
+/// rounds: every round runs each row once, in the report's order and, every other round, in
+/// the reverse order. A row's figures are its totals over all rounds, so a row and the row it
+/// is compared with are measured side by side throughout rather than minutes apart: a slow
+/// spell of the machine (this VM's timings drift by 2× and more within minutes) falls on both.
+/// Each client first makes 200 warm-up calls, one at a time.
+pub fn run(requests: usize, rounds: usize) -> Result<Vec<Row>, String> {
+    let addr = start_server()?;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let rounds = rounds.clamp(1, requests.max(1));
+    let per_round = requests / rounds;
+    rt.block_on(async move {
+        let mut rows = Vec::new();
+        for c in [1usize, 32] {
+            let clients = clients(addr)?;
+            for (_, client) in &clients {
+                client.drive(200, 1).await?;
+            }
+            let mut totals = vec![(Duration::ZERO, Duration::ZERO); clients.len()];
+            for round in 0..rounds {
+                let order: Vec<usize> = if round % 2 == 0 {
+                    (0..clients.len()).collect()
+                } else {
+                    (0..clients.len()).rev().collect()
+                };
+                for i in order {
+                    let (wall, cpu) = clients[i].1.drive(per_round, c).await?;
+                    totals[i].0 += wall;
+                    totals[i].1 += cpu;
+                }
+            }
+            for ((name, _), (wall, cpu)) in clients.iter().zip(totals) {
+                rows.push(row(name, c, per_round * rounds, wall, cpu));
             }
         }
         Ok(rows)
